@@ -1,0 +1,37 @@
+// certify() end to end on a few scenarios: the run directory, its files, and reports/latest as a real copy.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { certify, UsageError } from './certify.ts';
+
+test('writes every report into reports/<run-id>/ and copies it to latest/', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'memberspec-certify-'));
+  try {
+    const progress: number[] = [];
+    const result = await certify({ tags: '@req:contract-01', reportsDir: dir, onProgress: (p) => progress.push(p.done) });
+    assert.equal(result.ok, true);
+    assert.ok(result.counts.total > 0);
+    assert.deepEqual(progress, Array.from({ length: result.counts.total }, (_, i) => i + 1));
+    for (const file of ['messages.ndjson', 'junit.xml', 'summary.json', 'index.html']) {
+      assert.ok(existsSync(path.join(result.reportDir, file)), file);
+      assert.ok(existsSync(path.join(result.latestDir, file)), `latest/${file}`);
+    }
+    assert.equal(lstatSync(result.latestDir).isSymbolicLink(), false);
+    const summary = JSON.parse(readFileSync(result.summaryPath, 'utf8'));
+    assert.equal(summary.runId, result.runId);
+    assert.equal(summary.target.driver, 'in-process');
+    assert.match(summary.suite.version, /^\d+\.\d+\.\d+/);
+    assert.ok(result.writers.every((w) => w.ok));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('bad options are usage errors, before any work', async () => {
+  await assert.rejects(certify({ target: 'localhost:8080' }), UsageError);
+  await assert.rejects(certify({ parallel: -1 }), UsageError);
+  await assert.rejects(certify({ stepTimeoutMs: 0 }), UsageError);
+  await assert.rejects(certify({ target: 'http://127.0.0.1:9', profile: 'does-not-exist.json' }), UsageError);
+});

@@ -1,0 +1,267 @@
+// certify(): one call that runs the living spec against a target and writes the reports.
+// No target = the embedded reference, in-process; a URL = any server speaking the contract.
+// The CLI only parses argv and calls this (cucumber-js's api/cli split; pact's Verifier).
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { randomBytes } from 'node:crypto';
+import type * as messages from '@cucumber/messages';
+import { loadConfiguration, loadSupport, runCucumber, type IRunConfiguration, type ISupportCodeLibrary } from '@cucumber/cucumber/api';
+import { PROJECT_ROOT, suiteInfo } from './project_root.ts';
+import { UsageError } from './usage_error.ts';
+import { RunCollector, type Counts, type RunReport, type TargetInfo, type Verdict } from '../reports/run_model.ts';
+import { loadRequirements } from '../reports/requirements_catalogue.ts';
+import { broadcastWriters, type WriterOutcome } from '../reports/broadcast_writers.ts';
+import { CUCUMBER_OUTPUTS } from '../reports/registry.ts';
+
+export { UsageError } from './usage_error.ts';
+
+export interface CertifyOptions {
+  /** Base URL of the server to certify; omitted = the embedded reference, in-process. */
+  target?: string;
+  /** Vendor profile JSON (fixed org, till credentials, configs) for targets without the test-control extension. */
+  profile?: string;
+  /** Cucumber tag expression, e.g. "@seed:004 and not @slow". */
+  tags?: string;
+  /** Worker processes; 0 or 1 = serial. */
+  parallel?: number;
+  /** Where run directories go (relative to the working directory). */
+  reportsDir?: string;
+  /** Per-step time limit; also bounds each HTTP request. */
+  stepTimeoutMs?: number;
+  /** Called after every scenario. */
+  onProgress?: (progress: CertifyProgress) => void;
+}
+
+export interface CertifyProgress {
+  done: number;
+  total: number;
+  counts: Counts;
+  last?: { name: string; verdict: Verdict };
+}
+
+export interface CertifyResult {
+  runId: string;
+  /** reports/<run-id> */
+  reportDir: string;
+  /** reports/latest, a copy of reportDir */
+  latestDir: string;
+  htmlPath: string;
+  summaryPath: string;
+  /** passed = every applicable scenario passed (and at least one ran). */
+  verdict: Verdict;
+  ok: boolean;
+  counts: Counts;
+  report: RunReport;
+  writers: WriterOutcome[];
+  /** A run-level problem cucumber reported (e.g. a failing BeforeAll hook). */
+  runError?: string;
+}
+
+const DEFAULTS = {
+  reportsDir: 'reports',
+  parallel: 0,
+  reachabilityTimeoutMs: 5000,
+} as const;
+
+const CONFIG_FILE = path.join(PROJECT_ROOT, 'cucumber.mjs');
+const STEP_TIMEOUT_SUPPORT = 'api/step_timeout_support.ts';
+
+/** Serial runs reuse the loaded step definitions: ESM modules load once per process, so a second load would be empty. */
+const supportCache = new Map<string, { library: ISupportCodeLibrary; defaultTimeout: number }>();
+
+interface ValidOptions {
+  target?: string;
+  profile?: string;
+  tags?: string;
+  parallel: number;
+  reportsDir: string;
+  stepTimeoutMs?: number;
+}
+
+function validate(options: CertifyOptions): ValidOptions {
+  let target: string | undefined;
+  if (options.target !== undefined) {
+    let url: URL;
+    try {
+      url = new URL(options.target);
+    } catch {
+      throw new UsageError(`--target must be an http(s) URL, got "${options.target}"`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new UsageError(`--target must be an http(s) URL, got "${options.target}"`);
+    }
+    target = options.target.replace(/\/+$/, '');
+  }
+  let profile: string | undefined;
+  if (options.profile !== undefined) {
+    if (!target) throw new UsageError('--profile needs --target: the embedded reference configures its own orgs');
+    profile = path.resolve(options.profile);
+    if (!existsSync(profile)) throw new UsageError(`profile file not found: ${options.profile}`);
+    try {
+      const parsed = JSON.parse(readFileSync(profile, 'utf8')) as { till?: { username?: unknown; password?: unknown } };
+      if (typeof parsed.till?.username !== 'string' || typeof parsed.till?.password !== 'string') {
+        throw new UsageError(`profile ${options.profile} needs "till": {"username": "...", "password": "..."}`);
+      }
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw new UsageError(`profile ${options.profile} is not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  const parallel = options.parallel ?? DEFAULTS.parallel;
+  if (!Number.isInteger(parallel) || parallel < 0 || parallel > 64) {
+    throw new UsageError(`--parallel must be a whole number from 0 to 64, got ${options.parallel}`);
+  }
+  const stepTimeoutMs = options.stepTimeoutMs;
+  if (stepTimeoutMs !== undefined && (!Number.isInteger(stepTimeoutMs) || stepTimeoutMs <= 0)) {
+    throw new UsageError(`--step-timeout must be a positive number of milliseconds, got ${stepTimeoutMs}`);
+  }
+  const tags = options.tags?.trim() || undefined;
+  return { target, profile, tags, parallel, reportsDir: options.reportsDir ?? DEFAULTS.reportsDir, stepTimeoutMs };
+}
+
+/** Any HTTP answer at all means the target is up; only a network failure or silence is "unreachable". */
+async function checkReachable(target: string): Promise<void> {
+  try {
+    const response = await fetch(`${target}/openapi.json`, { signal: AbortSignal.timeout(DEFAULTS.reachabilityTimeoutMs) });
+    await response.body?.cancel();
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const why =
+      (error as Error).name === 'TimeoutError'
+        ? `no answer within ${DEFAULTS.reachabilityTimeoutMs / 1000} s`
+        : (cause?.code ?? cause?.message ?? (error as Error).message);
+    throw new UsageError(`target ${target} is not reachable (${why})`);
+  }
+}
+
+function newRunId(now: Date): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').replace(/\..*$/, '');
+  return `${stamp}-${randomBytes(3).toString('hex')}`;
+}
+
+const discard = () =>
+  new Writable({
+    write(_chunk, _encoding, callback) {
+      callback();
+    },
+  });
+
+/** Runs the suite against a target and writes reports/<run-id>/ (copied to reports/latest/). */
+export async function certify(options: CertifyOptions = {}): Promise<CertifyResult> {
+  const opts = validate(options);
+  if (!existsSync(CONFIG_FILE)) throw new Error(`memberspec is incomplete: ${CONFIG_FILE} is missing`);
+  if (opts.target) await checkReachable(opts.target);
+
+  const startedAt = new Date();
+  const runId = newRunId(startedAt);
+  const reportsRoot = path.resolve(opts.reportsDir);
+  const reportDir = path.join(reportsRoot, runId);
+  mkdirSync(reportDir, { recursive: true });
+
+  const targetInfo: TargetInfo = opts.target
+    ? { driver: 'http', url: opts.target, ...(opts.profile ? { profile: path.basename(opts.profile) } : {}) }
+    : { driver: 'in-process', url: 'in-process reference' };
+  const worldParameters = {
+    driver: targetInfo.driver,
+    ...(opts.target ? { target: opts.target } : {}),
+    ...(opts.profile ? { profile: opts.profile } : {}),
+    ...(opts.stepTimeoutMs ? { requestTimeoutMs: opts.stepTimeoutMs } : {}),
+  };
+
+  const env = { ...process.env, ...(opts.stepTimeoutMs ? { MEMBERSPEC_STEP_TIMEOUT_MS: String(opts.stepTimeoutMs) } : {}) };
+  const environment = { cwd: PROJECT_ROOT, stdout: discard(), stderr: process.stderr, env };
+  // Cucumber joins `file` to cwd, so it must be relative to the project root.
+  const { runConfiguration } = await loadConfiguration({ file: path.basename(CONFIG_FILE) }, environment);
+  const config: IRunConfiguration = {
+    ...runConfiguration,
+    sources: {
+      ...runConfiguration.sources,
+      tagExpression: [runConfiguration.sources.tagExpression, opts.tags]
+        .filter((t): t is string => Boolean(t && t.trim()))
+        .map((t) => `(${t})`)
+        .join(' and '),
+    },
+    support: {
+      ...runConfiguration.support,
+      importPaths: [...(runConfiguration.support.importPaths ?? []), STEP_TIMEOUT_SUPPORT],
+    },
+    runtime: {
+      ...runConfiguration.runtime,
+      parallel: opts.parallel > 1 ? opts.parallel : 0,
+      worldParameters: { ...runConfiguration.runtime.worldParameters, ...worldParameters },
+    },
+    formats: {
+      ...runConfiguration.formats,
+      stdout: 'summary',
+      files: {
+        [path.join(reportDir, CUCUMBER_OUTPUTS.message.file)]: 'message',
+        [path.join(reportDir, CUCUMBER_OUTPUTS.junit.file)]: 'junit',
+      },
+      publish: false,
+      options: { ...runConfiguration.formats.options, junit: { suiteName: `memberspec ${targetInfo.url}` } },
+    },
+  };
+
+  let support: IRunConfiguration['support'] | ISupportCodeLibrary = config.support;
+  if (config.runtime.parallel === 0) {
+    const key = JSON.stringify(config.support);
+    let cached = supportCache.get(key);
+    if (!cached) {
+      const library = await loadSupport({ sources: config.sources, support: config.support }, environment);
+      cached = { library, defaultTimeout: (library as unknown as { defaultTimeout: number }).defaultTimeout };
+      supportCache.set(key, cached);
+    }
+    // Cucumber reads the default timeout from the library at run time, so each run can set its own.
+    (cached.library as unknown as { defaultTimeout: number }).defaultTimeout = opts.stepTimeoutMs ?? cached.defaultTimeout;
+    support = cached.library;
+  }
+
+  const collector = new RunCollector();
+  const onMessage = (envelope: messages.Envelope) => {
+    collector.add(envelope);
+    if (envelope.testCaseFinished && !envelope.testCaseFinished.willBeRetried && options.onProgress) {
+      const counts = collector.progress();
+      options.onProgress({
+        done: counts.total,
+        total: collector.plannedCount,
+        counts,
+        last: collector.verdictOfAttempt(envelope.testCaseFinished.testCaseStartedId),
+      });
+    }
+  };
+  await runCucumber({ ...config, support }, environment, onMessage);
+
+  const finishedAt = new Date();
+  const report = collector.build(
+    {
+      runId,
+      suite: suiteInfo(),
+      target: targetInfo,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+    },
+    loadRequirements(path.join(PROJECT_ROOT, 'requirements', 'seeds.csv')),
+  );
+  const writers = await broadcastWriters(report, reportDir);
+
+  // A real copy, not a symlink: it must open the same way on every OS and in CI artefacts.
+  const latestDir = path.join(reportsRoot, 'latest');
+  rmSync(latestDir, { recursive: true, force: true });
+  cpSync(reportDir, latestDir, { recursive: true });
+
+  const verdict = report.counts.total === 0 ? 'notApplicable' : report.verdict;
+  return {
+    runId,
+    reportDir,
+    latestDir,
+    htmlPath: path.join(reportDir, 'index.html'),
+    summaryPath: path.join(reportDir, 'summary.json'),
+    verdict,
+    ok: (verdict === 'passed' || verdict === 'notApplicable') && !report.runError && report.counts.total > 0,
+    counts: report.counts,
+    report,
+    writers,
+    ...(report.runError ? { runError: report.runError } : {}),
+  };
+}

@@ -1,0 +1,4 @@
+// The programmatic surface of memberspec (the CLI is a thin shell around it).
+export { certify, type CertifyOptions, type CertifyProgress, type CertifyResult } from './certify.ts';
+export { serve, type ServeOptions, type RunningServer } from './serve.ts';
+export { UsageError } from './usage_error.ts';

@@ -1,0 +1,194 @@
+// The memberspec command line: parses argv, calls api/, prints a one-screen summary, sets the exit
+// code (0 all applicable passed, 1 something failed or errored, 2 usage error / unreachable target).
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { CertifyProgress, CertifyResult } from '../api/certify.ts';
+import { UsageError } from '../api/usage_error.ts';
+import { suiteInfo } from '../api/project_root.ts';
+import type { Counts } from '../reports/run_model.ts';
+
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+function integer(name: string, min: number, max = Number.MAX_SAFE_INTEGER) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}.`);
+    }
+    return n;
+  };
+}
+
+function countsText(c: Counts): string {
+  return `${c.passed} passed, ${c.failed} failed, ${c.error} error, ${c.notApplicable} not applicable`;
+}
+
+function displayPath(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p;
+}
+
+/** Live counter on a TTY; silent otherwise (a final line is printed at the end). */
+function progressPrinter(stream: NodeJS.WriteStream): { onProgress: (p: CertifyProgress) => void; end: () => void } {
+  let drawn = false;
+  return {
+    onProgress(p) {
+      if (!stream.isTTY) return;
+      const c = p.counts;
+      const line = `  [${p.done}/${p.total}] ${c.passed} passed · ${c.failed} failed · ${c.error} error · ${c.notApplicable} n/a`;
+      stream.write(`\r\x1b[2K${line.slice(0, (stream.columns || 100) - 1)}`);
+      drawn = true;
+    },
+    end() {
+      if (drawn) stream.write('\r\x1b[2K');
+    },
+  };
+}
+
+/** The one-screen summary printed after a run. */
+export function formatSummary(result: CertifyResult): string {
+  const { report } = result;
+  const lines: string[] = [];
+  // Counts first, names last: names are never truncated and the columns stay aligned.
+  const header = `passed failed  error    n/a`;
+  const row = (name: string, c: Counts) =>
+    `${String(c.passed).padStart(6)} ${String(c.failed).padStart(6)} ${String(c.error).padStart(6)} ${String(c.notApplicable).padStart(6)}  ${name}`;
+  lines.push(`memberspec ${report.info.suite.version} · target: ${report.info.target.url} · run ${report.info.runId}`);
+  lines.push(header);
+  for (const cap of report.capabilities) {
+    lines.push(row(cap.name, cap.counts));
+    for (const f of report.features.filter((x) => x.capability === cap.name)) lines.push(row(`  ${f.name}`, f.counts));
+  }
+  lines.push(row('total', report.counts));
+  const problems = report.scenarios.filter((s) => s.verdict === 'failed' || s.verdict === 'error');
+  if (problems.length > 0) {
+    lines.push('');
+    const shown = problems.slice(0, 8);
+    for (const s of shown) {
+      const msg = (s.message ?? s.reason ?? '').split('\n')[0].slice(0, 140);
+      lines.push(`  ${s.verdict === 'failed' ? 'FAILED' : 'ERROR '} ${s.feature} › ${s.name}`);
+      if (msg) lines.push(`         ${msg}`);
+    }
+    if (problems.length > shown.length) lines.push(`  … and ${problems.length - shown.length} more in the report`);
+  }
+  lines.push('');
+  const verdictLine: Record<string, string> = {
+    passed: 'CONFORMANT: every applicable scenario passed',
+    failed: 'NOT CONFORMANT: the target broke rules or the contract',
+    error: 'INCONCLUSIVE: some scenarios could not be judged (error)',
+    notApplicable: 'NOTHING APPLICABLE: no scenario could run against this target',
+  };
+  lines.push(`${verdictLine[result.verdict]} (${countsText(report.counts)})`);
+  if (result.runError) lines.push(`Run problem: ${result.runError}`);
+  for (const w of result.writers.filter((x) => !x.ok)) lines.push(`Report writer "${w.name}" failed: ${w.error}`);
+  lines.push(`Report: ${displayPath(result.htmlPath)} (copy in ${displayPath(path.join(result.latestDir, 'index.html'))})`);
+  return lines.join('\n');
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name('memberspec')
+    .description('Conformance harness and reference server for loyalty-platform customer-identity rules')
+    .version(suiteInfo().version)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  program
+    .command('certify')
+    .description('Run the conformance suite against a target (default: the embedded reference, in-process) and write a report')
+    .option('--target <url>', 'base URL of the server to certify (it must serve the contract; see /openapi.json)')
+    .option('--profile <file>', 'vendor profile JSON (till credentials and fixed configs) for a target without the test-control extension')
+    .option('--tags <expression>', 'only scenarios matching this cucumber tag expression, e.g. "@seed:004"')
+    .addOption(new Option('--parallel <n>', 'worker processes (0 = serial)').argParser(integer('--parallel', 0, 64)))
+    .option('--reports <dir>', 'directory for run reports', 'reports')
+    .addOption(new Option('--step-timeout <ms>', 'time limit per step and per HTTP request, in milliseconds').argParser(integer('--step-timeout', 1)))
+    .exitOverride()
+    .action(async (opts: { target?: string; profile?: string; tags?: string; parallel?: number; reports: string; stepTimeout?: number }) => {
+      const progress = progressPrinter(process.stderr);
+      const started = Date.now();
+      let result: CertifyResult;
+      // Loaded on demand: cucumber is heavy and `--help` should be instant.
+      const { certify } = await import('../api/certify.ts');
+      try {
+        result = await certify({
+          target: opts.target,
+          profile: opts.profile,
+          tags: opts.tags,
+          parallel: opts.parallel,
+          reportsDir: opts.reports,
+          stepTimeoutMs: opts.stepTimeout,
+          onProgress: progress.onProgress,
+        });
+      } finally {
+        progress.end();
+      }
+      if (result.counts.total === 0) {
+        throw new UsageError(`no scenarios ran${opts.tags ? ` (no scenario matches --tags "${opts.tags}")` : ''}`);
+      }
+      if (!process.stderr.isTTY) {
+        process.stderr.write(`ran ${result.counts.total} scenarios in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      }
+      process.stdout.write(formatSummary(result) + '\n');
+      process.exitCode = result.ok ? EXIT.ok : EXIT.failed;
+    });
+
+  program
+    .command('serve')
+    .description('Start the reference server (contract at /openapi.json, test-control extension at /x-memberspec)')
+    .addOption(new Option('--port <n>', 'port to listen on (0 = any free port)').default(8080).argParser(integer('--port', 0, 65535)))
+    .option('--host <host>', 'interface to bind', '127.0.0.1')
+    .exitOverride()
+    .action(async (opts: { port: number; host: string }) => {
+      const { serve } = await import('../api/serve.ts');
+      const server = await serve({ port: opts.port, host: opts.host });
+      process.stdout.write(`memberspec reference server listening on ${server.url} (contract: ${server.url}/openapi.json). Ctrl+C to stop.\n`);
+      await new Promise<void>((resolve) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          void server.close().then(resolve, resolve);
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+      process.exitCode = EXIT.ok;
+    });
+  return program;
+}
+
+/** Runs the CLI and returns the exit code (does not call process.exit). */
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version are not errors; commander has already printed its one-line message otherwise.
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`memberspec: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message.split('\n')[0]})` : '';
+    process.stderr.write(`memberspec: internal error: ${error instanceof Error ? error.message : String(error)}${cause}\n`);
+    if (process.env.MEMBERSPEC_DEBUG && error instanceof Error && error.stack) process.stderr.write(error.stack + '\n');
+    return EXIT.failed;
+  }
+}
+
+/** Flushes stdout/stderr, then exits: lingering sockets or timers of a target must not keep the CLI alive. */
+export async function runAndExit(argv: readonly string[]): Promise<never> {
+  const code = await main(argv);
+  await Promise.all([process.stdout, process.stderr].map((s) => new Promise<void>((resolve) => s.write('', () => resolve()))));
+  process.exit(code);
+}
+
+// `tsx cli/main.ts ...` runs the CLI directly (npm scripts); bin/memberspec.mjs calls runAndExit itself.
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  void runAndExit(process.argv.slice(2));
+}

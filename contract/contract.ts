@@ -1,0 +1,111 @@
+// The contract document, loaded once, and the facts other layers read from it (operations, config
+// defaults, error codes), so the reference and the driver share one source.
+import { readFileSync } from 'node:fs';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface ContractParameter {
+  readonly name: string;
+  readonly in: 'query' | 'path' | 'header';
+  readonly required?: boolean;
+  readonly schema?: Record<string, unknown>;
+}
+
+export interface ContractOperation {
+  readonly operationId: string;
+  readonly method: HttpMethod;
+  /** OpenAPI path template, e.g. /v2/customers/{customerId}. */
+  readonly path: string;
+  readonly parameters: readonly ContractParameter[];
+  /** Component schema of the JSON body, when the operation takes one. */
+  readonly requestSchemaRef?: string;
+  /** Status key ("200", "4XX", "default") to its schema ref (or inline schema). */
+  readonly responses: Readonly<Record<string, Record<string, unknown> | undefined>>;
+  readonly authenticated: boolean;
+  readonly extension: boolean;
+}
+
+export interface ErrorCodeEntry {
+  readonly kind: 'error' | 'warning';
+  readonly httpStatus?: number;
+  readonly documented: boolean;
+  readonly message: string;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type OpenApiDocument = Record<string, any>;
+
+export const CONTRACT: OpenApiDocument = JSON.parse(readFileSync(new URL('./openapi.json', import.meta.url), 'utf8'));
+
+function resolve(ref: string): Record<string, unknown> {
+  // Only local refs (#/a/b) appear in the contract.
+  let node: unknown = CONTRACT;
+  for (const part of ref.replace(/^#\//, '').split('/')) node = (node as Record<string, unknown>)[part];
+  if (node === undefined) throw new Error(`contract: unresolved $ref ${ref}`);
+  return node as Record<string, unknown>;
+}
+
+function deref<T>(value: T): T {
+  const ref = (value as { $ref?: string }).$ref;
+  return (ref ? resolve(ref) : value) as T;
+}
+
+function readOperations(): Map<string, ContractOperation> {
+  const operations = new Map<string, ContractOperation>();
+  const globalSecurity = CONTRACT.security ?? [];
+  for (const [path, item] of Object.entries<Record<string, any>>(CONTRACT.paths)) {
+    for (const method of ['get', 'post', 'put', 'delete'] as const) {
+      const op = item[method];
+      if (!op) continue;
+      const responses: Record<string, Record<string, unknown> | undefined> = {};
+      for (const [status, response] of Object.entries<any>(op.responses ?? {})) {
+        responses[status] = deref(response).content?.['application/json']?.schema;
+      }
+      const security = op.security ?? globalSecurity;
+      operations.set(op.operationId, {
+        operationId: op.operationId,
+        method: method.toUpperCase() as HttpMethod,
+        path,
+        parameters: [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: unknown) => deref(p) as ContractParameter),
+        requestSchemaRef: op.requestBody ? deref(op.requestBody).content['application/json'].schema.$ref : undefined,
+        responses,
+        authenticated: security.length > 0,
+        extension: op['x-memberspec-extension'] === true,
+      });
+    }
+  }
+  return operations;
+}
+
+export const OPERATIONS: ReadonlyMap<string, ContractOperation> = readOperations();
+
+export function operation(operationId: string): ContractOperation {
+  const found = OPERATIONS.get(operationId);
+  if (!found) throw new Error(`contract: no operation ${operationId}`);
+  return found;
+}
+
+/** Every code of the contract's x-error-codes section. */
+export function errorCodes(): ReadonlyMap<number, ErrorCodeEntry> {
+  return new Map(Object.entries<ErrorCodeEntry>(CONTRACT['x-error-codes']).map(([code, entry]) => [Number(code), entry]));
+}
+
+export interface ConfigDescription {
+  readonly type: 'boolean' | 'string';
+  readonly enum?: readonly string[];
+  /** Absent when an unset key means "no value" (e.g. CONF_MIN_REGISTRATION_DATE). */
+  readonly default?: boolean | string;
+  /** Set on an alias: the name of the config it stands for. */
+  readonly aliasOf?: string;
+}
+
+/** The org configs the contract documents, with their defaults (components.schemas.OrgConfigs). */
+export function configDescriptions(): ReadonlyMap<string, ConfigDescription> {
+  const properties: Record<string, any> = CONTRACT.components.schemas.OrgConfigs.properties;
+  return new Map(
+    Object.entries(properties).map(([name, schema]) => [
+      name,
+      { type: schema.type, enum: schema.enum, default: schema.default, aliasOf: schema['x-memberspec-alias-of'] },
+    ]),
+  );
+}

@@ -1,0 +1,53 @@
+// Contract requests over a socket to a base URL, with global fetch and a per-request timeout.
+import { HarnessError } from '../driver.ts';
+import type { ApiRequest, ApiResponse, Transport } from '../transport.ts';
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 5000;
+
+export interface HttpTransportOptions {
+  /** e.g. http://127.0.0.1:8080 or https://host/prefix; a trailing slash is ignored. */
+  readonly baseUrl: string;
+  /** Per request, answer body included; default 5000 ms. */
+  readonly timeoutMs?: number;
+}
+
+export function requestUrl(baseUrl: string, request: Pick<ApiRequest, 'path' | 'query'>): string {
+  const query = new URLSearchParams(request.query ?? {}).toString();
+  return `${baseUrl.replace(/\/+$/, '')}${request.path}${query ? `?${query}` : ''}`;
+}
+
+function parseBody(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function reason(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+}
+
+export function createHttpTransport(options: HttpTransportOptions): Transport {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  if (!/^https?:\/\//i.test(options.baseUrl)) throw new HarnessError(`target must be an http(s) URL, got "${options.baseUrl}"`);
+  return {
+    target: options.baseUrl.replace(/\/+$/, ''),
+    async send(request: ApiRequest): Promise<ApiResponse> {
+      const url = requestUrl(options.baseUrl, request);
+      const body = request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body));
+      const signal = AbortSignal.timeout(timeoutMs);
+      try {
+        const response = await fetch(url, { method: request.method, headers: { ...request.headers }, body, signal });
+        const text = await response.text();
+        return { status: response.status, body: parseBody(text), headers: Object.fromEntries(response.headers) };
+      } catch (error) {
+        if (signal.aborted) throw new HarnessError(`${request.method} ${url}: no answer within ${timeoutMs} ms`);
+        throw new HarnessError(`${request.method} ${url}: request failed (${reason(error)})`);
+      }
+    },
+    async close() {},
+  };
+}

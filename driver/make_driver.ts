@@ -1,0 +1,50 @@
+// Picks and builds the driver from the cucumber world parameters; the only reader of them.
+import { createContractDriver } from './contract_driver.ts';
+import { HarnessError, type Driver } from './driver.ts';
+import { createHttpTransport, DEFAULT_REQUEST_TIMEOUT_MS } from './http/http_transport.ts';
+import { createInProcessTransport } from './in_process/in_process_transport.ts';
+import { loadVendorProfile } from './vendor_profile.ts';
+
+export interface WorldParameters {
+  /** Default 'in-process'. */
+  readonly driver?: 'in-process' | 'http';
+  /** Base URL of the target; required for 'http'. */
+  readonly target?: string;
+  /** Path of a vendor profile JSON (profile mode: no test-control extension); 'http' only. */
+  readonly profile?: string;
+  /** Per request, default 5000 ms. */
+  readonly requestTimeoutMs?: number;
+}
+
+/** Checks the world parameters and says clearly what is wrong. */
+export function parseWorldParameters(raw: unknown): WorldParameters {
+  const parameters = (raw ?? {}) as Record<string, unknown>;
+  if (typeof parameters !== 'object' || Array.isArray(parameters)) throw new HarnessError('world parameters must be an object');
+  const driver = parameters.driver ?? 'in-process';
+  if (driver !== 'in-process' && driver !== 'http') {
+    throw new HarnessError(`world parameter "driver" must be "in-process" or "http", got ${JSON.stringify(driver)}`);
+  }
+  const { target, profile, requestTimeoutMs } = parameters;
+  if (target !== undefined && typeof target !== 'string') throw new HarnessError('world parameter "target" must be a URL string');
+  if (profile !== undefined && typeof profile !== 'string') throw new HarnessError('world parameter "profile" must be a file path');
+  if (requestTimeoutMs !== undefined && !(typeof requestTimeoutMs === 'number' && Number.isFinite(requestTimeoutMs) && requestTimeoutMs > 0)) {
+    throw new HarnessError(`world parameter "requestTimeoutMs" must be a positive number, got ${JSON.stringify(requestTimeoutMs)}`);
+  }
+  if (driver === 'http' && !target) throw new HarnessError('driver "http" needs world parameter "target" (the base URL)');
+  if (driver === 'in-process' && target) throw new HarnessError('world parameter "target" needs driver "http"');
+  if (driver === 'in-process' && profile) throw new HarnessError('world parameter "profile" needs driver "http"');
+  return { driver, target, profile, requestTimeoutMs } as WorldParameters;
+}
+
+export function makeDriver(raw: unknown = {}): Driver {
+  const parameters = parseWorldParameters(raw);
+  if (parameters.driver === 'http') {
+    const transport = createHttpTransport({
+      baseUrl: parameters.target as string,
+      timeoutMs: parameters.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+    });
+    const profile = parameters.profile ? loadVendorProfile(parameters.profile) : undefined;
+    return createContractDriver({ name: 'http', transport, profile });
+  }
+  return createContractDriver({ name: 'in-process', transport: createInProcessTransport() });
+}

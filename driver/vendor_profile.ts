@@ -1,0 +1,113 @@
+// Profile mode: a vendor target without the test-control extension has one fixed org. Its profile
+// file says how that org is configured; a scenario that needs other configs is not applicable.
+import { readFileSync } from 'node:fs';
+import { configDescriptions, type ConfigDescription } from '../contract/contract.ts';
+import { HarnessError, NotApplicableError, type OrgSetup } from './driver.ts';
+
+export interface VendorProfile {
+  readonly name: string;
+  readonly till: { readonly username: string; readonly password: string };
+  readonly configs: Readonly<Record<string, unknown>>;
+  readonly baseCountry: string;
+  readonly supportedCountries: readonly string[];
+}
+
+const DEFAULT_BASE_COUNTRY = 'IN';
+
+function fail(path: string, problem: string): never {
+  throw new HarnessError(`vendor profile ${path}: ${problem}`);
+}
+
+/** Reads and checks a profile file: { name, till: {username, password}, configs, baseCountry?, supportedCountries? }. */
+export function loadVendorProfile(path: string): VendorProfile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    fail(path, `cannot read it as JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const profile = raw as Record<string, any>;
+  if (typeof profile !== 'object' || profile === null || Array.isArray(profile)) fail(path, 'must be a JSON object');
+  if (typeof profile.name !== 'string' || profile.name === '') fail(path, '"name" must be a non-empty string');
+  if (typeof profile.till?.username !== 'string' || typeof profile.till?.password !== 'string') {
+    fail(path, '"till" must be {"username": string, "password": string}');
+  }
+  const configs = profile.configs ?? {};
+  if (typeof configs !== 'object' || Array.isArray(configs)) fail(path, '"configs" must be an object of CONF_* values');
+  const known = configDescriptions();
+  for (const [name, value] of Object.entries(configs)) {
+    const description = known.get(name);
+    if (!description) fail(path, `unknown config ${name}`);
+    if (normalise(description, value) === undefined && value !== null) fail(path, `${name} has an invalid value ${JSON.stringify(value)}`);
+  }
+  const supported = profile.supportedCountries ?? [];
+  if (!Array.isArray(supported) || supported.some((c) => typeof c !== 'string')) fail(path, '"supportedCountries" must be a list of country codes');
+  return {
+    name: profile.name,
+    till: { username: profile.till.username, password: profile.till.password },
+    configs,
+    baseCountry: typeof profile.baseCountry === 'string' ? profile.baseCountry.toUpperCase() : DEFAULT_BASE_COUNTRY,
+    supportedCountries: supported.map((c: string) => c.toUpperCase()),
+  };
+}
+
+/** A config value in canonical form (booleans from "true"/"1"..., enum case, ISO dates); undefined if invalid. */
+function normalise(description: ConfigDescription, value: unknown): boolean | string | undefined {
+  if (description.type === 'boolean') {
+    if (typeof value === 'boolean') return value;
+    const text = String(value).trim().toLowerCase();
+    if (text === 'true' || text === '1') return true;
+    if (text === 'false' || text === '0') return false;
+    return undefined;
+  }
+  if (typeof value !== 'string') return undefined;
+  if (description.enum) return description.enum.find((allowed) => allowed.toLowerCase() === value.trim().toLowerCase());
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+/** Effective value of every documented config: the given ones over the contract's defaults, aliases folded. */
+function effective(configs: Readonly<Record<string, unknown>>, where: string): Map<string, boolean | string | undefined> {
+  const known = configDescriptions();
+  const values = new Map<string, boolean | string | undefined>();
+  for (const [name, description] of known) if (!description.aliasOf) values.set(name, description.default);
+  for (const [key, value] of Object.entries(configs)) {
+    const description = known.get(key);
+    if (!description) throw new HarnessError(`${where}: unknown config ${key}`);
+    const name = description.aliasOf ?? key;
+    const parsed = value === null || value === '' ? undefined : normalise(description, value);
+    if (parsed === undefined && value !== null && value !== '') throw new HarnessError(`${where}: ${key} has an invalid value ${JSON.stringify(value)}`);
+    values.set(name, parsed);
+  }
+  return values;
+}
+
+function shown(value: boolean | string | undefined): string {
+  return value === undefined ? '(not set)' : String(value);
+}
+
+/** The primary identifier type of the profile's org. */
+export function profilePrimaryKey(configs: Readonly<Record<string, unknown>>): string {
+  return String(effective(configs, 'configs').get('CONF_REGISTRATION_PRIMARY_KEY') ?? 'mobile');
+}
+
+/**
+ * Throws NotApplicableError when the scenario's org setup differs from the vendor's fixed org.
+ * Unspecified configs take the contract's defaults; supportedCountries is compared only when given.
+ */
+export function checkProfileApplicable(profile: VendorProfile, setup: OrgSetup): void {
+  const wanted = effective(setup.configs ?? {}, 'scenario configs');
+  const actual = effective(profile.configs, `vendor profile ${profile.name}`);
+  const mismatches: string[] = [];
+  for (const [name, value] of wanted) {
+    if (actual.get(name) !== value) mismatches.push(`needs ${name}=${shown(value)}, target has ${shown(actual.get(name))}`);
+  }
+  const baseCountry = (setup.baseCountry ?? DEFAULT_BASE_COUNTRY).toUpperCase();
+  if (baseCountry !== profile.baseCountry) mismatches.push(`needs baseCountry=${baseCountry}, target has ${profile.baseCountry}`);
+  if (setup.supportedCountries) {
+    const want = [...setup.supportedCountries].map((c) => c.toUpperCase()).sort().join(',');
+    const have = [...profile.supportedCountries].sort().join(',');
+    if (want !== have) mismatches.push(`needs supportedCountries=[${want}], target has [${have}]`);
+  }
+  if (mismatches.length > 0) throw new NotApplicableError(mismatches.join('; '));
+}

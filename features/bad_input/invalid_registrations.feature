@@ -1,0 +1,59 @@
+Feature: Invalid registrations and lookups
+  A registration or lookup that lacks what the rules need, or carries values that cannot be right, is
+  refused with the platform's code for that reason and changes nothing.
+
+  Background:
+    Given an org with these settings:
+      | setting                       | value  |
+      | CONF_REGISTRATION_PRIMARY_KEY | mobile |
+
+  Rule: A registration names its source and carries at least one identifier
+
+    @seed:contract @req:contract-04
+    Scenario: A registration without a source
+      When a loyalty registration without a source arrives with mobile M1
+      Then the request is refused with error 8004
+
+    @seed:contract @req:contract-04
+    Scenario: A registration without identifiers
+      When a loyalty registration arrives through INSTORE with these details:
+        | first name | Asha |
+      Then the request is refused with error 8005
+
+  Rule: Identifier values must be well formed
+
+    @seed:contract @req:contract-05
+    Scenario: A malformed email
+      When a loyalty registration arrives through INSTORE with mobile M1 and email not-an-email
+      Then the request is refused with error 8055
+
+    @seed:contract @req:contract-05
+    Scenario: A malformed mobile when mobile is the primary identifier
+      When a loyalty registration arrives through INSTORE with mobile 12AB34
+      Then the request is refused with error 8014
+
+    @seed:contract @req:contract-05
+    Scenario: A malformed mobile when mobile is not the primary identifier
+      Given the org setting CONF_REGISTRATION_PRIMARY_KEY is email
+      When a loyalty registration arrives through INSTORE with email E1 and mobile 12AB34
+      Then the request is refused with error 8056
+
+  Rule: A lookup names a known identifier type and a supported source
+
+    @seed:contract @req:contract-07
+    Scenario: Looking up by an identifier type that does not exist
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When a customer is looked up through INSTORE by the unknown identifier type "shoeSize" with value "42"
+      Then the request is refused with error 8013
+
+    @seed:contract @req:contract-07
+    Scenario: Looking up through a source that is not supported
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When the customer with mobile M1 is looked up through CARRIER_PIGEON
+      Then the request is refused with error 8003
+
+    @seed:contract @req:contract-07
+    Scenario: Looking up by identifier finds the customer
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When the customer with mobile M1 is looked up through INSTORE
+      Then the lookup finds "Asha"

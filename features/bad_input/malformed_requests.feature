@@ -1,0 +1,24 @@
+Feature: Malformed requests
+  A request the server cannot read is refused with a code that names the problem, never with a server
+  error or a stack trace.
+
+  Background:
+    Given an org with default settings
+
+  Rule: Unreadable or oversized bodies and bodies outside the contract are refused
+
+    @seed:contract @req:contract-03
+    Scenario: A registration whose body is not valid JSON
+      When a registration whose body is not valid JSON is sent
+      Then the request is refused with error 8201
+
+    @seed:contract @req:contract-03
+    Scenario: A registration whose body is larger than 100 kB
+      When a registration whose body is larger than 100 kB is sent
+      Then the request is refused with error 8202
+
+    @seed:contract @req:contract-03
+    Scenario: A registration whose customer profiles are not a list
+      When a registration whose customer profiles are not a list is sent
+      Then the request is refused with error 8203
+      And the error message mentions "profiles"

@@ -1,0 +1,82 @@
+Feature: The customer view
+  Member Care shows one view of a customer: the primary identifier first, then the secondary ones, every
+  source profile with its channels, the name and the date the customer registered, the loyalty status,
+  and the channels the customer can be reached on.
+
+  Rule: The first identifier shown is the org's primary identifier
+
+    @seed:002 @req:002-06
+    Scenario Outline: With <primary key> as the primary identifier it is listed first
+      Given an org with these settings:
+        | setting                       | value         |
+        | CONF_REGISTRATION_PRIMARY_KEY | <primary key> |
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1, email E1 and external id X1
+      When the customer details of "Asha" are read
+      Then the request succeeds
+      And the first identifier of "Asha" is the <primary identifier>
+      And "Asha" has mobile M1, email E1 and external id X1
+
+      Examples:
+        | primary key | primary identifier |
+        | mobile      | mobile M1          |
+        | email       | email E1           |
+        | externalId  | external id X1     |
+
+  Rule: The view shows the customer's name and registration date
+
+    @seed:002 @req:002-04
+    Scenario: Name and registration date of a new customer
+      Given an org with default settings
+      And a loyalty customer "Asha" registered through INSTORE with these details:
+        | mobile            | M1                   |
+        | first name        | Asha                 |
+        | last name         | Rao                  |
+        | registration date | 2024-03-15T10:00:00Z |
+      When the customer details of "Asha" are read
+      Then the request succeeds
+      And the INSTORE profile of "Asha" shows the first name "Asha"
+      And the INSTORE profile of "Asha" shows the last name "Rao"
+      And "Asha" shows the registration date 2024-03-15T10:00:00Z
+
+  Rule: The view shows the loyalty status
+
+    @seed:002 @req:002-05
+    Scenario Outline: A <loyalty type> customer shows as <loyalty type>
+      Given an org with default settings
+      And a <loyalty type> customer "Asha" registered through INSTORE with mobile M1
+      When the customer details of "Asha" are read
+      Then the request succeeds
+      And "Asha" is a <loyalty type> customer
+
+      Examples:
+        | loyalty type |
+        | loyalty      |
+        | non-loyalty  |
+
+  Rule: Reachable on shows the channels available for the customer
+
+    @seed:002 @req:002-09
+    Scenario: A customer who shared an email address is reachable on email
+      Given an org with these settings:
+        | setting                                      | value  |
+        | CONF_REGISTRATION_PRIMARY_KEY                | mobile |
+        | CONF_ALLOW_REGISTRATION_FROM_ANY_IDENTIFIERS | true   |
+      And a loyalty customer "Asha" registered through INSTORE with email E1
+      Then "Asha" is reachable on email
+
+    @seed:002 @req:002-09
+    Scenario: A customer who logged in to the org's app is reachable on that device
+      Given an org with default settings
+      And a loyalty customer "Asha" registered through MOBILE_APP account "app-1" with these details:
+        | mobile          | M1                     |
+        | android channel | android-device-token-1 |
+      Then "Asha" is reachable on android
+
+    @seed:002 @req:002-10
+    Scenario: A customer registered with an external ID only has no channels
+      Given an org with these settings:
+        | setting                       | value      |
+        | CONF_REGISTRATION_PRIMARY_KEY | externalId |
+      And a loyalty customer "Asha" registered through INSTORE with external id X1
+      Then "Asha" is reachable on no channel
+      And the INSTORE profile of "Asha" has no communication channels

@@ -1,0 +1,39 @@
+Feature: Synchronising identifiers between Instore and other source profiles
+  A customer who also has a profile from another source (such as WebEngage) keeps identifiers in each
+  profile. An org can have an identifier change made through Instore reach the other profiles too.
+
+  # The change is made through INSTORE, standing for "the identifier change request made from Membercare".
+  Background:
+    Given an org with these settings:
+      | setting                       | value  |
+      | CONF_REGISTRATION_PRIMARY_KEY | mobile |
+
+  Rule: CONF_IDENTIFIERS_SYNC_ENABLED: an Instore identifier change updates the other source profiles too
+
+    @seed:000 @seed:001 @req:000-24 @req:001-17
+    Scenario: With synchronisation the WebEngage profile takes the new email
+      Given the org setting CONF_IDENTIFIERS_SYNC_ENABLED is true
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1 and email E1
+      And "Asha" also registered through WEB_ENGAGE account "we-1" with mobile M1 and email E1
+      When "Asha" changes its email from E1 to E2 through INSTORE
+      Then the request succeeds
+      And the INSTORE profile of "Asha" shows email E2
+      And the WEB_ENGAGE account "we-1" profile of "Asha" shows email E2
+
+    @seed:000 @seed:001 @req:000-24 @req:001-17
+    Scenario: Without synchronisation the WebEngage profile keeps the old email
+      Given the org setting CONF_IDENTIFIERS_SYNC_ENABLED is false
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1 and email E1
+      And "Asha" also registered through WEB_ENGAGE account "we-1" with mobile M1 and email E1
+      When "Asha" changes its email from E1 to E2 through INSTORE
+      Then the request succeeds
+      And the INSTORE profile of "Asha" shows email E2
+      And the WEB_ENGAGE account "we-1" profile of "Asha" shows email E1
+
+    @seed:000 @seed:001 @req:000-26 @req:001-17
+    Scenario: Synchronisation is off by default
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1 and email E1
+      And "Asha" also registered through WEB_ENGAGE account "we-1" with mobile M1 and email E1
+      When "Asha" changes its email from E1 to E2 through INSTORE
+      Then the request succeeds
+      And the WEB_ENGAGE account "we-1" profile of "Asha" shows email E1

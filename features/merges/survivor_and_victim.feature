@@ -1,0 +1,113 @@
+Feature: Survivor and victim of a merge
+  Two customers become one in three ways: incoming user data that matches both (see the CONF_SKIP_SECONDARY
+  features), an explicit merge request, and an identifier change that reaches another customer's
+  identifier. Whatever the trigger, the survivor keeps its identifiers, takes the victim's value wherever
+  it has none, and the victim stays visible as merged into the survivor.
+
+  # Ruling 3: a survivor's NULL identifier takes the victim's value and the victim loses it; the victim's
+  # other identifiers stay with the victim; every merge is recorded with both customer ids.
+  Background:
+    Given an org with these settings:
+      | setting                       | value  |
+      | CONF_REGISTRATION_PRIMARY_KEY | mobile |
+
+  Rule: An approved merge request moves the victim's identifiers into the survivor's empty places
+
+    @seed:004 @seed:contract @req:004-07 @req:contract-10
+    Scenario: Merging a campaign user into a loyalty user on request
+      Given a non-loyalty customer "Campaign User" registered through INSTORE with email E1 and mobile M1
+      And a loyalty customer "Loyalty User" registered through INSTORE with mobile M2
+      When a merge of "Campaign User" into "Loyalty User" is requested
+      Then the request succeeds
+      And "Campaign User" is merged into "Loyalty User"
+      And the users are:
+        | Type of User  | EMAIL | MOBILE |
+        | Campaign User | NULL  | M1     |
+        | Loyalty User  | E1    | M2     |
+
+    @seed:004 @seed:contract @req:004-07 @req:contract-10
+    Scenario: A survivor's own identifiers are never overwritten by the victim's
+      Given a non-loyalty customer "Campaign User" registered through INSTORE with email E1 and mobile M1
+      And a loyalty customer "Loyalty User" registered through INSTORE with email E2 and mobile M2
+      When a merge of "Campaign User" into "Loyalty User" is requested
+      Then the request succeeds
+      And the users are:
+        | Type of User  | EMAIL | MOBILE |
+        | Campaign User | E1    | M1     |
+        | Loyalty User  | E2    | M2     |
+
+  Rule: A merge request that cannot be carried out is refused and changes nothing
+
+    @seed:contract @req:contract-10
+    Scenario: A customer cannot be merged into itself
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When a merge of "Asha" into itself is requested
+      Then the request is refused with error 9029
+
+    @seed:contract @req:contract-10
+    Scenario: The survivor must exist
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When a merge of "Asha" into an unknown customer is requested
+      Then the request is refused with error 9007
+      And "Asha" is not merged
+
+    @seed:contract @req:contract-10
+    Scenario: The victim must exist
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When a merge of an unknown customer into "Asha" is requested
+      Then the request is refused with error 9042
+
+    @seed:contract @req:contract-10
+    Scenario: A victim that is already merged cannot be merged again
+      Given a non-loyalty customer "Campaign User" registered through INSTORE with mobile M1
+      And a loyalty customer "Loyalty User" registered through INSTORE with mobile M2
+      And a loyalty customer "Other User" registered through INSTORE with mobile M3
+      And "Campaign User" has been merged into "Loyalty User" on request
+      When a merge of "Campaign User" into "Other User" is requested
+      Then the request is refused with error 9027
+      And "Campaign User" is merged into "Loyalty User"
+
+    @seed:contract @req:contract-10
+    Scenario: A survivor that is already merged cannot take a victim
+      Given a non-loyalty customer "Campaign User" registered through INSTORE with mobile M1
+      And a loyalty customer "Loyalty User" registered through INSTORE with mobile M2
+      And a loyalty customer "Other User" registered through INSTORE with mobile M3
+      And "Campaign User" has been merged into "Loyalty User" on request
+      When a merge of "Other User" into "Campaign User" is requested
+      Then the request is refused with error 9023
+      And "Other User" is not merged
+
+  Rule: A merged victim stays visible and points to its survivor
+
+    @seed:contract @req:contract-11
+    Scenario: Reading a merged victim shows where it went
+      Given a non-loyalty customer "Campaign User" registered through INSTORE with email E1 and mobile M1
+      And a loyalty customer "Loyalty User" registered through INSTORE with mobile M2
+      And "Campaign User" has been merged into "Loyalty User" on request
+      When the customer details of "Campaign User" are read
+      Then the request succeeds with warning 8069
+      And "Campaign User" is merged into "Loyalty User"
+
+  Rule: An identifier change that reaches another customer's identifier merges the changed customer into the existing one
+
+    # memberspec design (contract-08): the customer being changed is the victim and the customer that
+    # already holds the identifier is the survivor. Email takes part because it is unique (the default).
+    @seed:000 @seed:001 @seed:contract @req:000-12 @req:001-04 @req:contract-08
+    Scenario: Adding an email that a customer from another source holds merges the two
+      Given a loyalty customer "Existing" registered through WEBSITE with email E1 and mobile M1
+      And a loyalty customer "Changed" registered through INSTORE with mobile M2 and external id X2
+      When "Changed" adds the email E1 through INSTORE
+      Then the request succeeds with warning 8051
+      And "Changed" is merged into "Existing"
+      And "Existing" has email E1, mobile M1 and external id X2
+      And "Changed" has no external id
+      And looking up the email E1 through WEBSITE finds "Existing"
+
+    @seed:contract @req:contract-08
+    Scenario: Adding an identifier that a customer of the same source holds is refused
+      Given a loyalty customer "Existing" registered through INSTORE with email E1 and mobile M1
+      And a loyalty customer "Changed" registered through INSTORE with mobile M2
+      When "Changed" adds the email E1 through INSTORE
+      Then the request is refused with error 8007
+      And "Changed" is not merged
+      And "Changed" has no email

@@ -1,0 +1,53 @@
+Feature: One customer, a profile per source
+  When information about a known identifier arrives from another source, it is added to the existing
+  customer as a profile under that source rather than creating a second customer. Each profile keeps the
+  details as that source knows them, and the customer shows every source it registered from.
+
+  Background:
+    Given an org with these settings:
+      | setting                       | value  |
+      | CONF_REGISTRATION_PRIMARY_KEY | mobile |
+
+  Rule: The same identifier from a different source is added to the existing customer under that source
+
+    @seed:000 @seed:002 @seed:contract @req:000-02 @req:000-03 @req:002-01 @req:contract-06
+    Scenario: A website registration with a known mobile joins the Instore customer
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When a loyalty registration arrives through WEBSITE with mobile M1
+      Then the request succeeds with warning 8050
+      And the request's customer is "Asha"
+      And "Asha" has these source profiles:
+        | source  | account |
+        | INSTORE |         |
+        | WEBSITE |         |
+
+    @seed:000 @req:000-01
+    Scenario: Each source keeps its own version of the customer's name
+      Given a loyalty customer "Christopher" registered through INSTORE with these details:
+        | mobile     | M1          |
+        | first name | Christopher |
+      When a loyalty registration arrives through WEBSITE with these details:
+        | mobile     | M1      |
+        | first name | Christo |
+      Then the request succeeds
+      And the request's customer is "Christopher"
+      And the INSTORE profile of "Christopher" shows the first name "Christopher"
+      And the WEBSITE profile of "Christopher" shows the first name "Christo"
+
+  Rule: A customer registers only once per source
+
+    @seed:contract @req:contract-06
+    Scenario: Registering a known mobile again through the same source is refused
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When a loyalty registration arrives through INSTORE with mobile M1
+      Then the request is refused with error 8006
+      And "Asha" has these source profiles:
+        | source  | account |
+        | INSTORE |         |
+
+    @seed:contract @req:contract-06
+    Scenario: A transaction through the same source is tagged to the existing customer
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When a loyalty transaction arrives through INSTORE with mobile M1
+      Then the request succeeds
+      And the request's customer is "Asha"

@@ -1,0 +1,42 @@
+Feature: Supported customer data sources
+  A source is the system a customer's information comes from. Customers can be registered through each
+  of the documented sources; anything else is refused.
+
+  Background:
+    Given an org with these settings:
+      | setting                       | value  |
+      | CONF_REGISTRATION_PRIMARY_KEY | mobile |
+
+  Rule: The entity supports the documented data sources
+
+    # The "source code" column is the name the API uses for the seed's source. Sources with several
+    # accounts in one org (seed 002) are registered with an account.
+    @seed:000 @req:000-04
+    Scenario Outline: Registering a customer through <Source>
+      When a loyalty registration arrives through <source code> account "<account>" with mobile M1
+      Then the request succeeds
+      And the request created a new customer "Asha"
+      And "Asha" has these source profiles:
+        | source        | account   |
+        | <source code> | <account> |
+
+      Examples:
+        | Source         | source code    | account |
+        | Facebook       | FACEBOOK       | fb-1    |
+        | Web_engage     | WEB_ENGAGE     | we-1    |
+        | WeChat         | WECHAT         | wc-1    |
+        | Instore        | INSTORE        |         |
+        | E-Commerce     | ECOMMERCE      |         |
+        | Website        | WEBSITE        |         |
+        | Line           | LINE           | line-1  |
+        | Mobile-APp     | MOBILE_APP     | app-1   |
+        | Linkedin       | LINKEDIN       |         |
+        | Mpush-FCM      | MPUSH_FCM      | fcm-1   |
+        | Mapp_SDK       | MAPP_SDK       |         |
+        | OAuth_External | OAUTH_EXTERNAL |         |
+
+    @seed:000 @seed:contract @req:000-04 @req:contract-04
+    Scenario: A source that is not supported is refused
+      When a loyalty registration arrives through CARRIER_PIGEON with mobile M1
+      Then the request is refused with error 3217
+      And looking up the mobile M1 through INSTORE is refused with error 8015

@@ -1,0 +1,95 @@
+// Rule 8: adding and removing a customer's identifiers. A value another customer holds either conflicts
+// (that customer is known to the same source: 8007) or merges the changed customer INTO the holder (8051).
+// CONF_IDENTIFIERS_SYNC_ENABLED decides whether a change made through INSTORE reaches every source profile.
+import type { Changeset } from './changeset.ts';
+import { readSettings, UPDATE_CONFIG, type OrgSettings } from './configs.ts';
+import { DomainError, warning, type ApiMessage, type WarningCode } from './errors.ts';
+import { normaliseValue, phoneContext, requireMatchingType, uniqueTypes } from './identifiers.ts';
+import { validateSourceAccount } from './incoming_customer.ts';
+import { mergeCustomers } from './merge.ts';
+import { findProfile } from './profiles.ts';
+import { INSTORE } from './sources.ts';
+import type { Customer, Identifier, IdentifierChange, MatchingIdentifierType, MergeRecord, Org, SourceProfile } from './types.ts';
+
+interface TypedIdentifier {
+  readonly type: MatchingIdentifierType;
+  readonly value: string;
+}
+
+const ALREADY_ATTACHED: Record<MatchingIdentifierType, WarningCode> = { mobile: 8071, email: 8072, externalId: 8073 };
+const LABEL: Record<MatchingIdentifierType, string> = { mobile: 'Mobile', email: 'Email', externalId: 'External id' };
+
+function validateItems(items: readonly Identifier[], org: Org, settings: OrgSettings): TypedIdentifier[] {
+  const phone = phoneContext(org, settings);
+  return items.map((item) => {
+    const type = requireMatchingType(item.type);
+    if (!settings.allowUpdate[type]) throw new DomainError(8204, LABEL[type], UPDATE_CONFIG[type]);
+    return { type, value: normaliseValue(type, String(item.value ?? ''), phone) };
+  });
+}
+
+/** The profiles a change reaches: every profile when synced from INSTORE, else the requesting one. */
+function reachedProfiles(customer: Customer, source: string, accountId: string, settings: OrgSettings): SourceProfile[] {
+  if (settings.identifiersSync && source === INSTORE) return customer.profiles;
+  const profile = findProfile(customer, source, accountId);
+  return profile ? [profile] : [];
+}
+
+function applyToProfile(profile: SourceProfile, removals: readonly TypedIdentifier[], sets: readonly TypedIdentifier[]): void {
+  const removed = (identifier: Identifier) =>
+    removals.some((item) => item.type === identifier.type && item.value === identifier.value) ||
+    sets.some((item) => item.type === identifier.type);
+  profile.identifiers = [...profile.identifiers.filter((identifier) => !removed(identifier)), ...sets.map((item) => ({ ...item }))];
+}
+
+export interface ChangeOutcome {
+  readonly customerId: number;
+  readonly merges: MergeRecord[];
+  readonly warnings: ApiMessage[];
+}
+
+/** Applies `change` to the customer inside `changeset`; every refusal is thrown before any edit. */
+export function changeIdentifiers(org: Org, changeset: Changeset, customerId: number, change: IdentifierChange): ChangeOutcome {
+  const settings = readSettings(org.configs);
+  const { source, accountId } = validateSourceAccount(change.source, change.accountId);
+  const current = changeset.peek(customerId);
+  if (!current) throw new DomainError(8015);
+  if ((change.add ?? []).length === 0 && (change.remove ?? []).length === 0) throw new DomainError(8070);
+  const adds = validateItems(change.add ?? [], org, settings);
+  const removals = validateItems(change.remove ?? [], org, settings).filter((item) => current.identifiers[item.type] === item.value);
+
+  const warnings: ApiMessage[] = [];
+  const sets: TypedIdentifier[] = [];
+  const survivors = new Map<number, Customer>();
+  const unique = uniqueTypes(settings, current.loyaltyType);
+  for (const item of adds) {
+    if (sets.some((set) => set.type === item.type)) throw new DomainError(8013, `${item.type} added twice`);
+    if (current.identifiers[item.type] === item.value) {
+      warnings.push(warning(ALREADY_ATTACHED[item.type]));
+      continue;
+    }
+    const holder = unique.includes(item.type)
+      ? changeset.liveHolders(item.type, item.value).find((other) => other.id !== customerId)
+      : undefined;
+    if (!holder) sets.push(item);
+    else if (findProfile(holder, source, accountId)) throw new DomainError(8007);
+    else survivors.set(holder.id, holder);
+  }
+  if (survivors.size > 1) throw new DomainError(8053);
+  const survivor = [...survivors.values()][0];
+  if (survivor && current.mergedInto !== undefined) throw new DomainError(9027);
+  const P = settings.primaryKey;
+  const losesPrimary = removals.some((item) => item.type === P) && !sets.some((item) => item.type === P) && !survivor;
+  if (losesPrimary && !settings.allowAnyIdentifier) throw new DomainError(91005, P);
+  if (removals.length === 0 && sets.length === 0 && !survivor) return { customerId, merges: [], warnings };
+
+  const customer = changeset.edit(customerId);
+  for (const item of removals) delete customer.identifiers[item.type];
+  for (const item of sets) customer.identifiers[item.type] = item.value;
+  for (const profile of reachedProfiles(customer, source, accountId, settings)) applyToProfile(profile, removals, sets);
+  if (!survivor) return { customerId, merges: [], warnings };
+  // The customer being changed is the victim; the existing holder of the value survives.
+  const { record } = mergeCustomers(changeset, survivor.id, customerId, 'changeIdentifier');
+  warnings.push(warning(8051, survivor.id));
+  return { customerId: survivor.id, merges: [record], warnings };
+}

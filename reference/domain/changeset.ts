@@ -1,0 +1,56 @@
+// Atomicity by construction: rules read stored customers, edit copies, and record merges here. The service
+// commits the changeset only when the rule returns; a DomainError thrown midway discards it, so nothing changes.
+import type { CustomerReader } from './customer_port.ts';
+import type { Customer, MatchingIdentifierType, MergeRecord } from './types.ts';
+
+export class Changeset {
+  private readonly edited = new Map<number, Customer>();
+  private readonly createdIds: number[] = [];
+  readonly merges: MergeRecord[] = [];
+
+  constructor(private readonly reader: CustomerReader) {}
+
+  /** The customer as this changeset sees it (edited copy or stored); read-only by convention. */
+  peek(id: number): Customer | undefined {
+    return this.edited.get(id) ?? this.reader.get(id);
+  }
+
+  /** A private copy to change; the stored customer stays untouched until commit. */
+  edit(id: number): Customer {
+    const current = this.edited.get(id);
+    if (current) return current;
+    const stored = this.reader.get(id);
+    if (!stored) throw new Error(`Changeset.edit: unknown customer ${id}`);
+    const copy = structuredClone(stored);
+    this.edited.set(id, copy);
+    return copy;
+  }
+
+  create(draft: Omit<Customer, 'id'>): Customer {
+    const id = this.reader.nextCustomerId() + this.createdIds.length;
+    const customer: Customer = { id, ...draft };
+    this.createdIds.push(id);
+    this.edited.set(id, customer);
+    return customer;
+  }
+
+  /** Every customer holding the value (victims included), edits in this changeset taken into account. */
+  holders(type: MatchingIdentifierType, value: string): Customer[] {
+    const ids = new Set(this.reader.idsByIdentifier(type, value));
+    for (const [id, customer] of this.edited) {
+      if (customer.identifiers[type] === value) ids.add(id);
+      else ids.delete(id);
+    }
+    return [...ids].sort((a, b) => a - b).map((id) => this.peek(id)!);
+  }
+
+  /** Holders that are not merge victims. */
+  liveHolders(type: MatchingIdentifierType, value: string): Customer[] {
+    return this.holders(type, value).filter((customer) => customer.mergedInto === undefined);
+  }
+
+  /** Customers created or changed, for the store to save. */
+  changedCustomers(): Customer[] {
+    return [...this.edited.values()];
+  }
+}

@@ -1,0 +1,152 @@
+// The documented org configurations (seed 000/001 "Setup customer configs", seed 004 CONF_SKIP_SECONDARY).
+// One table of definitions drives parsing, defaults and the typed settings the rules read.
+import { DomainError } from './errors.ts';
+import { MATCHING_IDENTIFIER_TYPES, type MatchingIdentifierType, type OrgConfigs } from './types.ts';
+
+type ConfigKind = 'boolean' | 'enum' | 'dateTime';
+
+export interface ConfigDefinition {
+  readonly name: string;
+  readonly kind: ConfigKind;
+  /** Undefined: the setting is off until an org sets it (CONF_MIN_REGISTRATION_DATE). */
+  readonly default?: boolean | string;
+  readonly allowed?: readonly string[];
+}
+
+const bool = (name: string, value: boolean): ConfigDefinition => ({ name, kind: 'boolean', default: value });
+
+export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
+  { name: 'CONF_REGISTRATION_PRIMARY_KEY', kind: 'enum', default: 'mobile', allowed: MATCHING_IDENTIFIER_TYPES },
+  bool('CONF_ALLOW_REGISTRATION_FROM_ANY_IDENTIFIERS', false),
+  bool('CONF_USERS_IS_EMAIL_REQUIRED', false),
+  bool('CONF_USERS_IS_EMAIL_UNIQUE', true),
+  bool('CONF_USERS_USE_EXTERNAL_ID', true),
+  bool('CONF_USERS_IS_EXTERNAL_ID_REQUIRED', false),
+  bool('CONF_USERS_IS_MOBILE_REQUIRED', false),
+  bool('CONF_ALLOW_MOBILE_UPDATE', true),
+  bool('CONF_ALLOW_EMAIL_UPDATE', true),
+  bool('CONF_LOYALTY_ALLOW_EXTERNAL_ID_UPDATE', true),
+  bool('CONF_PRIMARY_IDENTIFIER_STRICT_CHECK', false),
+  bool('CONF_SKIP_SECONDARY_ID_ON_PRIMARY_MISMATCH', false),
+  { name: 'CONF_MIN_REGISTRATION_DATE', kind: 'dateTime' },
+  bool('CONF_CLIENT_DEFAULT_COUNTRYCODE_PASSED', false),
+  bool('CONF_IDENTIFIERS_SYNC_ENABLED', false),
+  bool('CONF_RESTRICT_ORPHAN_V2_PROFILE', false),
+  bool('CONF_INSTORE_V2_ENABLED', false),
+];
+
+/** Ruling 2: seed 004 calls the skip switch CONF_SKIP_SECONDARY; both names set the same switch. */
+export const CONFIG_ALIASES: Readonly<Record<string, string>> = {
+  CONF_SKIP_SECONDARY: 'CONF_SKIP_SECONDARY_ID_ON_PRIMARY_MISMATCH',
+};
+
+const BY_NAME = new Map(CONFIG_DEFINITIONS.map((definition) => [definition.name, definition]));
+
+/** Every documented config at its default (CONF_MIN_REGISTRATION_DATE absent: no minimum). */
+export function defaultConfigs(): Record<string, boolean | string> {
+  const configs: Record<string, boolean | string> = {};
+  for (const definition of CONFIG_DEFINITIONS) {
+    if (definition.default !== undefined) configs[definition.name] = definition.default;
+  }
+  return configs;
+}
+
+function parseValue(definition: ConfigDefinition, raw: unknown): boolean | string | undefined {
+  const shown = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw);
+  const invalid = () => new DomainError(8207, definition.name, shown);
+  switch (definition.kind) {
+    case 'boolean': {
+      if (typeof raw === 'boolean') return raw;
+      if (raw === 1 || raw === 0) return raw === 1;
+      const text = typeof raw === 'string' ? raw.trim().toLowerCase() : undefined;
+      if (text === 'true' || text === '1') return true;
+      if (text === 'false' || text === '0') return false;
+      throw invalid();
+    }
+    case 'enum': {
+      const match = definition.allowed?.find((value) => typeof raw === 'string' && value.toLowerCase() === raw.trim().toLowerCase());
+      if (match === undefined) throw invalid();
+      return match;
+    }
+    case 'dateTime': {
+      if (raw === null || raw === '') return undefined;
+      if (typeof raw !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(raw) || Number.isNaN(Date.parse(raw))) throw invalid();
+      return new Date(raw).toISOString();
+    }
+  }
+}
+
+/**
+ * Documented defaults overlaid with `raw`. Aliases are stored under the documented name.
+ * Throws DomainError 8206 for an unknown key and 8207 for a value the key does not accept.
+ */
+export function parseOrgConfigs(raw: Record<string, unknown> | undefined): OrgConfigs {
+  const configs = defaultConfigs();
+  const given = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(raw ?? {})) {
+    const name = CONFIG_ALIASES[key] ?? key;
+    const definition = BY_NAME.get(name);
+    if (!definition) throw new DomainError(8206, key);
+    const parsed = parseValue(definition, value);
+    if (given.has(name) && given.get(name) !== parsed) {
+      throw new DomainError(8207, key, `${String(value)} disagrees with ${name}`);
+    }
+    given.set(name, parsed);
+    if (parsed === undefined) delete configs[name];
+    else configs[name] = parsed;
+  }
+  return configs;
+}
+
+/** The configs as the rules read them. */
+export interface OrgSettings {
+  readonly primaryKey: MatchingIdentifierType;
+  readonly allowAnyIdentifier: boolean;
+  readonly emailRequired: boolean;
+  readonly emailUnique: boolean;
+  readonly useExternalId: boolean;
+  readonly externalIdRequired: boolean;
+  readonly mobileRequired: boolean;
+  readonly allowUpdate: Readonly<Record<MatchingIdentifierType, boolean>>;
+  readonly strictPrimaryCheck: boolean;
+  readonly skipSecondary: boolean;
+  readonly minRegistrationDate?: string;
+  readonly completeCountryCode: boolean;
+  readonly identifiersSync: boolean;
+  readonly restrictOrphanV2Profile: boolean;
+  readonly dualEligibility: boolean;
+}
+
+/** Config name that allows updates of each identifier type (rule 8, error 8204 names it). */
+export const UPDATE_CONFIG: Readonly<Record<MatchingIdentifierType, string>> = {
+  mobile: 'CONF_ALLOW_MOBILE_UPDATE',
+  email: 'CONF_ALLOW_EMAIL_UPDATE',
+  externalId: 'CONF_LOYALTY_ALLOW_EXTERNAL_ID_UPDATE',
+};
+
+/** Typed accessors over parsed configs; missing keys read as their documented default. */
+export function readSettings(configs: OrgConfigs): OrgSettings {
+  const flag = (name: string): boolean => (configs[name] ?? BY_NAME.get(name)?.default) === true;
+  const minDate = configs.CONF_MIN_REGISTRATION_DATE;
+  return {
+    primaryKey: (configs.CONF_REGISTRATION_PRIMARY_KEY ?? 'mobile') as MatchingIdentifierType,
+    allowAnyIdentifier: flag('CONF_ALLOW_REGISTRATION_FROM_ANY_IDENTIFIERS'),
+    emailRequired: flag('CONF_USERS_IS_EMAIL_REQUIRED'),
+    emailUnique: flag('CONF_USERS_IS_EMAIL_UNIQUE'),
+    useExternalId: flag('CONF_USERS_USE_EXTERNAL_ID'),
+    externalIdRequired: flag('CONF_USERS_IS_EXTERNAL_ID_REQUIRED'),
+    mobileRequired: flag('CONF_USERS_IS_MOBILE_REQUIRED'),
+    allowUpdate: {
+      mobile: flag(UPDATE_CONFIG.mobile),
+      email: flag(UPDATE_CONFIG.email),
+      externalId: flag(UPDATE_CONFIG.externalId),
+    },
+    strictPrimaryCheck: flag('CONF_PRIMARY_IDENTIFIER_STRICT_CHECK'),
+    skipSecondary: flag('CONF_SKIP_SECONDARY_ID_ON_PRIMARY_MISMATCH'),
+    ...(typeof minDate === 'string' ? { minRegistrationDate: minDate } : {}),
+    completeCountryCode: flag('CONF_CLIENT_DEFAULT_COUNTRYCODE_PASSED'),
+    identifiersSync: flag('CONF_IDENTIFIERS_SYNC_ENABLED'),
+    restrictOrphanV2Profile: flag('CONF_RESTRICT_ORPHAN_V2_PROFILE'),
+    dualEligibility: flag('CONF_INSTORE_V2_ENABLED'),
+  };
+}

@@ -1,0 +1,25 @@
+// Rule 11: what the API shows of a customer.
+import { toIdentifierList } from './identifiers.ts';
+import { CHANNELS } from './sources.ts';
+import type { Customer, CustomerView, MatchingIdentifierType } from './types.ts';
+
+/** Channel types from every profile's commChannels, plus mobile/email when the customer holds them. */
+export function reachableOn(customer: Customer): string[] {
+  const types = new Set(customer.profiles.flatMap((profile) => profile.commChannels.map((channel) => channel.type.toLowerCase())));
+  if (customer.identifiers.mobile !== undefined) types.add('mobile');
+  if (customer.identifiers.email !== undefined) types.add('email');
+  const rank = (type: string) => (CHANNELS.includes(type) ? CHANNELS.indexOf(type) : CHANNELS.length);
+  return [...types].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+export function toCustomerView(customer: Customer, primaryKey: MatchingIdentifierType): CustomerView {
+  return {
+    id: customer.id,
+    loyaltyType: customer.loyaltyType,
+    identifiers: toIdentifierList(customer.identifiers, primaryKey),
+    profiles: structuredClone(customer.profiles),
+    reachableOn: reachableOn(customer),
+    registeredOn: customer.registeredOn,
+    ...(customer.mergedInto !== undefined ? { mergedInto: customer.mergedInto } : {}),
+  };
+}

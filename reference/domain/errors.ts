@@ -1,0 +1,113 @@
+// One catalogue of every code the reference answers with. Numeric codes and messages are the
+// platform's where its docs name them (`documented: true`); the rest are chosen in the same style
+// and marked so in the contract. A test checks that the contract lists every code here.
+
+export interface ErrorDefinition {
+  /** HTTP status of the response when this code is an error. */
+  readonly httpStatus: number;
+  /** Message template; {0}, {1}... are filled from the error's params. */
+  readonly message: string;
+  /** True when the platform's public docs name this code; false when memberspec chose it. */
+  readonly documented: boolean;
+}
+
+export const ERRORS = {
+  // Request level
+  401: { httpStatus: 401, message: 'Authentication failed. Please check username and password.', documented: true },
+  404: { httpStatus: 404, message: 'Resource not found: {0}', documented: true },
+  415: { httpStatus: 415, message: 'Unsupported media type: send application/json', documented: true },
+  1064: { httpStatus: 400, message: 'Invalid org ID: {0}', documented: true },
+
+  // Customer add / lookup / get (v2)
+  3217: { httpStatus: 400, message: 'Source is invalid: {0}', documented: true },
+  8003: { httpStatus: 400, message: 'Invalid source passed: {0}', documented: true },
+  8004: { httpStatus: 400, message: 'Add failed, No source passed', documented: true },
+  8005: { httpStatus: 400, message: 'Add failed, No valid identifiers passed', documented: true },
+  8006: { httpStatus: 400, message: 'Add failed, Customer already exists with id {0} for same source', documented: true },
+  8007: { httpStatus: 400, message: 'Update failed, Customer already exists for same source', documented: true },
+  8009: { httpStatus: 400, message: 'Update failed, Customer not found', documented: true },
+  8010: { httpStatus: 400, message: 'Invalid communication channel passed: {0}', documented: true },
+  8013: { httpStatus: 400, message: 'Customer identifier is invalid: {0}', documented: true },
+  8014: { httpStatus: 400, message: 'Error in customer registration: Invalid Primary Id - {0}', documented: true },
+  8015: { httpStatus: 404, message: 'Customer not found for the given identifiers', documented: true },
+  8017: { httpStatus: 400, message: 'Error in customer registration: Invalid registration date', documented: true },
+  8018: { httpStatus: 400, message: 'Update failed, a loyalty customer cannot become non-loyalty', documented: true },
+  8045: { httpStatus: 400, message: 'Account id is not passed for source {0}', documented: true },
+  8052: { httpStatus: 409, message: 'Add customer, Conflicting Customers found: {0}', documented: true },
+  8053: {
+    httpStatus: 409,
+    message: 'Each identifier is registered with a different customer in other source. Unable to merge accounts.',
+    documented: true,
+  },
+  8055: { httpStatus: 400, message: 'Invalid email: {0}', documented: true },
+  8056: { httpStatus: 400, message: 'Invalid mobile: {0}', documented: true },
+  8070: { httpStatus: 400, message: 'No valid change identifiers detected', documented: true },
+  8075: {
+    httpStatus: 409,
+    message:
+      'Primary identifier not matching with other identifiers: the secondary identifier match is found in a different account but not the primary identifier',
+    documented: true,
+  },
+  8090: { httpStatus: 400, message: "Unable to create profile as instore profile doesn't exist", documented: true },
+  91005: { httpStatus: 400, message: '{0} is primary identifier and cannot be updated.', documented: true },
+
+  // Merge requests
+  9006: { httpStatus: 400, message: 'Invalid request type: {0}', documented: true },
+  9008: { httpStatus: 400, message: 'Invalid request base type: {0}', documented: true },
+  9007: { httpStatus: 400, message: 'Target customer is not Existing or Invalid', documented: true },
+  9023: { httpStatus: 409, message: 'Survivor is already merged to another user as victim', documented: true },
+  9027: { httpStatus: 409, message: 'Victim is already merged to another user', documented: true },
+  9029: { httpStatus: 400, message: 'Survivor and victim are same', documented: true },
+  9042: { httpStatus: 404, message: 'Customer not found for given identifiers', documented: true },
+
+  // Chosen by memberspec where the docs are silent
+  8201: { httpStatus: 400, message: 'Malformed JSON body: {0}', documented: false },
+  8202: { httpStatus: 413, message: 'Request body too large: the limit is {0} bytes', documented: false },
+  8203: { httpStatus: 400, message: 'Request does not match the contract: {0}', documented: false },
+  8204: { httpStatus: 403, message: '{0} update is not allowed for this org ({1} is disabled)', documented: false },
+  8205: { httpStatus: 400, message: 'Mandatory field is missing. Field {0} is mandatory', documented: false },
+  8206: { httpStatus: 400, message: 'Unknown configuration: {0}', documented: false },
+  8207: { httpStatus: 400, message: 'Invalid value for configuration {0}: {1}', documented: false },
+  8208: { httpStatus: 400, message: 'Identifier {0} is already attached to customer {1} in the same source', documented: false },
+} as const satisfies Record<number, ErrorDefinition>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** Warnings: the primary activity succeeded; the code tells what else happened. */
+export const WARNINGS = {
+  8050: { message: 'Same Customer found in other sources,Combining', documented: true },
+  8051: { message: 'Same identifier found in other source. Merging into the account with user id {0}', documented: true },
+  8069: { message: 'Merged customer found: the customer is merged into another account ({0})', documented: true },
+  8071: { message: 'Mobile already attached with this user', documented: true },
+  8072: { message: 'Email already attached with this user', documented: true },
+  8073: { message: 'External id already attached with this user', documented: true },
+  8209: { message: 'Customer merged: {0} into {1}', documented: false },
+  8210: { message: 'Identifier {0} ignored: {1}', documented: false },
+} as const satisfies Record<number, { message: string; documented: boolean }>;
+
+export type WarningCode = keyof typeof WARNINGS;
+
+export interface ApiMessage {
+  readonly code: number;
+  readonly message: string;
+}
+
+function fill(template: string, params: readonly (string | number)[]): string {
+  return template.replace(/\{(\d+)\}/g, (_, index: string) => String(params[Number(index)] ?? ''));
+}
+
+/** A rule refused the operation. Carries a catalogued code; nothing was changed. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly httpStatus: number;
+  constructor(code: ErrorCode, ...params: (string | number)[]) {
+    super(fill(ERRORS[code].message, params));
+    this.name = 'DomainError';
+    this.code = code;
+    this.httpStatus = ERRORS[code].httpStatus;
+  }
+}
+
+export function warning(code: WarningCode, ...params: (string | number)[]): ApiMessage {
+  return { code, message: fill(WARNINGS[code].message, params) };
+}

@@ -1,0 +1,94 @@
+// Rules 1-4: an incoming customer (registration or the customer part of a transaction) is checked and
+// normalised before any matching. Every refusal here happens before the store is consulted.
+import { readSettings, type OrgSettings } from './configs.ts';
+import { DomainError, warning, type ApiMessage } from './errors.ts';
+import { normaliseValue, phoneContext, requireMatchingType, type IdentifierValues } from './identifiers.ts';
+import { isMultiAccountSource, resolveChannel, resolveSource } from './sources.ts';
+import type { CommChannel, IncomingCustomer, LoyaltyType, Org } from './types.ts';
+
+export interface ValidIncoming {
+  readonly source: string;
+  /** '' for single-account sources. */
+  readonly accountId: string;
+  readonly loyaltyType: LoyaltyType;
+  readonly firstName?: string;
+  readonly lastName?: string;
+  readonly identifiers: IdentifierValues;
+  readonly commChannels: CommChannel[];
+  readonly registeredOn: string;
+  readonly warnings: ApiMessage[];
+}
+
+export function validateSourceAccount(sourceName: string | undefined, accountId: string | undefined): { source: string; accountId: string } {
+  if (sourceName === undefined || sourceName.trim() === '') throw new DomainError(8004);
+  const source = resolveSource(sourceName);
+  if (!source) throw new DomainError(3217, sourceName);
+  if (!isMultiAccountSource(source)) return { source, accountId: '' };
+  if (accountId === undefined || accountId.trim() === '') throw new DomainError(8045, source);
+  return { source, accountId: accountId.trim() };
+}
+
+function collectIdentifiers(input: IncomingCustomer, org: Org, settings: OrgSettings, warnings: ApiMessage[]): IdentifierValues {
+  const phone = phoneContext(org, settings);
+  const invalidMobile = settings.primaryKey === 'mobile' ? 8014 : 8056;
+  const values: IdentifierValues = {};
+  for (const identifier of input.identifiers ?? []) {
+    const type = requireMatchingType(identifier.type);
+    if (typeof identifier.value !== 'string' || identifier.value.trim() === '') continue;
+    if (values[type] !== undefined) throw new DomainError(8013, `${type} given twice`);
+    if (type === 'externalId' && !settings.useExternalId && settings.primaryKey !== 'externalId') {
+      warnings.push(warning(8210, 'externalId', 'CONF_USERS_USE_EXTERNAL_ID is disabled'));
+      continue;
+    }
+    values[type] = normaliseValue(type, identifier.value, phone, invalidMobile);
+  }
+  return values;
+}
+
+function requireMandatory(values: IdentifierValues, settings: OrgSettings): void {
+  const { primaryKey } = settings;
+  if (values[primaryKey] === undefined && !settings.allowAnyIdentifier) throw new DomainError(8205, primaryKey);
+  if (settings.emailRequired && values.email === undefined) throw new DomainError(8205, 'email');
+  // Seed 000: the mobile/external id "required" checks are not applicable to the primary identifier.
+  if (settings.mobileRequired && primaryKey !== 'mobile' && values.mobile === undefined) throw new DomainError(8205, 'mobile');
+  const externalIdApplies = settings.externalIdRequired && settings.useExternalId && primaryKey !== 'externalId';
+  if (externalIdApplies && values.externalId === undefined) throw new DomainError(8205, 'externalId');
+}
+
+function registrationDate(createDate: string | undefined, settings: OrgSettings, now: string): string {
+  if (createDate === undefined) return now;
+  const time = Date.parse(createDate);
+  if (Number.isNaN(time)) throw new DomainError(8017);
+  if (settings.minRegistrationDate !== undefined && time < Date.parse(settings.minRegistrationDate)) throw new DomainError(8017);
+  return new Date(time).toISOString();
+}
+
+function validChannels(channels: readonly CommChannel[] | undefined): CommChannel[] {
+  return (channels ?? []).map((channel) => {
+    const type = resolveChannel(channel.type);
+    if (!type) throw new DomainError(8010, channel.type);
+    return { ...channel, type };
+  });
+}
+
+/** Checks rules 1-4 and returns the normalised customer data; `now` is the registration date by default. */
+export function validateIncoming(input: IncomingCustomer, org: Org, now: string): ValidIncoming {
+  const settings = readSettings(org.configs);
+  const { source, accountId } = validateSourceAccount(input.source, input.accountId);
+  if (!input.identifiers || input.identifiers.length === 0) throw new DomainError(8005);
+  const warnings: ApiMessage[] = [];
+  const identifiers = collectIdentifiers(input, org, settings, warnings);
+  if (Object.keys(identifiers).length === 0 && settings.allowAnyIdentifier) throw new DomainError(8005);
+  requireMandatory(identifiers, settings);
+  return {
+    source,
+    accountId,
+    loyaltyType: input.loyaltyType ?? 'loyalty',
+    ...(input.firstName !== undefined ? { firstName: input.firstName } : {}),
+    ...(input.lastName !== undefined ? { lastName: input.lastName } : {}),
+    identifiers,
+    commChannels: validChannels(input.commChannels),
+    registeredOn: registrationDate(input.createDate, settings, now),
+    warnings,
+  };
+}

@@ -1,0 +1,53 @@
+// Rule 7: finding a customer by identifier. Merge victims lead to their survivor.
+import { readSettings } from './configs.ts';
+import type { CustomerReader } from './customer_port.ts';
+import { DomainError } from './errors.ts';
+import { phoneContext, requireMatchingType, tryNormaliseValue } from './identifiers.ts';
+import { ALL_SOURCES, resolveSource } from './sources.ts';
+import type { Customer, Identifier, LookupQuery, Org } from './types.ts';
+
+/** Reads name a source (or ALL); an unknown one is 8003. */
+export function validateReadSource(source: string | undefined): string {
+  if (source !== undefined && source.trim().toUpperCase() === ALL_SOURCES) return ALL_SOURCES;
+  const resolved = source === undefined ? undefined : resolveSource(source);
+  if (!resolved) throw new DomainError(8003, source ?? '');
+  return resolved;
+}
+
+/** The identifier a lookup uses: the primary one when several are given; with dual eligibility only it. */
+function chooseIdentifier(identifiers: readonly Identifier[], org: Org): Identifier {
+  if (identifiers.length === 0) throw new DomainError(8013, '');
+  for (const identifier of identifiers) requireMatchingType(identifier.type);
+  const settings = readSettings(org.configs);
+  const primary = identifiers.find((identifier) => identifier.type === settings.primaryKey);
+  if (primary) return primary;
+  if (settings.dualEligibility) throw new DomainError(8015);
+  return identifiers[0];
+}
+
+/** Follows mergedInto links to the customer that is still live. */
+export function survivorOf(reader: CustomerReader, customer: Customer): Customer {
+  let current = customer;
+  const seen = new Set<number>();
+  while (current.mergedInto !== undefined && !seen.has(current.id)) {
+    seen.add(current.id);
+    const next = reader.get(current.mergedInto);
+    if (!next) break;
+    current = next;
+  }
+  return current;
+}
+
+/** The id of the live customer the query identifies; 8003 / 8013 / 8015 otherwise. */
+export function lookupCustomerId(org: Org, reader: CustomerReader, query: LookupQuery): number {
+  validateReadSource(query.source);
+  const identifier = chooseIdentifier(query.identifiers, org);
+  const type = requireMatchingType(identifier.type);
+  const value = tryNormaliseValue(type, identifier.value ?? '', phoneContext(org, readSettings(org.configs)));
+  if (value === undefined) throw new DomainError(8015);
+  const holders = [...reader.idsByIdentifier(type, value)].sort((a, b) => a - b).map((id) => reader.get(id)!);
+  const live = holders.find((customer) => customer.mergedInto === undefined);
+  const found = live ?? (holders[0] && survivorOf(reader, holders[0]));
+  if (!found) throw new DomainError(8015);
+  return found.id;
+}

@@ -1,0 +1,38 @@
+// Ruling 3: the loyalty customer survives; each survivor NULL identifier takes the victim's value and the
+// victim loses it; the victim keeps its other identifiers and points at the survivor. Every merge is recorded.
+import type { Changeset } from './changeset.ts';
+import { warning, type ApiMessage } from './errors.ts';
+import { MATCHING_IDENTIFIER_TYPES, type Customer, type Identifier, type MergeRecord } from './types.ts';
+
+/** Loyalty beats non-loyalty; on a tie the preferred customer (if given), else the oldest. */
+export function chooseSurvivor(candidates: readonly Customer[], preferred?: Customer): Customer {
+  const loyal = candidates.filter((customer) => customer.loyaltyType === 'loyalty');
+  const pool = loyal.length > 0 ? loyal : candidates;
+  if (preferred && pool.some((customer) => customer.id === preferred.id)) return preferred;
+  return pool.reduce((oldest, customer) => (customer.id < oldest.id ? customer : oldest));
+}
+
+export function mergeCustomers(
+  changeset: Changeset,
+  survivorId: number,
+  victimId: number,
+  trigger: MergeRecord['trigger'],
+): { record: MergeRecord; warning: ApiMessage } {
+  const survivor = changeset.edit(survivorId);
+  const victim = changeset.edit(victimId);
+  const moved: Identifier[] = [];
+  for (const type of MATCHING_IDENTIFIER_TYPES) {
+    const value = victim.identifiers[type];
+    if (survivor.identifiers[type] !== undefined || value === undefined) continue;
+    survivor.identifiers[type] = value;
+    delete victim.identifiers[type];
+    moved.push({ type, value });
+  }
+  for (const profile of victim.profiles) {
+    profile.identifiers = profile.identifiers.filter((known) => !moved.some((item) => item.type === known.type && item.value === known.value));
+  }
+  victim.mergedInto = survivorId;
+  const record: MergeRecord = { survivorId, victimId, trigger, moved };
+  changeset.merges.push(record);
+  return { record, warning: warning(8209, victimId, survivorId) };
+}

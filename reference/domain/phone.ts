@@ -1,0 +1,33 @@
+// Mobile numbers are stored as E.164 digits without '+'. With CONF_CLIENT_DEFAULT_COUNTRYCODE_PASSED the
+// platform completes a number lacking its country code (seed 000): first as given, then with the base
+// country's calling code, then with each supported country's, keeping the first valid candidate.
+import { getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+
+export interface PhoneContext {
+  readonly completeCountryCode: boolean;
+  readonly baseCountry: string;
+  readonly supportedCountries: readonly string[];
+}
+
+function isValidE164Digits(digits: string): boolean {
+  return parsePhoneNumberFromString(`+${digits}`)?.isValid() === true;
+}
+
+export function isKnownCountry(country: string): boolean {
+  return isSupportedCountry(country);
+}
+
+/** The candidates tried, in order: as given, then with each country's calling code. */
+export function mobileCandidates(digits: string, context: PhoneContext): string[] {
+  if (!context.completeCountryCode) return [digits];
+  const countries = [context.baseCountry, ...context.supportedCountries].filter(isKnownCountry);
+  const prefixed = countries.map((country) => getCountryCallingCode(country as CountryCode) + digits.replace(/^0+/, ''));
+  return [...new Set([digits, ...prefixed])];
+}
+
+/** The normalised mobile (E.164 digits, no '+'), or undefined when the number is not valid. */
+export function normaliseMobile(raw: string, context: PhoneContext): string | undefined {
+  const digits = raw.trim();
+  if (!/^\d{4,17}$/.test(digits)) return undefined;
+  return mobileCandidates(digits, context).find(isValidE164Digits);
+}

@@ -1,0 +1,56 @@
+// Source profiles: one per source (and account) through which a customer arrived (seed 000 "data sources").
+import { warning, type ApiMessage } from './errors.ts';
+import { toIdentifierList, type IdentifierValues } from './identifiers.ts';
+import type { CommChannel, Customer, MatchingIdentifierType, SourceProfile } from './types.ts';
+
+export interface ProfileData {
+  readonly source: string;
+  readonly accountId: string;
+  readonly firstName?: string;
+  readonly lastName?: string;
+  readonly commChannels: readonly CommChannel[];
+}
+
+export function findProfile(customer: Customer, source: string, accountId: string): SourceProfile | undefined {
+  return customer.profiles.find((profile) => profile.source === source && profile.accountId === accountId);
+}
+
+export function newProfile(data: ProfileData, identifiers: IdentifierValues, primaryKey: MatchingIdentifierType): SourceProfile {
+  return {
+    source: data.source,
+    accountId: data.accountId,
+    ...(data.firstName !== undefined ? { firstName: data.firstName } : {}),
+    ...(data.lastName !== undefined ? { lastName: data.lastName } : {}),
+    identifiers: toIdentifierList(identifiers, primaryKey),
+    commChannels: [...data.commChannels],
+  };
+}
+
+/**
+ * Adds the source profile when the customer does not have it yet (warning 8050: same customer found in
+ * another source, combining); an existing profile takes the given identifiers and gains names and
+ * channels it lacked.
+ */
+export function attachProfile(
+  customer: Customer,
+  data: ProfileData,
+  identifiers: IdentifierValues,
+  primaryKey: MatchingIdentifierType,
+): ApiMessage[] {
+  const existing = findProfile(customer, data.source, data.accountId);
+  if (!existing) {
+    customer.profiles.push(newProfile(data, identifiers, primaryKey));
+    return [warning(8050)];
+  }
+  for (const identifier of toIdentifierList(identifiers, primaryKey)) {
+    existing.identifiers = [...existing.identifiers.filter((known) => known.type !== identifier.type), identifier];
+  }
+  if (existing.firstName === undefined && data.firstName !== undefined) existing.firstName = data.firstName;
+  if (existing.lastName === undefined && data.lastName !== undefined) existing.lastName = data.lastName;
+  for (const channel of data.commChannels) {
+    if (!existing.commChannels.some((known) => known.type === channel.type && known.value === channel.value)) {
+      existing.commChannels.push({ ...channel });
+    }
+  }
+  return [];
+}

@@ -1,0 +1,84 @@
+// The request pipeline every route goes through, whichever front end received the request:
+// authentication, body parsing, contract validation, the handler, and error envelopes.
+import { createHash } from 'node:crypto';
+import { validateParameters, validateRequest } from '../../contract/validator.ts';
+import { DomainError, ERRORS, type ErrorCode } from '../domain/errors.ts';
+import type { Org } from '../domain/types.ts';
+import type { IdentityService } from '../service/identity_service.ts';
+import { parseJsonBody } from './parse_body.ts';
+import type { RouteDefinition } from './routes.ts';
+
+/** A request as both front ends hand it over: header names in lower case, raw body text. */
+export interface ServerRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: Readonly<Record<string, string>>;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly rawBody?: string;
+}
+
+export interface ServerResponse {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+export function errorResponse(code: ErrorCode, ...params: (string | number)[]): ServerResponse {
+  return domainErrorResponse(new DomainError(code, ...params));
+}
+
+export function domainErrorResponse(error: DomainError): ServerResponse {
+  return {
+    status: ERRORS[error.code].httpStatus,
+    body: { errors: [{ status: false, code: error.code, message: error.message }], warnings: [] },
+  };
+}
+
+/** A bug in the reference: logged with its stack on stderr, answered without it. */
+export function unexpectedErrorResponse(where: string, error: unknown): ServerResponse {
+  console.error(`memberspec reference: unexpected error in ${where}:`, error);
+  return {
+    status: 500,
+    body: { errors: [{ status: false, code: 500, message: `Internal error in ${where}; see the server log` }], warnings: [] },
+  };
+}
+
+export function notFoundResponse(method: string, path: string): ServerResponse {
+  return errorResponse(404, `${method} ${path}`);
+}
+
+export function md5Hex(text: string): string {
+  return createHash('md5').update(text, 'utf8').digest('hex');
+}
+
+/** The org of `Authorization: Basic base64(till:md5hex(password))`, or undefined. */
+export function authenticate(service: IdentityService, authorization: string | undefined): Org | undefined {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(authorization ?? '');
+  if (!match) return undefined;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon <= 0) return undefined;
+  return service.authenticate(decoded.slice(0, colon), decoded.slice(colon + 1).toLowerCase());
+}
+
+function stripOperation(problem: string): string {
+  return problem.replace(/^\S+ request: /, '');
+}
+
+export function handleRoute(service: IdentityService, route: RouteDefinition, request: ServerRequest): ServerResponse {
+  try {
+    let org: Org | undefined;
+    if (route.auth) {
+      org = authenticate(service, request.headers.authorization);
+      if (!org) return errorResponse(401);
+    }
+    const body = parseJsonBody(request.rawBody, request.headers['content-type']);
+    const parameters = validateParameters(route.operationId, { query: { ...request.query }, path: { ...request.params } });
+    const problems = [...parameters.problems, ...validateRequest(route.operationId, body)];
+    if (problems.length > 0) return errorResponse(8203, problems.map(stripOperation).join('; '));
+    return route.handler({ service, org: org as Org, path: parameters.values.path, query: parameters.values.query, body });
+  } catch (error) {
+    if (error instanceof DomainError) return domainErrorResponse(error);
+    return unexpectedErrorResponse(route.operationId, error);
+  }
+}

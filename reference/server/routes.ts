@@ -1,0 +1,323 @@
+// The routes table: one entry per contract operation, shared by the Express app and the in-process
+// dispatcher. Handlers only translate contract bodies and queries to IdentityService calls and back.
+import { CONTRACT, type HttpMethod } from '../../contract/contract.ts';
+import { DomainError, warning, type ApiMessage } from '../domain/errors.ts';
+import type {
+  CommChannel,
+  CustomerView,
+  Identifier,
+  IncomingCustomer,
+  LookupQuery,
+  LoyaltyType,
+  MergeRecord,
+  Org,
+} from '../domain/types.ts';
+import type { IdentityService } from '../service/identity_service.ts';
+
+export interface HandlerContext {
+  readonly service: IdentityService;
+  /** The authenticated org; set for every route with `auth: true`. */
+  readonly org: Org;
+  /** Path and query parameters after contract validation (coerced to their declared types). */
+  readonly path: Readonly<Record<string, unknown>>;
+  readonly query: Readonly<Record<string, unknown>>;
+  /** The JSON body after contract validation. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly body: any;
+}
+
+export interface HandlerResult {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+export interface RouteDefinition {
+  readonly method: HttpMethod;
+  /** Express / path-to-regexp 8 syntax. */
+  readonly path: string;
+  readonly operationId: string;
+  /** Basic auth of a till required. */
+  readonly auth: boolean;
+  readonly handler: (context: HandlerContext) => HandlerResult;
+}
+
+// ---- contract <-> domain translation ------------------------------------------------------------
+
+interface IdentifierBody {
+  type: string;
+  value: string;
+}
+
+interface CommChannelBody {
+  type: string;
+  value: string;
+  primary?: boolean | string;
+  verified?: boolean | string;
+  subscribed?: boolean | string;
+}
+
+interface CustomerBody {
+  loyaltyType?: LoyaltyType;
+  source?: string;
+  accountId?: string;
+  firstName?: string;
+  lastName?: string;
+  identifiers?: IdentifierBody[];
+  commChannels?: CommChannelBody[];
+}
+
+function flag(value: boolean | string | undefined): boolean | undefined {
+  return value === undefined ? undefined : value === true || value === 'true';
+}
+
+function identifiers(list: IdentifierBody[] | undefined): Identifier[] {
+  return (list ?? []).map(({ type, value }) => ({ type, value }));
+}
+
+function commChannels(list: CommChannelBody[] | undefined): CommChannel[] {
+  return (list ?? []).map((channel) =>
+    withoutUndefined({
+      type: channel.type,
+      value: channel.value,
+      primary: flag(channel.primary),
+      verified: flag(channel.verified),
+      subscribed: flag(channel.subscribed),
+    }),
+  );
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** A missing source is passed as '' so the rules answer it with their own code (8004). */
+function incomingCustomer(customer: CustomerBody, extra: Partial<IncomingCustomer> = {}): IncomingCustomer {
+  return withoutUndefined({
+    source: customer.source ?? '',
+    accountId: customer.accountId,
+    loyaltyType: customer.loyaltyType,
+    firstName: customer.firstName,
+    lastName: customer.lastName,
+    identifiers: identifiers(customer.identifiers),
+    commChannels: commChannels(customer.commChannels),
+    ...extra,
+  });
+}
+
+function messages(list: readonly ApiMessage[]): { status: false; code: number; message: string }[] {
+  return list.map(({ code, message }) => ({ status: false, code, message }));
+}
+
+/** identifierName/identifierValue, comma-separated and order-matched (dual eligibility). */
+function lookupQuery(query: Readonly<Record<string, unknown>>): LookupQuery {
+  const names = String(query.identifierName).split(',').map((name) => name.trim());
+  const values = String(query.identifierValue).split(',').map((value) => value.trim());
+  if (names.length !== values.length) {
+    throw new DomainError(8203, 'identifierName and identifierValue must list the same number of items');
+  }
+  return withoutUndefined({
+    source: String(query.source),
+    accountId: query.accountId === undefined ? undefined : String(query.accountId),
+    identifiers: names.map((type, index) => ({ type, value: values[index] })),
+  });
+}
+
+function sourceOf(query: Readonly<Record<string, unknown>>): { source: string; accountId?: string } {
+  return withoutUndefined({
+    source: String(query.source),
+    accountId: query.accountId === undefined ? undefined : String(query.accountId),
+  });
+}
+
+/** The contract's customer view (v2 names; identifiers, reachableOn, registeredOn, mergedInto are memberspec's). */
+export function customerViewBody(view: CustomerView): Record<string, unknown> {
+  return withoutUndefined({
+    id: view.id,
+    loyaltyInfo: { loyaltyType: view.loyaltyType },
+    profiles: view.profiles.map((profile) =>
+      withoutUndefined({
+        firstName: profile.firstName,
+        lastName: profile.lastName,
+        source: profile.source,
+        accountId: profile.accountId,
+        identifiers: profile.identifiers.map(({ type, value }) => ({ type, value })),
+        commChannels: profile.commChannels.map((channel) => ({ ...channel })),
+      }),
+    ),
+    identifiers: view.identifiers.map(({ type, value }) => ({ type, value })),
+    reachableOn: [...view.reachableOn],
+    registeredOn: view.registeredOn,
+    mergedInto: view.mergedInto,
+  });
+}
+
+function mergeRecordBody(record: MergeRecord): Record<string, unknown> {
+  return {
+    survivorId: record.survivorId,
+    victimId: record.victimId,
+    trigger: record.trigger,
+    moved: record.moved.map(({ type, value }) => ({ type, value })),
+  };
+}
+
+/** A merge victim is returned with warning 8069 (added here if the service did not). */
+function viewResponse(view: CustomerView, warnings: readonly ApiMessage[]): HandlerResult {
+  const all = [...warnings];
+  if (view.mergedInto !== undefined && !all.some((w) => w.code === 8069)) all.push(warning(8069, view.mergedInto));
+  return ok({ ...customerViewBody(view), warnings: messages(all) });
+}
+
+function ok(body: unknown, status = 200): HandlerResult {
+  return { status, body };
+}
+
+// ---- the table -------------------------------------------------------------------------------------
+
+// Order matters: /v2/customers/lookup must be tried before /v2/customers/:customerId.
+export const ROUTES: readonly RouteDefinition[] = [
+  {
+    method: 'POST',
+    path: '/v2/customers',
+    operationId: 'registerCustomer',
+    auth: true,
+    handler: ({ service, org, body }) => {
+      const profile: CustomerBody = body.profiles[0];
+      const input = incomingCustomer(
+        { ...profile, loyaltyType: body.loyaltyInfo?.loyaltyType },
+        withoutUndefined({ createDate: body.createDate as string | undefined }),
+      );
+      const outcome = service.register(org.id, input);
+      return ok({ createdId: outcome.value.customerId, warnings: messages(outcome.warnings), sideEffects: [] });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v2/customers/lookup',
+    operationId: 'lookupCustomer',
+    auth: true,
+    handler: ({ service, org, query }) => {
+      const outcome = service.lookup(org.id, lookupQuery(query));
+      return ok({ entity: outcome.value, warnings: messages(outcome.warnings) });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v2/customers/lookup/customerDetails',
+    operationId: 'getCustomerByIdentifier',
+    auth: true,
+    handler: ({ service, org, query }) => {
+      const outcome = service.getCustomerByIdentifier(org.id, lookupQuery(query));
+      return viewResponse(outcome.value, outcome.warnings);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v2/customers/:customerId',
+    operationId: 'getCustomer',
+    auth: true,
+    handler: ({ service, org, path }) => {
+      const outcome = service.getCustomer(org.id, path.customerId as number);
+      return viewResponse(outcome.value, outcome.warnings);
+    },
+  },
+  {
+    method: 'PUT',
+    path: '/v2/customers/:customerId',
+    operationId: 'updateCustomer',
+    auth: true,
+    handler: ({ service, org, path, query, body }) => {
+      const profile = (body.profiles?.[0] ?? {}) as { firstName?: string; lastName?: string };
+      const outcome = service.updateCustomer(
+        org.id,
+        path.customerId as number,
+        withoutUndefined({
+          ...sourceOf(query),
+          loyaltyType: body.loyaltyInfo?.loyaltyType as LoyaltyType | undefined,
+          firstName: profile.firstName,
+          lastName: profile.lastName,
+        }),
+      );
+      return ok({ createdId: outcome.value.customerId, warnings: messages(outcome.warnings) });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v2/customers/:customerId/changeIdentifier',
+    operationId: 'changeIdentifier',
+    auth: true,
+    handler: ({ service, org, path, query, body }) => {
+      const outcome = service.changeIdentifier(org.id, path.customerId as number, {
+        ...sourceOf(query),
+        add: identifiers(body.add),
+        remove: identifiers(body.remove),
+      });
+      return ok({ createdId: outcome.value.customerId, warnings: messages(outcome.warnings) });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v2/requests',
+    operationId: 'createMergeRequest',
+    auth: true,
+    handler: ({ service, org, body }) => {
+      if (body.type !== 'CHANGE_IDENTIFIER') throw new DomainError(9006, String(body.type));
+      if (body.baseType !== 'MERGE') throw new DomainError(9008, String(body.baseType));
+      const outcome = service.requestMerge(org.id, { survivorId: body.targetCustomer.id, victimId: body.customer.id });
+      const result = outcome.value;
+      return ok({
+        createdId: result.requestId,
+        entity: { id: result.requestId, status: result.status, survivorId: result.survivorId, victimId: result.victimId },
+        warnings: messages(outcome.warnings),
+      });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v2/transactions',
+    operationId: 'addTransaction',
+    auth: true,
+    handler: ({ service, org, body }) => {
+      const outcome = service.addTransaction(org.id, {
+        billNumber: body.billNumber,
+        billAmount: body.billAmount,
+        customer: incomingCustomer(body.customer as CustomerBody),
+      });
+      return ok({
+        createdId: outcome.value.transactionId,
+        customerId: outcome.value.customerId,
+        warnings: messages(outcome.warnings),
+      });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/openapi.json',
+    operationId: 'getContract',
+    auth: false,
+    handler: () => ok(CONTRACT),
+  },
+  {
+    method: 'POST',
+    path: '/x-memberspec/orgs',
+    operationId: 'createTestOrg',
+    auth: false,
+    handler: ({ service, body }) => {
+      const org = service.createOrg(
+        withoutUndefined({ configs: body.configs, baseCountry: body.baseCountry, supportedCountries: body.supportedCountries }),
+      );
+      return ok({ entity: { orgId: org.id, till: { username: org.till.username, password: org.till.password } }, warnings: [] }, 201);
+    },
+  },
+  {
+    method: 'GET',
+    path: '/x-memberspec/orgs/:orgId/customers',
+    operationId: 'listOrgCustomers',
+    auth: true,
+    handler: ({ service, org, path }) => {
+      // A till sees only its own org.
+      if (path.orgId !== org.id) throw new DomainError(1064, String(path.orgId));
+      const { customers, merges } = service.listCustomers(org.id);
+      return ok({ entity: { customers: customers.map(customerViewBody), merges: merges.map(mergeRecordBody) }, warnings: [] });
+    },
+  },
+];

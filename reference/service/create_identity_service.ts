@@ -1,0 +1,157 @@
+// The IdentityService over a Store: each operation opens a Changeset, lets the domain rule decide, and
+// commits only when the rule returns. A DomainError leaves the store exactly as it was.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Changeset } from '../domain/changeset.ts';
+import { changeIdentifiers } from '../domain/change_identifier.ts';
+import { parseOrgConfigs, readSettings } from '../domain/configs.ts';
+import { toCustomerView } from '../domain/customer_view.ts';
+import { DomainError, warning, type ApiMessage } from '../domain/errors.ts';
+import { validateIncoming } from '../domain/incoming_customer.ts';
+import { lookupCustomerId } from '../domain/lookup.ts';
+import { requestMerge } from '../domain/merge_request.ts';
+import { isKnownCountry } from '../domain/phone.ts';
+import { resolveIncoming } from '../domain/registration.ts';
+import type { Customer, CustomerView, Org, OrgSetup, Outcome } from '../domain/types.ts';
+import { updateCustomer } from '../domain/update_customer.ts';
+import { createMemoryStore } from '../store/memory_store.ts';
+import type { Store, TransactionRecord } from '../store/store.ts';
+import type { IdentityService } from './identity_service.ts';
+
+const md5 = (text: string) => createHash('md5').update(text).digest('hex');
+
+function countries(setup: OrgSetup): { baseCountry: string; supportedCountries: string[] } {
+  const baseCountry = (setup.baseCountry ?? 'IN').toUpperCase();
+  const supportedCountries = (setup.supportedCountries ?? []).map((country) => country.toUpperCase());
+  if (!isKnownCountry(baseCountry)) throw new DomainError(8207, 'baseCountry', setup.baseCountry ?? '');
+  const unknown = supportedCountries.find((country) => !isKnownCountry(country));
+  if (unknown !== undefined) throw new DomainError(8207, 'supportedCountries', unknown);
+  return { baseCountry, supportedCountries };
+}
+
+export interface IdentityServiceOptions {
+  /** The clock for registration dates; tests pin it. */
+  readonly now?: () => string;
+}
+
+/** The reference's application layer; in-memory by default. Also exposes the store's transactions. */
+export function createIdentityService(
+  store: Store = createMemoryStore(),
+  options: IdentityServiceOptions = {},
+): IdentityService & { listTransactions(orgId: number): TransactionRecord[] } {
+  const now = options.now ?? (() => new Date().toISOString());
+
+  const orgOf = (orgId: number): Org => {
+    const org = store.getOrg(orgId);
+    if (!org) throw new DomainError(1064, orgId);
+    return org;
+  };
+
+  /** Runs a rule on a fresh changeset and commits what it changed, only if it returned. */
+  const transact = <T>(orgId: number, rule: (changeset: Changeset, org: Org) => T, extra?: (result: T) => Parameters<Store['commit']>[1]['transaction']) => {
+    const org = orgOf(orgId);
+    const changeset = new Changeset(store.customers(orgId));
+    const result = rule(changeset, org);
+    const transaction = extra?.(result);
+    const committed = store.commit(orgId, { customers: changeset.changedCustomers(), merges: changeset.merges, ...(transaction ? { transaction } : {}) });
+    return { result, committed };
+  };
+
+  /** Another org's customer is answered as not found (8015), never shown. */
+  const guardForeign = (orgId: number, customerId: number) => {
+    const owner = store.orgOfCustomer(customerId);
+    if (owner !== undefined && owner !== orgId) throw new DomainError(8015);
+  };
+
+  const view = (org: Org, customer: Customer): Outcome<CustomerView> => {
+    const warnings: ApiMessage[] = customer.mergedInto !== undefined ? [warning(8069, customer.mergedInto)] : [];
+    return { value: toCustomerView(customer, readSettings(org.configs).primaryKey), warnings };
+  };
+
+  return {
+    createOrg(setup) {
+      const configs = parseOrgConfigs(setup.configs);
+      const { baseCountry, supportedCountries } = countries(setup);
+      return store.createOrg((id) => ({
+        id,
+        configs,
+        baseCountry,
+        supportedCountries,
+        till: { username: `org${id}.till`, password: randomBytes(12).toString('hex') },
+      }));
+    },
+
+    authenticate(username, passwordMd5) {
+      const org = store.findOrgByTillUsername(username);
+      if (!org || !/^[0-9a-fA-F]{32}$/.test(passwordMd5)) return undefined;
+      const expected = Buffer.from(md5(org.till.password), 'hex');
+      return timingSafeEqual(expected, Buffer.from(passwordMd5, 'hex')) ? org : undefined;
+    },
+
+    register(orgId, input) {
+      const { result } = transact(orgId, (changeset, org) =>
+        resolveIncoming(org, changeset, validateIncoming(input, org, now()), 'registration'),
+      );
+      return { value: result.result, warnings: result.warnings };
+    },
+
+    addTransaction(orgId, input) {
+      const { result, committed } = transact(
+        orgId,
+        (changeset, org) => resolveIncoming(org, changeset, validateIncoming(input.customer, org, now()), 'transaction'),
+        (outcome) => ({
+          orgId,
+          customerId: outcome.result.customerId,
+          billNumber: input.billNumber,
+          billAmount: input.billAmount,
+          createdAt: now(),
+        }),
+      );
+      const value = { transactionId: committed.transactionId!, customerId: result.result.customerId, merges: result.result.merges };
+      return { value, warnings: result.warnings };
+    },
+
+    lookup(orgId, query) {
+      return { value: lookupCustomerId(orgOf(orgId), store.customers(orgId), query), warnings: [] };
+    },
+
+    getCustomer(orgId, customerId) {
+      const org = orgOf(orgId);
+      const customer = store.customers(orgId).get(customerId);
+      if (!customer) throw new DomainError(8015);
+      return view(org, customer);
+    },
+
+    getCustomerByIdentifier(orgId, query) {
+      const org = orgOf(orgId);
+      const reader = store.customers(orgId);
+      return view(org, reader.get(lookupCustomerId(org, reader, query))!);
+    },
+
+    updateCustomer(orgId, customerId, update) {
+      guardForeign(orgId, customerId);
+      const { result } = transact(orgId, (changeset) => updateCustomer(changeset, customerId, update));
+      return { value: result, warnings: [] };
+    },
+
+    changeIdentifier(orgId, customerId, change) {
+      guardForeign(orgId, customerId);
+      const { result } = transact(orgId, (changeset, org) => changeIdentifiers(org, changeset, customerId, change));
+      return { value: { customerId: result.customerId, merges: result.merges }, warnings: result.warnings };
+    },
+
+    requestMerge(orgId, request) {
+      const { result } = transact(orgId, (changeset) => requestMerge(changeset, request));
+      const value = { requestId: store.nextMergeRequestId(), survivorId: request.survivorId, victimId: request.victimId, status: 'APPROVED' as const };
+      return { value, warnings: [result.warning] };
+    },
+
+    listCustomers(orgId) {
+      const org = orgOf(orgId);
+      const primaryKey = readSettings(org.configs).primaryKey;
+      const customers = store.listCustomers(orgId).sort((a, b) => a.id - b.id);
+      return { customers: customers.map((customer) => toCustomerView(customer, primaryKey)), merges: store.listMerges(orgId) };
+    },
+
+    listTransactions: (orgId) => store.listTransactions(orgId),
+  };
+}

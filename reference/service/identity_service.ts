@@ -1,0 +1,34 @@
+// The reference's application layer: each operation of the contract as one call, in domain terms.
+// Handlers (HTTP or in-process) call this; rules live in ../domain, state in ../store.
+// Operations throw DomainError with a catalogued code and change nothing when they refuse.
+import type {
+  CustomerUpdate,
+  CustomerView,
+  IdentifierChange,
+  IncomingCustomer,
+  LookupQuery,
+  MergeRecord,
+  MergeRequestResult,
+  Org,
+  OrgSetup,
+  Outcome,
+  RegistrationResult,
+  TransactionInput,
+  TransactionResult,
+} from '../domain/types.ts';
+
+export interface IdentityService {
+  createOrg(setup: OrgSetup): Org;
+  /** The org whose till matches; `passwordMd5` is the hex MD5 of the till password. */
+  authenticate(username: string, passwordMd5: string): Org | undefined;
+  register(orgId: number, input: IncomingCustomer): Outcome<RegistrationResult>;
+  addTransaction(orgId: number, input: TransactionInput): Outcome<TransactionResult>;
+  lookup(orgId: number, query: LookupQuery): Outcome<number>;
+  getCustomer(orgId: number, customerId: number): Outcome<CustomerView>;
+  getCustomerByIdentifier(orgId: number, query: LookupQuery): Outcome<CustomerView>;
+  updateCustomer(orgId: number, customerId: number, update: CustomerUpdate): Outcome<{ customerId: number }>;
+  changeIdentifier(orgId: number, customerId: number, change: IdentifierChange): Outcome<{ customerId: number; merges: MergeRecord[] }>;
+  requestMerge(orgId: number, request: { survivorId: number; victimId: number }): Outcome<MergeRequestResult>;
+  /** Test control: every customer of the org, merge victims included, and the merges so far. */
+  listCustomers(orgId: number): { customers: CustomerView[]; merges: MergeRecord[] };
+}

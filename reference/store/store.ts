@@ -1,0 +1,36 @@
+// State behind an interface: the service talks to this port; memory_store.ts is the default adapter.
+import type { CustomerReader } from '../domain/customer_port.ts';
+import type { Customer, MergeRecord, Org } from '../domain/types.ts';
+
+export interface TransactionRecord {
+  readonly id: number;
+  readonly orgId: number;
+  readonly customerId: number;
+  readonly billNumber: string;
+  readonly billAmount: number;
+  readonly createdAt: string;
+}
+
+/** Everything one operation changed; committed at once, after every rule has passed. */
+export interface Changes {
+  readonly customers: readonly Customer[];
+  readonly merges: readonly MergeRecord[];
+  readonly transaction?: Omit<TransactionRecord, 'id'>;
+}
+
+export interface Store {
+  /** Saves a new org; `build` receives the org's id (org ids are global and increasing). */
+  createOrg(build: (id: number) => Org): Org;
+  getOrg(orgId: number): Org | undefined;
+  findOrgByTillUsername(username: string): Org | undefined;
+  /** One org's customers as the rules read them; O(1) per call. */
+  customers(orgId: number): CustomerReader;
+  /** The org a customer id belongs to, if any (to refuse other orgs' ids without leaking them). */
+  orgOfCustomer(customerId: number): number | undefined;
+  /** Applies an operation's changes; returns the new transaction's id when one was recorded. */
+  commit(orgId: number, changes: Changes): { transactionId?: number };
+  nextMergeRequestId(): number;
+  listCustomers(orgId: number): Customer[];
+  listMerges(orgId: number): MergeRecord[];
+  listTransactions(orgId: number): TransactionRecord[];
+}

@@ -1,0 +1,244 @@
+// index.html: one self-contained page a product owner can read (inline CSS, no script, no network).
+// Order: headline verdict, counts, capabilities, then feature -> rule -> scenario with the evidence
+// for every failure, then the requirement view (seed requirement -> scenarios -> verdict).
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Counts, FeatureResult, RequirementResult, RunReport, ScenarioResult, Verdict } from './run_model.ts';
+import { redactExchanges } from './redact.ts';
+
+export function escapeHtml(value: unknown): string {
+  return String(value ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+const LABEL: Record<Verdict | 'not tested', string> = {
+  passed: 'passed',
+  failed: 'failed',
+  error: 'error',
+  notApplicable: 'not applicable',
+  'not tested': 'not tested',
+};
+
+function badge(verdict: Verdict | 'not tested'): string {
+  const cls = verdict === 'not tested' ? 'untested' : verdict;
+  return `<span class="badge ${cls}">${LABEL[verdict]}</span>`;
+}
+
+function headline(report: RunReport): { cls: string; title: string; detail: string } {
+  const c = report.counts;
+  const applicable = c.total - c.notApplicable;
+  switch (report.verdict) {
+    case 'passed':
+      return { cls: 'passed', title: 'Conformant', detail: `All ${applicable} applicable scenarios passed.` };
+    case 'failed':
+      return {
+        cls: 'failed',
+        title: 'Not conformant',
+        detail: `${c.failed} scenario${c.failed === 1 ? '' : 's'} found a broken rule or contract${
+          c.error ? `; ${c.error} could not be judged (error)` : ''
+        }.`,
+      };
+    case 'error':
+      return {
+        cls: 'error',
+        title: 'Inconclusive',
+        detail: `No rule was found broken, but ${c.error} scenario${c.error === 1 ? '' : 's'} could not be judged (error).`,
+      };
+    default:
+      return { cls: 'notApplicable', title: 'Nothing applicable', detail: 'No scenario applied to this target.' };
+  }
+}
+
+function countCells(c: Counts): string {
+  return [c.passed, c.failed, c.error, c.notApplicable, c.total]
+    .map((n, i) => `<td class="num${n > 0 && (i === 1 || i === 2) ? ' bad' : ''}">${n}</td>`)
+    .join('');
+}
+
+const COUNT_HEADERS = '<th>passed</th><th>failed</th><th>error</th><th>not applicable</th><th>total</th>';
+
+function verdictOf(c: Counts): Verdict {
+  if (c.failed) return 'failed';
+  if (c.error) return 'error';
+  if (c.passed) return 'passed';
+  return 'notApplicable';
+}
+
+function pre(value: unknown): string {
+  const text = typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+  return `<pre>${escapeHtml(text)}</pre>`;
+}
+
+function transcriptHtml(s: ScenarioResult): string {
+  if (s.transcript.length === 0) return '';
+  // Redact again: the model is already redacted, but this writer may be fed by other code.
+  const items = redactExchanges(s.transcript).map((x, i) => {
+    const status = typeof x.status === 'number' ? x.status : '';
+    const line = `${escapeHtml(x.method ?? '')} ${escapeHtml(x.url ?? x.note ?? '')} &rarr; ${escapeHtml(status)}${
+      typeof x.durationMs === 'number' ? ` <span class="muted">(${Math.round(x.durationMs)} ms)</span>` : ''
+    }`;
+    const op = x.operation ? `<span class="op">${escapeHtml(x.operation)}</span> ` : '';
+    const parts: string[] = [];
+    if (x.requestHeaders) parts.push(`<h6>Request headers</h6>${pre(x.requestHeaders)}`);
+    if (x.requestBody !== undefined) parts.push(`<h6>Request body</h6>${pre(x.requestBody)}`);
+    if (x.responseBody !== undefined) parts.push(`<h6>Response body</h6>${pre(x.responseBody)}`);
+    for (const [k, v] of Object.entries(x)) {
+      if (!['operation', 'method', 'url', 'status', 'durationMs', 'requestHeaders', 'requestBody', 'responseBody', 'note'].includes(k)) {
+        parts.push(`<h6>${escapeHtml(k)}</h6>${pre(v)}`);
+      }
+    }
+    return `<details class="exchange"><summary>${i + 1}. ${op}${line}</summary>${parts.join('')}</details>`;
+  });
+  return `<div class="transcript"><h5>HTTP transcript (${s.transcript.length} exchange${s.transcript.length === 1 ? '' : 's'}, credentials redacted)</h5>${items.join('')}</div>`;
+}
+
+function scenarioHtml(s: ScenarioResult): string {
+  const tags = s.tags
+    .map((t) => `<span class="tag${t.startsWith('@req:') ? ' req' : ''}">${escapeHtml(t)}</span>`)
+    .join(' ');
+  const body: string[] = [];
+  if (s.verdict === 'notApplicable') {
+    body.push(`<p class="reason">Not applicable: ${escapeHtml(s.reason ?? '')}</p>`);
+  } else if (s.verdict === 'failed' || s.verdict === 'error') {
+    body.push(`<p class="reason">${escapeHtml(s.reason ?? s.verdict)}</p>`);
+    if (s.failingStep) {
+      body.push(`<p class="step">At step: <strong>${escapeHtml(s.failingStep.keyword)}</strong> ${escapeHtml(s.failingStep.text)}</p>`);
+    }
+    if (s.message) body.push(`<pre class="message">${escapeHtml(s.message)}</pre>`);
+    body.push(transcriptHtml(s));
+  }
+  const steps = s.steps
+    .filter((st) => st.kind === 'step')
+    .map((st) => `<li class="st ${escapeHtml(st.status.toLowerCase())}"><strong>${escapeHtml(st.keyword)}</strong> ${escapeHtml(st.text)}</li>`)
+    .join('');
+  const open = s.verdict === 'failed' || s.verdict === 'error' ? ' open' : '';
+  return `<details class="scenario ${s.verdict}"${open}><summary>${badge(s.verdict)} ${escapeHtml(s.name)} <span class="muted">${
+    s.durationMs
+  } ms</span></summary><div class="tags">${tags}</div>${body.join('')}${steps ? `<ol class="steps">${steps}</ol>` : ''}</details>`;
+}
+
+function featureHtml(f: FeatureResult): string {
+  const rules = f.rules
+    .map((r) => {
+      const title = r.name ? `<h4>Rule: ${escapeHtml(r.name)} ${badge(verdictOf(r.counts))}</h4>` : '';
+      return `<section class="rule">${title}${r.scenarios.map(scenarioHtml).join('')}</section>`;
+    })
+    .join('');
+  const description = f.description ? `<p class="description">${escapeHtml(f.description)}</p>` : '';
+  const id = `feature-${f.uri.replace(/[^a-zA-Z0-9]+/g, '-')}`;
+  return `<section class="feature" id="${escapeHtml(id)}"><h3>${badge(verdictOf(f.counts))} ${escapeHtml(f.name)}</h3><p class="muted">${escapeHtml(
+    f.uri,
+  )} &middot; ${f.counts.passed} passed, ${f.counts.failed} failed, ${f.counts.error} error, ${f.counts.notApplicable} not applicable</p>${description}${rules}</section>`;
+}
+
+function requirementsHtml(reqs: readonly RequirementResult[]): string {
+  if (reqs.length === 0) return '<p class="muted">No requirement catalogue and no @req tags in this run.</p>';
+  const groups = new Map<string, RequirementResult[]>();
+  for (const r of reqs) {
+    // seeds.csv names the seed file (004_ab12.txt); people know it as "seed 004".
+    const seed = /^\d+/.exec(r.seed)?.[0] ?? r.seed;
+    const key = `${seed}${r.section ? ` · ${r.section}` : ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups.entries()]
+    .map(([key, list]) => {
+      const rows = list
+        .map((r) => {
+          const scenarios = r.scenarios.length
+            ? `<ul>${r.scenarios.map((s) => `<li>${badge(s.verdict)} ${escapeHtml(s.name)}</li>`).join('')}</ul>`
+            : `<span class="muted">${escapeHtml(r.notTestedReason || 'no scenario in this run')}</span>`;
+          return `<tr><td class="id">${escapeHtml(r.id)}</td><td>${escapeHtml(r.requirement)}${
+            r.conformance ? ` <span class="muted">(${escapeHtml(r.conformance)})</span>` : ''
+          }</td><td>${scenarios}</td><td>${badge(r.verdict)}</td></tr>`;
+        })
+        .join('');
+      return `<h4>Seed ${escapeHtml(key)}</h4><table class="reqs"><thead><tr><th>id</th><th>requirement</th><th>scenarios</th><th>verdict</th></tr></thead><tbody>${rows}</tbody></table>`;
+    })
+    .join('');
+}
+
+const CSS = `
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d232a;margin:0;background:#f6f7f9}
+main{max-width:1100px;margin:0 auto;padding:24px}
+h1{font-size:24px;margin:0 0 4px}h2{margin-top:36px;border-bottom:2px solid #dde1e6;padding-bottom:4px}
+h3{margin:0 0 2px;font-size:18px}h4{margin:16px 0 6px}h5{margin:10px 0 4px}h6{margin:8px 0 2px;font-size:12px;color:#555}
+.muted{color:#6b7480;font-size:13px}
+.headline{border-radius:8px;padding:18px 22px;margin:16px 0;color:#fff}
+.headline.passed{background:#1e7d3a}.headline.failed{background:#b3261e}.headline.error{background:#a15c00}.headline.notApplicable{background:#59636e}
+.headline strong{font-size:26px;display:block}
+table{border-collapse:collapse;width:100%;background:#fff;margin:8px 0}
+th,td{border:1px solid #dde1e6;padding:6px 8px;text-align:left;vertical-align:top}th{background:#eef1f4;font-weight:600}
+td.num{text-align:right;font-variant-numeric:tabular-nums}td.bad{color:#b3261e;font-weight:600}td.id{white-space:nowrap;font-family:ui-monospace,monospace}
+.badge{display:inline-block;border-radius:10px;padding:1px 9px;font-size:12px;font-weight:600;color:#fff;white-space:nowrap}
+.badge.passed{background:#1e7d3a}.badge.failed{background:#b3261e}.badge.error{background:#a15c00}.badge.notApplicable{background:#59636e}.badge.untested{background:#aab1b9}
+.feature{background:#fff;border:1px solid #dde1e6;border-radius:8px;padding:14px 18px;margin:14px 0}
+.description{white-space:pre-line}
+.scenario{border-left:4px solid #dde1e6;margin:6px 0;padding:4px 10px}
+.scenario.failed{border-color:#b3261e}.scenario.error{border-color:#a15c00}.scenario.passed{border-color:#1e7d3a}.scenario.notApplicable{border-color:#59636e}
+summary{cursor:pointer}
+.tags{margin:4px 0}.tag{font:12px ui-monospace,monospace;background:#eef1f4;border-radius:4px;padding:0 4px}.tag.req{background:#e3ecfa}
+pre{background:#f3f4f6;border:1px solid #e1e4e8;padding:8px;overflow:auto;font-size:12.5px;white-space:pre-wrap;word-break:break-word}
+pre.message{background:#fff4f3;border-color:#f0c6c2}
+.steps{font-size:13px;margin:6px 0 4px 18px;padding:0}.st.failed{color:#b3261e}.st.skipped{color:#6b7480}.st.undefined,.st.ambiguous,.st.pending{color:#a15c00}
+.exchange{margin:4px 0 4px 8px}.op{font-family:ui-monospace,monospace;font-size:12px;color:#4a5560}
+dl.meta{display:grid;grid-template-columns:max-content auto;gap:2px 14px;margin:8px 0}dl.meta dt{color:#6b7480}dl.meta dd{margin:0}
+`;
+
+export function renderHtml(report: RunReport): string {
+  const { info, counts } = report;
+  const h = headline(report);
+  const capabilityRows = report.capabilities
+    .map((c) => `<tr><td>${escapeHtml(c.name)}</td>${countCells(c.counts)}<td>${badge(verdictOf(c.counts))}</td></tr>`)
+    .join('');
+  const featureRows = report.features
+    .map(
+      (f) =>
+        `<tr><td><a href="#feature-${escapeHtml(f.uri.replace(/[^a-zA-Z0-9]+/g, '-'))}">${escapeHtml(f.name)}</a></td><td>${escapeHtml(
+          f.capability,
+        )}</td>${countCells(f.counts)}<td>${badge(verdictOf(f.counts))}</td></tr>`,
+    )
+    .join('');
+  const byCapability = new Map<string, FeatureResult[]>();
+  for (const f of report.features) byCapability.set(f.capability, [...(byCapability.get(f.capability) ?? []), f]);
+  const details = [...byCapability.entries()]
+    .map(([cap, features]) => `<h2>Capability: ${escapeHtml(cap)}</h2>${features.map(featureHtml).join('')}`)
+    .join('');
+  return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>memberspec report: ${escapeHtml(h.title)} (${escapeHtml(info.target.url)})</title>
+<style>${CSS}</style></head>
+<body><main>
+<h1>memberspec certification report</h1>
+<dl class="meta">
+<dt>Target</dt><dd>${escapeHtml(info.target.url)} <span class="muted">(${escapeHtml(info.target.driver)} driver${
+    info.target.profile ? `, profile ${escapeHtml(info.target.profile)}` : ''
+  })</span></dd>
+<dt>Suite</dt><dd>${escapeHtml(info.suite.name)} ${escapeHtml(info.suite.version)}</dd>
+<dt>Run</dt><dd>${escapeHtml(info.runId)}</dd>
+<dt>Started</dt><dd>${escapeHtml(info.startedAt)}</dd>
+<dt>Finished</dt><dd>${escapeHtml(info.finishedAt)}</dd>
+</dl>
+<div class="headline ${h.cls}"><strong>${escapeHtml(h.title)}</strong>${escapeHtml(h.detail)}<br>
+${counts.passed} passed &middot; ${counts.failed} failed &middot; ${counts.error} error &middot; ${counts.notApplicable} not applicable &middot; ${counts.total} scenarios</div>
+${report.runError ? `<div class="headline error"><strong>The run itself had a problem</strong>${escapeHtml(report.runError)}</div>` : ''}
+<p class="muted"><strong>passed</strong>: the target followed the rule. <strong>failed</strong>: the target broke a rule or the HTTP contract.
+<strong>error</strong>: the harness could not judge (setup, transport, timeout, or a harness bug). <strong>not applicable</strong>: the target cannot run this scenario (for example its fixed configuration differs); the reason is shown.</p>
+<h2>By capability</h2>
+<table><thead><tr><th>capability</th>${COUNT_HEADERS}<th>verdict</th></tr></thead><tbody>${capabilityRows}</tbody></table>
+<h2>By feature</h2>
+<table><thead><tr><th>feature</th><th>capability</th>${COUNT_HEADERS}<th>verdict</th></tr></thead><tbody>${featureRows}</tbody></table>
+${details}
+<h2>Requirements</h2>
+<p class="muted">Each seed requirement, the scenarios that verify it, and its verdict (the worst of its scenarios).</p>
+${requirementsHtml(report.requirements)}
+</main></body></html>
+`;
+}
+
+export async function writeHtml(report: RunReport, outDir: string): Promise<void> {
+  await writeFile(path.join(outDir, 'index.html'), renderHtml(report));
+}

@@ -1,0 +1,32 @@
+// Every report writer, each with a one-line description. Cucumber itself writes messages.ndjson
+// and junit.xml during the run; these writers build the rest from the collected messages.
+import type { RunReport } from './run_model.ts';
+import { writeSummary } from './summary_writer.ts';
+import { writeHtml } from './html_writer.ts';
+
+export interface ReportWriter {
+  /** One line: what the output is for. Required, so the registry documents itself. */
+  readonly description: string;
+  /** File it writes inside the run directory. */
+  readonly file: string;
+  write(report: RunReport, outDir: string): Promise<void>;
+}
+
+export const REPORT_WRITERS: Readonly<Record<string, ReportWriter>> = {
+  summary: {
+    description: 'summary.json for machines: target, suite version, counts, per-feature and per-scenario verdicts',
+    file: 'summary.json',
+    write: writeSummary,
+  },
+  html: {
+    description: 'index.html for people: headline verdict, capabilities, rules, failures with HTTP transcripts, requirements',
+    file: 'index.html',
+    write: writeHtml,
+  },
+};
+
+/** Files cucumber's own formatters write into the run directory. */
+export const CUCUMBER_OUTPUTS: Readonly<Record<string, { file: string; description: string }>> = {
+  message: { file: 'messages.ndjson', description: "cucumber's message stream, the raw record every other report is built from" },
+  junit: { file: 'junit.xml', description: 'JUnit XML for CI systems' },
+};

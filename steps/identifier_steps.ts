@@ -1,0 +1,32 @@
+// Identifier changes and customer updates of a named customer.
+import { When } from '@cucumber/cucumber';
+import type { LoyaltyType } from '../driver/driver.ts';
+import type { SourceSpec } from './support/parameter_types.ts';
+import type { MemberspecWorld } from './support/world.ts';
+
+const UNKNOWN_CUSTOMER_ID = 2_000_000_000;
+
+When(
+  '{string} changes its {idType} from {word} to {word} through {source}',
+  async function (this: MemberspecWorld, name: string, type: string, from: string, to: string, source: SourceSpec) {
+    const change = { ...source, add: this.identifiers([{ type, token: to }]), remove: this.identifiers([{ type, token: from }]) };
+    this.last = await (await this.session()).changeIdentifier(this.customerId(name), change);
+  },
+);
+
+When('{string} adds the {idType} {word} through {source}', async function (this: MemberspecWorld, name: string, type: string, token: string, source: SourceSpec) {
+  const change = { ...source, add: this.identifiers([{ type, token }]), remove: [] };
+  this.last = await (await this.session()).changeIdentifier(this.customerId(name), change);
+});
+
+When('an identifier change with nothing to add or remove is sent for {string} through {source}', async function (this: MemberspecWorld, name: string, source: SourceSpec) {
+  this.last = await (await this.session()).changeIdentifier(this.customerId(name), { ...source, add: [], remove: [] });
+});
+
+When('{string} is changed to a {loyalty} customer through {source}', async function (this: MemberspecWorld, name: string, loyalty: LoyaltyType, source: SourceSpec) {
+  this.last = await (await this.session()).updateCustomer(this.customerId(name), { ...source, loyaltyType: loyalty });
+});
+
+When('an unknown customer is changed to a {loyalty} customer through {source}', async function (this: MemberspecWorld, loyalty: LoyaltyType, source: SourceSpec) {
+  this.last = await (await this.session()).updateCustomer(UNKNOWN_CUSTOMER_ID, { ...source, loyaltyType: loyalty });
+});

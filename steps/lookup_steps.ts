@@ -1,0 +1,53 @@
+// Lookups by identifier and reads of a customer, by this org, without credentials or by another org.
+import { Then, When } from '@cucumber/cucumber';
+import { expect } from 'chai';
+import type { IdentifierSpec, SourceSpec } from './support/parameter_types.ts';
+import type { MemberspecWorld } from './support/world.ts';
+
+When('the customer with {identifiers} is looked up through {source}', async function (this: MemberspecWorld, ids: IdentifierSpec[], source: SourceSpec) {
+  this.last = await (await this.session()).lookUp({ ...source, identifiers: this.identifiers(ids) });
+});
+
+When('a customer is looked up through {source} by {identifiers}', async function (this: MemberspecWorld, source: SourceSpec, ids: IdentifierSpec[]) {
+  this.last = await (await this.session()).lookUp({ ...source, identifiers: this.identifiers(ids) });
+});
+
+When(
+  'a customer is looked up through {source} by the unknown identifier type {string} with value {string}',
+  async function (this: MemberspecWorld, source: SourceSpec, type: string, value: string) {
+    this.last = await (await this.session()).lookUp({ ...source, identifiers: [{ type, value }] });
+  },
+);
+
+When('the customer details of {string} are read', async function (this: MemberspecWorld, name: string) {
+  this.last = await (await this.session()).getCustomer(this.customerId(name));
+});
+
+When('the customer details of {string} are read without credentials', async function (this: MemberspecWorld, name: string) {
+  this.last = await (await this.session()).anonymous().getCustomer(this.customerId(name));
+});
+
+When('another org reads the customer details of {string}', async function (this: MemberspecWorld, name: string) {
+  const id = this.customerId(name);
+  this.last = await (await this.otherOrg()).getCustomer(id);
+});
+
+When('another org looks up the {idType} {word} through {source}', async function (this: MemberspecWorld, type: string, token: string, source: SourceSpec) {
+  const identifiers = this.identifiers([{ type, token }]);
+  this.last = await (await this.otherOrg()).lookUp({ ...source, identifiers });
+});
+
+Then('looking up the {idType} {word} through {source} finds {string}', async function (this: MemberspecWorld, type: string, token: string, source: SourceSpec, name: string) {
+  const result = await (await this.session()).lookUp({ ...source, identifiers: this.identifiers([{ type, token }]) });
+  if (!result.ok) expect.fail(`looking up ${token} was refused with error ${result.error.code}: ${result.error.message}`);
+  expect(result.value.customerId, `looking up ${token} should find "${name}"`).to.equal(this.customerId(name));
+});
+
+Then(
+  'looking up the {idType} {word} through {source} is refused with error {int}',
+  async function (this: MemberspecWorld, type: string, token: string, source: SourceSpec, code: number) {
+    const result = await (await this.session()).lookUp({ ...source, identifiers: this.identifiers([{ type, token }]) });
+    const found = result.ok ? `it found customer ${result.value.customerId}` : `it was refused with error ${result.error.code}`;
+    expect(result.ok ? undefined : result.error.code, `looking up ${token} should be refused with error ${code}, but ${found}`).to.equal(code);
+  },
+);

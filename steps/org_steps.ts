@@ -1,0 +1,24 @@
+// Org setup (provider states): settings come from the feature; the org is created on first use.
+import { Given, type DataTable } from '@cucumber/cucumber';
+import type { LoyaltyType } from '../driver/driver.ts';
+import { loyaltyType } from './support/parameter_types.ts';
+import { roleKey, type MemberspecWorld } from './support/world.ts';
+
+Given('an org with default settings', function (this: MemberspecWorld) {
+  // Nothing to add: the org is created with the documented defaults on first use.
+});
+
+Given('an org with these settings:', function (this: MemberspecWorld, table: DataTable) {
+  for (const { setting, value } of table.hashes()) this.addSetting(setting, value);
+});
+
+Given('the org setting {word} is {word}', function (this: MemberspecWorld, setting: string, value: string) {
+  this.addSetting(setting, value);
+});
+
+// Seed 004's terms: which type of user is a loyalty customer.
+Given('the user types of the seed:', function (this: MemberspecWorld, table: DataTable) {
+  for (const row of table.hashes()) {
+    this.userTypes.set(roleKey(row['Type of User']), loyaltyType(row['loyalty type']) as LoyaltyType);
+  }
+});

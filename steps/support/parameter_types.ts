@@ -1,0 +1,54 @@
+// Words of the features turned into values: identifier types, loyalty types, sources with accounts,
+// identifier lists ("email E1, mobile M1 and external id X1"). Symbols stay unresolved here; the World
+// resolves them per scenario.
+import { defineParameterType } from '@cucumber/cucumber';
+import type { LoyaltyType } from '../../driver/driver.ts';
+
+/** A feature's identifier word -> the contract's identifier name. */
+const IDENTIFIER_TYPES: Record<string, string> = { mobile: 'mobile', email: 'email', 'external id': 'externalId' };
+const TYPE_WORD = '(?:mobile|email|external id)';
+
+export interface IdentifierSpec {
+  readonly type: string;
+  /** A symbol (E1), NULL or a literal. */
+  readonly token: string;
+}
+
+export interface SourceSpec {
+  readonly source: string;
+  readonly accountId?: string;
+}
+
+export function identifierType(word: string): string {
+  const type = IDENTIFIER_TYPES[word.trim().toLowerCase()];
+  if (!type) throw new Error(`unknown identifier word "${word}" (use mobile, email or external id)`);
+  return type;
+}
+
+export function loyaltyType(word: string): LoyaltyType {
+  return word === 'non-loyalty' ? 'non_loyalty' : 'loyalty';
+}
+
+export function parseIdentifiers(text: string): IdentifierSpec[] {
+  return text.split(/, | and /).map((part) => {
+    const match = new RegExp(`^(${TYPE_WORD}) (.+)$`).exec(part.trim());
+    if (!match) throw new Error(`cannot read identifier "${part}"`);
+    return { type: identifierType(match[1]), token: match[2] };
+  });
+}
+
+export function parseSource(text: string): SourceSpec {
+  const match = /^([A-Z][A-Z_]*)(?: account "([^"]*)")?$/.exec(text);
+  if (!match) throw new Error(`cannot read source "${text}"`);
+  return match[2] ? { source: match[1], accountId: match[2] } : { source: match[1] };
+}
+
+defineParameterType({ name: 'loyalty', regexp: /non-loyalty|loyalty/, transformer: loyaltyType });
+defineParameterType({ name: 'idType', regexp: new RegExp(TYPE_WORD), transformer: identifierType });
+defineParameterType({
+  name: 'identifiers',
+  regexp: new RegExp(`${TYPE_WORD} [^\\s,]+(?:(?:, | and )${TYPE_WORD} [^\\s,]+)*`),
+  transformer: parseIdentifiers,
+});
+defineParameterType({ name: 'source', regexp: /[A-Z][A-Z_]*(?: account "[^"]*")?/, transformer: parseSource });
+defineParameterType({ name: 'incomingKind', regexp: /transaction|registration/, transformer: (s: string) => s });

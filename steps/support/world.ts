@@ -1,0 +1,141 @@
+// Per-scenario state: the driver, the org (created lazily so Background and scenario can both add
+// settings), the named customers, the symbol table and the last answer. Holds no business rules.
+import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
+import { expect } from 'chai';
+import {
+  HarnessError,
+  NotApplicableError,
+  type CustomerView,
+  type Driver,
+  type Identifier,
+  type IncomingCustomer,
+  type LoyaltyType,
+  type OrgSession,
+  type OrgSetup,
+  type Result,
+} from '../../driver/driver.ts';
+import type { IdentifierSpec, SourceSpec } from './parameter_types.ts';
+import { SymbolTable } from './symbol_table.ts';
+
+/** "Campaign User (Customer 1)" and "campaign user" name the same role. */
+export function roleKey(name: string): string {
+  return name.replace(/\(.*?\)/g, '').trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+export class MemberspecWorld extends World {
+  driver?: Driver;
+  readonly symbols = new SymbolTable();
+  /** Role (see roleKey) -> customer id. */
+  readonly customers = new Map<string, number>();
+  /** Role -> loyalty type, from the seed's terms. */
+  readonly userTypes = new Map<string, LoyaltyType>();
+  /** Seed 004's "Incoming transaction user data" (ruling 4: data, not a customer). */
+  incoming?: Identifier[];
+  private lastResult?: Result<unknown>;
+  private lastRead = true;
+  private setup: { configs: Record<string, unknown>; baseCountry?: string; supportedCountries?: string[] } = { configs: {} };
+  private orgSession?: Promise<OrgSession>;
+  private billCount = 0;
+
+  constructor(options: IWorldOptions) {
+    super(options);
+  }
+
+  /** The last request's answer. Reading it counts as checking it (see uncheckedRefusal). */
+  get last(): Result<unknown> | undefined {
+    this.lastRead = true;
+    return this.lastResult;
+  }
+
+  set last(result: Result<unknown> | undefined) {
+    this.lastResult = result;
+    this.lastRead = false;
+  }
+
+  /** A refusal no step looked at: the scenario would pass while the request silently failed. */
+  uncheckedRefusal(): string | undefined {
+    const result = this.lastResult;
+    if (this.lastRead || !result || result.ok) return undefined;
+    return `the last request was refused with error ${result.error.code} (${result.error.message}), but no step checked its answer`;
+  }
+
+  /** Adds an org setting; settings must all be known before the org is first used. */
+  addSetting(name: string, value: string): void {
+    if (this.orgSession) throw new HarnessError(`org setting ${name} given after the org was first used`);
+    if (name === 'base country') this.setup.baseCountry = value;
+    else if (name === 'supported countries') this.setup.supportedCountries = value.split(/\s*,\s*/).filter(Boolean);
+    else this.setup.configs[name] = value === 'true' ? true : value === 'false' ? false : value;
+  }
+
+  /** The org of this scenario, created on first use with every setting given so far. */
+  session(): Promise<OrgSession> {
+    this.orgSession ??= this.newOrg({ ...this.setup, configs: { ...this.setup.configs } });
+    return this.orgSession;
+  }
+
+  /** A second org with the documented defaults (isolation scenarios); needs the test-control extension. */
+  otherOrg(): Promise<OrgSession> {
+    if (this.driver && !this.driver.capabilities.testControl) {
+      throw new NotApplicableError('needs a second org, which only the test-control extension can create');
+    }
+    return this.newOrg({});
+  }
+
+  private newOrg(setup: OrgSetup): Promise<OrgSession> {
+    if (!this.driver) throw new HarnessError('no driver: the Before hook did not run');
+    return this.driver.createOrg(setup);
+  }
+
+  value(token: string): string | undefined {
+    return this.symbols.resolve(token);
+  }
+
+  identifiers(specs: readonly IdentifierSpec[]): Identifier[] {
+    return specs.flatMap(({ type, token }) => {
+      const value = this.value(token);
+      return value === undefined ? [] : [{ type, value }];
+    });
+  }
+
+  incomingCustomer(source: SourceSpec, loyalty: LoyaltyType | undefined, identifiers: Identifier[]): IncomingCustomer {
+    return { source: source.source, accountId: source.accountId, loyaltyType: loyalty, identifiers };
+  }
+
+  nextBillNumber(): string {
+    this.billCount += 1;
+    return `bill-${this.billCount}`;
+  }
+
+  nameCustomer(name: string, id: number): void {
+    this.customers.set(roleKey(name), id);
+  }
+
+  customerId(name: string): number {
+    const id = this.customers.get(roleKey(name));
+    if (id === undefined) throw new HarnessError(`no customer named "${name}" in this scenario`);
+    return id;
+  }
+
+  /** The id of the customer the last request answered with (registration, transaction, lookup). */
+  lastCustomerId(): number {
+    const last = this.last;
+    expect(last, 'no request was made').to.not.equal(undefined);
+    if (last && !last.ok) expect.fail(`the request was refused with error ${last.error.code}: ${last.error.message}`);
+    const value = (last as { value: { customerId?: number } }).value;
+    if (typeof value.customerId !== 'number') throw new HarnessError('the last answer names no customer');
+    return value.customerId;
+  }
+
+  /** The current view of a named customer; a refusal fails the scenario. */
+  async view(name: string): Promise<CustomerView> {
+    const result = await (await this.session()).getCustomer(this.customerId(name));
+    if (!result.ok) expect.fail(`reading "${name}" was refused with error ${result.error.code}: ${result.error.message}`);
+    return result.value;
+  }
+
+  describe(value: string | undefined): string {
+    return this.symbols.describe(value);
+  }
+}
+
+setWorldConstructor(MemberspecWorld);

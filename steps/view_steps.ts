@@ -1,0 +1,85 @@
+// What the customer view shows: identifiers (primary first), source profiles with names and channels,
+// loyalty status, registration date and the channels the customer is reachable on.
+import { Then, type DataTable } from '@cucumber/cucumber';
+import { expect } from 'chai';
+import type { CustomerView, LoyaltyType, SourceProfile } from '../driver/driver.ts';
+import type { IdentifierSpec, SourceSpec } from './support/parameter_types.ts';
+import type { MemberspecWorld } from './support/world.ts';
+
+function profileOf(view: CustomerView, { source, accountId }: SourceSpec, name: string): SourceProfile {
+  const profile = view.profiles.find((p) => p.source === source && (p.accountId ?? '') === (accountId ?? ''));
+  const shown = view.profiles.map((p) => (p.accountId ? `${p.source}/${p.accountId}` : p.source)).join(', ');
+  if (!profile) expect.fail(`"${name}" has no ${source}${accountId ? ` account ${accountId}` : ''} profile (profiles: ${shown})`);
+  return profile;
+}
+
+function identifierValue(list: readonly { type: string; value: string }[], type: string): string | undefined {
+  return list.find((identifier) => identifier.type === type)?.value;
+}
+
+Then('{string} has {identifiers}', async function (this: MemberspecWorld, name: string, ids: IdentifierSpec[]) {
+  const view = await this.view(name);
+  for (const { type, token } of ids) {
+    expect(this.describe(identifierValue(view.identifiers, type)), `${name}: ${type}`).to.equal(this.describe(this.value(token)));
+  }
+});
+
+Then('{string} has no {idType}', async function (this: MemberspecWorld, name: string, type: string) {
+  const view = await this.view(name);
+  expect(this.describe(identifierValue(view.identifiers, type)), `${name}: ${type}`).to.equal('NULL');
+});
+
+Then('the first identifier of {string} is the {identifiers}', async function (this: MemberspecWorld, name: string, ids: IdentifierSpec[]) {
+  const [first] = (await this.view(name)).identifiers;
+  const expected = this.identifiers(ids)[0];
+  expect(first && `${first.type} ${this.describe(first.value)}`, `${name}: first identifier`).to.equal(`${expected.type} ${this.describe(expected.value)}`);
+});
+
+Then('{string} is a {loyalty} customer', async function (this: MemberspecWorld, name: string, loyalty: LoyaltyType) {
+  expect((await this.view(name)).loyaltyType, `${name}: loyalty type`).to.equal(loyalty);
+});
+
+Then('{string} shows the registration date {word}', async function (this: MemberspecWorld, name: string, date: string) {
+  const shown = (await this.view(name)).registeredOn;
+  expect(Date.parse(shown), `${name}: registered on ${shown}`).to.equal(Date.parse(date));
+});
+
+Then('{string} has these source profiles:', async function (this: MemberspecWorld, name: string, table: DataTable) {
+  const shown = (await this.view(name)).profiles.map((p) => `${p.source} ${p.accountId ?? ''}`.trim()).sort();
+  const expected = table.hashes().map((row) => `${row.source} ${row.account}`.trim()).sort();
+  expect(shown, `${name}: source profiles`).to.deep.equal(expected);
+});
+
+Then('the {source} profile of {string} shows {identifiers}', async function (this: MemberspecWorld, source: SourceSpec, name: string, ids: IdentifierSpec[]) {
+  const profile = profileOf(await this.view(name), source, name);
+  for (const { type, token } of ids) {
+    expect(this.describe(identifierValue(profile.identifiers, type)), `${name}: ${source.source} profile ${type}`).to.equal(this.describe(this.value(token)));
+  }
+});
+
+Then('the {source} profile of {string} shows the first name {string}', async function (this: MemberspecWorld, source: SourceSpec, name: string, expected: string) {
+  expect(profileOf(await this.view(name), source, name).firstName, `${name}: ${source.source} first name`).to.equal(expected);
+});
+
+Then('the {source} profile of {string} shows the last name {string}', async function (this: MemberspecWorld, source: SourceSpec, name: string, expected: string) {
+  expect(profileOf(await this.view(name), source, name).lastName, `${name}: ${source.source} last name`).to.equal(expected);
+});
+
+Then('the {source} profile of {string} has these communication channels:', async function (this: MemberspecWorld, source: SourceSpec, name: string, table: DataTable) {
+  const profile = profileOf(await this.view(name), source, name);
+  const shown = profile.commChannels.map((c) => `${c.type} ${this.describe(c.value)}`).sort();
+  const expected = table.hashes().map((row) => `${row.channel} ${this.describe(this.value(row.value))}`).sort();
+  expect(shown, `${name}: ${source.source} channels`).to.deep.equal(expected);
+});
+
+Then('the {source} profile of {string} has no communication channels', async function (this: MemberspecWorld, source: SourceSpec, name: string) {
+  expect(profileOf(await this.view(name), source, name).commChannels, `${name}: ${source.source} channels`).to.deep.equal([]);
+});
+
+Then('{string} is reachable on {word}', async function (this: MemberspecWorld, name: string, channel: string) {
+  expect((await this.view(name)).reachableOn, `${name}: reachable on`).to.include(channel);
+});
+
+Then('{string} is reachable on no channel', async function (this: MemberspecWorld, name: string) {
+  expect((await this.view(name)).reachableOn, `${name}: reachable on`).to.deep.equal([]);
+});

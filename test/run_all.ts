@@ -1,0 +1,154 @@
+// `npm test`: every tier in order, one total. (a) unit specs, (b) the suite in-process,
+// (c) the suite over HTTP against a spawned reference server, (d) the naive-vendor check.
+// Scenario verdicts count as tests: passed -> passed, failed/error -> failed, not applicable -> skipped.
+// The last line is always `N passed, N failed[, N skipped]`; the exit code is 1 if anything failed.
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../api/project_root.ts';
+import type { CertifyOptions, CertifyResult } from '../api/certify.ts';
+import { runNaiveVendorCheck } from './naive_vendor_check.ts';
+
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+const REPORTS_DIR = path.join(PROJECT_ROOT, 'reports', 'npm-test');
+const SKIP_DIRS = new Set(['node_modules', '.git', '.tmp']);
+const SPEC_SUFFIX = '.spec.ts';
+/** Names that look like tests but would be silently skipped by the runner's pattern. */
+const LOOKS_LIKE_A_TEST = /([._-](spec|test|sepc|spce)\.(ts|js|mjs)$)/;
+
+const total: Tally = { passed: 0, failed: 0, skipped: 0 };
+const add = (t: Tally) => {
+  total.passed += t.passed;
+  total.failed += t.failed;
+  total.skipped += t.skipped;
+};
+const tallyText = (t: Tally) => `${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ''}`;
+
+/** Every file of the project, minus dependencies, git data and run output (reports/<run>/, bench/out/). */
+function findFiles(dir: string, found: string[] = []): string[] {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    const rel = path.relative(PROJECT_ROOT, full).split(path.sep).join('/');
+    if (entry.isDirectory()) {
+      if (SKIP_DIRS.has(entry.name) || rel.startsWith('reports/') || rel === 'bench/out') continue;
+      findFiles(full, found);
+    } else if (entry.isFile()) found.push(full);
+  }
+  return found;
+}
+
+async function unitTier(): Promise<Tally> {
+  const files = findFiles(PROJECT_ROOT);
+  const specs = files.filter((f) => f.endsWith(SPEC_SUFFIX)).sort();
+  const strays = files.filter((f) => LOOKS_LIKE_A_TEST.test(path.basename(f)) && !f.endsWith(SPEC_SUFFIX));
+  const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
+  for (const stray of strays) {
+    console.log(`  not run (name must end in ${SPEC_SUFFIX}): ${path.relative(PROJECT_ROOT, stray)}`);
+    tally.failed += 1;
+  }
+  if (specs.length === 0) {
+    console.log('  no unit specs found');
+    tally.failed += 1;
+    return tally;
+  }
+  const args = ['--import', 'tsx', '--test', '--test-reporter=tap', ...specs.map((f) => path.relative(PROJECT_ROOT, f))];
+  const { code, output } = await new Promise<{ code: number; output: string }>((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('close', (c) => resolve({ code: c ?? 1, output: out }));
+  });
+  const number = (label: string) => Number(output.match(new RegExp(`^# ${label} (\\d+)$`, 'm'))?.[1] ?? 0);
+  tally.passed += number('pass');
+  tally.failed += number('fail') + number('cancelled');
+  tally.skipped += number('skipped') + number('todo');
+  // Top-level failures only (nested subtests are indented).
+  for (const line of output.split('\n').filter((l) => /^not ok \d+ - /.test(l))) console.log(`  ${line}`);
+  if (code !== 0 && number('fail') + number('cancelled') === 0) {
+    console.log(`  the unit test run exited with code ${code}:`);
+    console.log(output.split('\n').slice(-15).map((l) => `    ${l}`).join('\n'));
+    tally.failed += 1;
+  }
+  console.log(`  ${specs.length} spec files`);
+  return tally;
+}
+
+function scenarioTally(result: CertifyResult): Tally {
+  const c = result.counts;
+  for (const s of result.report.scenarios.filter((x) => x.verdict === 'failed' || x.verdict === 'error')) {
+    console.log(`  ${s.verdict.toUpperCase()} ${s.feature} › ${s.name}: ${(s.message ?? s.reason ?? '').split('\n')[0].slice(0, 160)}`);
+  }
+  const tally = { passed: c.passed, failed: c.failed + c.error, skipped: c.notApplicable };
+  if (c.total === 0) tally.failed += 1; // fail-zero: a suite that ran nothing proves nothing
+  if (result.runError) {
+    console.log(`  run problem: ${result.runError}`);
+    tally.failed += 1;
+  }
+  for (const w of result.writers.filter((x) => !x.ok)) {
+    console.log(`  report writer ${w.name} failed: ${w.error}`);
+    tally.failed += 1;
+  }
+  console.log(`  report: ${path.relative(PROJECT_ROOT, result.htmlPath)}`);
+  return tally;
+}
+
+async function certifyTier(options: CertifyOptions): Promise<Tally> {
+  const { certify } = await import('../api/certify.ts');
+  return scenarioTally(await certify({ reportsDir: REPORTS_DIR, ...options }));
+}
+
+async function httpTier(): Promise<Tally> {
+  const { startReferenceServer } = await import('../reference/server/start_server.ts');
+  const server = await startReferenceServer({ port: 0, host: '127.0.0.1' });
+  try {
+    return await certifyTier({ target: server.url });
+  } finally {
+    await server.close();
+  }
+}
+
+async function naiveTier(): Promise<Tally> {
+  const outcomes = await runNaiveVendorCheck(REPORTS_DIR);
+  for (const o of outcomes) console.log(`  ${o.ok ? 'ok    ' : 'FAILED'} ${o.name}${o.detail ? ` (${o.detail})` : ''}`);
+  return { passed: outcomes.filter((o) => o.ok).length, failed: outcomes.filter((o) => !o.ok).length, skipped: 0 };
+}
+
+/** `tsx test/run_all.ts unit http` runs only the named tiers. */
+const TIERS: { key: string; name: string; run: () => Promise<Tally> }[] = [
+  { key: 'unit', name: 'unit specs', run: unitTier },
+  { key: 'in-process', name: 'features in-process', run: () => certifyTier({}) },
+  { key: 'http', name: 'features over HTTP (reference server)', run: httpTier },
+  { key: 'naive', name: 'naive vendor (json-server) check', run: naiveTier },
+];
+
+const only = process.argv.slice(2);
+const lines: string[] = [];
+for (const tier of TIERS) {
+  if (only.length && !only.includes(tier.key)) continue;
+  console.log(`== ${tier.name}`);
+  const started = Date.now();
+  let tally: Tally;
+  try {
+    tally = await tier.run();
+  } catch (error) {
+    // A tier that cannot run at all counts as one failure; the others still run.
+    console.log(`  could not run: ${error instanceof Error ? error.message : String(error)}`);
+    tally = { passed: 0, failed: 1, skipped: 0 };
+  }
+  add(tally);
+  const line = `${tier.name}: ${tallyText(tally)} (${((Date.now() - started) / 1000).toFixed(1)} s)`;
+  lines.push(line);
+  console.log(`  ${line}`);
+}
+console.log('');
+for (const line of lines) console.log(line);
+console.log(tallyText(total));
+// Exit explicitly: a target's keep-alive sockets must not hold the process open.
+await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+process.exit(total.failed > 0 ? 1 : 0);
