@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { createContractDriver } from './contract_driver.ts';
-import { HarnessError, NotApplicableError, type Driver } from './driver.ts';
+import { ContractViolationError, HarnessError, NotApplicableError, type Driver } from './driver.ts';
 import { createInProcessTransport } from './in_process/in_process_transport.ts';
 import { makeDriver } from './make_driver.ts';
+import type { ApiResponse, Transport } from './transport.ts';
 import type { VendorProfile } from './vendor_profile.ts';
 
 const customer = (mobile: string, email?: string) => ({
@@ -74,6 +75,41 @@ describe('contract driver, in-process', () => {
       return true;
     });
   });
+
+  it('answers an org request with the refusal when a config is unknown (8206) or its value bad (8207)', async () => {
+    const unknown = await driver.requestOrg({ configs: { CONF_NOT_A_THING: true } });
+    assert.equal(!unknown.ok && unknown.error.code, 8206);
+    const bad = await driver.requestOrg({ configs: { CONF_REGISTRATION_PRIMARY_KEY: 'shoeSize' } });
+    assert.equal(!bad.ok && bad.error.code, 8207);
+    const good = await driver.requestOrg({ configs: { CONF_REGISTRATION_PRIMARY_KEY: 'email' } });
+    assert.ok(good.ok);
+    assert.ok((await good.value.register({ ...customer('919812340004'), identifiers: [{ type: 'email', value: 'ana.4@example.com' }] })).ok);
+  });
+});
+
+describe('contract driver, customer view', () => {
+  // A target whose view leaves out memberspec's extension fields: the driver must not fill them in.
+  const view = { id: 7, loyaltyInfo: { loyaltyType: 'loyalty' }, profiles: [], registeredOn: '2024-01-01T00:00:00Z', warnings: [] };
+  const transport: Transport = {
+    target: 'fake',
+    send: async (): Promise<ApiResponse> => ({ status: 200, body: view, headers: {} }),
+    close: async () => {},
+  };
+  const driver = createContractDriver({
+    name: 'http',
+    transport,
+    profile: { name: 'fake', till: { username: 'u', password: 'p' }, configs: {}, baseCountry: 'IN', supportedCountries: [] },
+  });
+
+  it('treats a view without identifiers or reachableOn as a contract violation naming the field', async () => {
+    const org = await driver.createOrg({});
+    await assert.rejects(org.getCustomer(7), (error: Error) => {
+      assert.ok(error instanceof ContractViolationError);
+      assert.match(error.message, /identifiers/);
+      assert.match(error.message, /reachableOn/);
+      return true;
+    });
+  });
 });
 
 describe('contract driver, profile mode', () => {
@@ -106,6 +142,10 @@ describe('contract driver, profile mode', () => {
     const org = await driver.createOrg({ configs: { CONF_USERS_IS_EMAIL_UNIQUE: '0', CONF_SKIP_SECONDARY_ID_ON_PRIMARY_MISMATCH: '1' } });
     assert.equal(org.orgId, 'vendor-x');
     await assert.rejects(org.listCustomers(), NotApplicableError);
+  });
+
+  it('cannot request a new org: that needs the test-control extension', async () => {
+    await assert.rejects(driver.requestOrg({}), NotApplicableError);
   });
 });
 

@@ -1,7 +1,6 @@
 // The Driver over any Transport: domain calls become contract requests, every response is checked
 // against the contract, error envelopes become Results, and each exchange goes into the transcript.
 import { createHash } from 'node:crypto';
-import { configDescriptions } from '../contract/contract.ts';
 import { validateResponse } from '../contract/validator.ts';
 import {
   ContractViolationError,
@@ -24,7 +23,7 @@ import {
   type SourceProfile,
 } from './driver.ts';
 import type { ApiRequest, ApiResponse, Transport } from './transport.ts';
-import { checkProfileApplicable, profilePrimaryKey, type VendorProfile } from './vendor_profile.ts';
+import { checkProfileApplicable, type VendorProfile } from './vendor_profile.ts';
 
 export interface ContractDriverOptions {
   /** 'in-process' or 'http'. */
@@ -37,7 +36,6 @@ export interface ContractDriverOptions {
 export const REDACTED = '[redacted]';
 /** Longer request/response strings are shortened in the transcript (an oversized body is 100 kB). */
 const TRANSCRIPT_TEXT_LIMIT = 2000;
-const MATCHING_TYPES = ['mobile', 'email', 'externalId'];
 
 export function basicAuthorization(username: string, password: string): string {
   const md5 = createHash('md5').update(password, 'utf8').digest('hex');
@@ -126,8 +124,9 @@ function flag(value: unknown): boolean | undefined {
   return value === undefined ? undefined : value === true || value === 'true';
 }
 
-/** The contract's customer view in domain terms; memberspec's extension fields are derived when a target omits them. */
-export function toCustomerView(body: Json, primaryKey: string): CustomerView {
+/** The contract's customer view in domain terms. The contract requires every field read here, so
+ * nothing is derived: the suite checks what the target says, never what the harness computes. */
+export function toCustomerView(body: Json): CustomerView {
   const profiles: SourceProfile[] = (body.profiles ?? []).map((profile: Json) =>
     withoutUndefined({
       source: profile.source,
@@ -146,41 +145,15 @@ export function toCustomerView(body: Json, primaryKey: string): CustomerView {
       ),
     }),
   );
-  const identifiers: Identifier[] = body.identifiers
-    ? body.identifiers.map(({ type, value }: Identifier) => ({ type, value }))
-    : deriveIdentifiers(profiles, primaryKey);
-  const reachableOn: string[] = body.reachableOn ? [...body.reachableOn] : deriveReachableOn(profiles, identifiers);
   return withoutUndefined({
     id: body.id,
     loyaltyType: body.loyaltyInfo.loyaltyType as LoyaltyType,
-    identifiers,
+    identifiers: body.identifiers.map(({ type, value }: Identifier) => ({ type, value })),
     profiles,
-    reachableOn,
-    registeredOn: body.registeredOn ?? '',
+    reachableOn: [...body.reachableOn],
+    registeredOn: body.registeredOn,
     mergedInto: body.mergedInto,
   });
-}
-
-function deriveIdentifiers(profiles: readonly SourceProfile[], primaryKey: string): Identifier[] {
-  const all = profiles.flatMap((profile) => profile.identifiers);
-  const order = [primaryKey, ...MATCHING_TYPES.filter((type) => type !== primaryKey)];
-  const result: Identifier[] = [];
-  for (const type of order) {
-    const found = all.find((identifier) => identifier.type === type);
-    if (found) result.push({ type, value: found.value });
-  }
-  for (const identifier of all) {
-    if (!result.some((r) => r.type === identifier.type && r.value === identifier.value) && !order.includes(identifier.type)) {
-      result.push({ ...identifier });
-    }
-  }
-  return result;
-}
-
-function deriveReachableOn(profiles: readonly SourceProfile[], identifiers: readonly Identifier[]): string[] {
-  const types = new Set(profiles.flatMap((profile) => profile.commChannels.map((channel) => channel.type.toLowerCase())));
-  for (const type of ['mobile', 'email']) if (identifiers.some((identifier) => identifier.type === type)) types.add(type);
-  return [...types];
 }
 
 function mergeRecord(body: Json): MergeRecord {
@@ -190,10 +163,6 @@ function mergeRecord(body: Json): MergeRecord {
     trigger: body.trigger,
     moved: body.moved.map(({ type, value }: Identifier) => ({ type, value })),
   };
-}
-
-function defaultPrimaryKey(): string {
-  return String(configDescriptions().get('CONF_REGISTRATION_PRIMARY_KEY')?.default ?? 'mobile');
 }
 
 export function createContractDriver(options: ContractDriverOptions): Driver {
@@ -240,9 +209,9 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
     return response;
   }
 
-  function session(orgId: string, authorization: string | undefined, primaryKey: string): OrgSession {
+  function session(orgId: string, authorization: string | undefined): OrgSession {
     const auth: Record<string, string> = authorization ? { authorization } : {};
-    const view = (body: Json) => toCustomerView(body, primaryKey);
+    const view = (body: Json) => toCustomerView(body);
     const send = (operationId: string, request: Omit<ApiRequest, 'headers'>) => call(operationId, { ...request, headers: auth });
     const registration = (body: Json) => ({ customerId: body.createdId as number });
 
@@ -337,29 +306,40 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
         return result.value;
       },
       anonymous() {
-        return session(orgId, undefined, primaryKey);
+        return session(orgId, undefined);
       },
     };
+  }
+
+  /** Test control: asks the target for a new org; a refusal (8206, 8207) is a Result, not an exception. */
+  async function requestOrg(setup: OrgSetup): Promise<Result<OrgSession>> {
+    if (profile) {
+      throw new NotApplicableError(`requesting a new org needs the test-control extension, which ${transport.target} does not offer`);
+    }
+    const body = withoutUndefined({
+      configs: setup.configs ?? {},
+      baseCountry: setup.baseCountry,
+      supportedCountries: setup.supportedCountries,
+    });
+    const response = await call('createTestOrg', { method: 'POST', path: '/x-memberspec/orgs', body });
+    const result = toResult(response, (b) => b.entity as { orgId: number; till: { username: string; password: string } });
+    if (!result.ok) return result;
+    const { orgId, till } = result.value;
+    return { ...result, value: session(String(orgId), basicAuthorization(till.username, till.password)) };
   }
 
   return {
     name: options.name,
     capabilities,
+    requestOrg,
     async createOrg(setup: OrgSetup) {
       if (profile) {
         checkProfileApplicable(profile, setup);
-        return session(profile.name, basicAuthorization(profile.till.username, profile.till.password), profilePrimaryKey(profile.configs));
+        return session(profile.name, basicAuthorization(profile.till.username, profile.till.password));
       }
-      const body = withoutUndefined({
-        configs: setup.configs ?? {},
-        baseCountry: setup.baseCountry,
-        supportedCountries: setup.supportedCountries,
-      });
-      const response = await call('createTestOrg', { method: 'POST', path: '/x-memberspec/orgs', body });
-      const result = toResult(response, (b) => b.entity as { orgId: number; till: { username: string; password: string } });
+      const result = await requestOrg(setup);
       if (!result.ok) throw new HarnessError(`createOrg refused by ${transport.target}: ${result.error.code} ${result.error.message}`);
-      const primaryKey = String(setup.configs?.CONF_REGISTRATION_PRIMARY_KEY ?? defaultPrimaryKey());
-      return session(String(result.value.orgId), basicAuthorization(result.value.till.username, result.value.till.password), primaryKey);
+      return result.value;
     },
     takeTranscript() {
       const taken = transcript;

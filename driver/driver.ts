@@ -59,9 +59,15 @@ export interface Driver {
   readonly capabilities: Capabilities;
   /**
    * An isolated org with the given configs, and a session authenticated as its till.
-   * Throws NotApplicableError when the target has a fixed configuration that differs.
+   * Throws NotApplicableError when the target has a fixed configuration that differs, and
+   * HarnessError when the target refuses the setup (the scenario's setup is then broken).
    */
   createOrg(setup: OrgSetup): Promise<OrgSession>;
+  /**
+   * Test control: asks the target for a new org and returns its answer, a refusal included (an unknown
+   * config 8206, a bad value 8207). Throws NotApplicableError without the test-control extension.
+   */
+  requestOrg(setup: OrgSetup): Promise<Result<OrgSession>>;
   /** Every exchange since the last call, oldest first; clears the buffer. */
   takeTranscript(): Exchange[];
   close(): Promise<void>;

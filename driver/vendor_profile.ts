@@ -86,11 +86,6 @@ function shown(value: boolean | string | undefined): string {
   return value === undefined ? '(not set)' : String(value);
 }
 
-/** The primary identifier type of the profile's org. */
-export function profilePrimaryKey(configs: Readonly<Record<string, unknown>>): string {
-  return String(effective(configs, 'configs').get('CONF_REGISTRATION_PRIMARY_KEY') ?? 'mobile');
-}
-
 /**
  * Throws NotApplicableError when the scenario's org setup differs from the vendor's fixed org.
  * Unspecified configs take the contract's defaults; supportedCountries is compared only when given.

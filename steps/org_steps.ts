@@ -1,8 +1,9 @@
 // Org setup (provider states): settings come from the feature; the org is created on first use.
-import { Given, type DataTable } from '@cucumber/cucumber';
+import { Given, When, type DataTable } from '@cucumber/cucumber';
+import { HarnessError } from '../driver/driver.ts';
 import type { LoyaltyType } from '../driver/driver.ts';
 import { loyaltyType } from './support/parameter_types.ts';
-import { roleKey, type MemberspecWorld } from './support/world.ts';
+import { applySetting, roleKey, type MemberspecWorld } from './support/world.ts';
 
 Given('an org with default settings', function (this: MemberspecWorld) {
   // Nothing to add: the org is created with the documented defaults on first use.
@@ -21,4 +22,12 @@ Given('the user types of the seed:', function (this: MemberspecWorld, table: Dat
   for (const row of table.hashes()) {
     this.userTypes.set(roleKey(row['Type of User']), loyaltyType(row['loyalty type']) as LoyaltyType);
   }
+});
+
+// Test control: the answer to an org request is checked by the outcome steps, a refusal included.
+When('an org is requested with these settings:', async function (this: MemberspecWorld, table: DataTable) {
+  if (!this.driver) throw new HarnessError('no driver: the Before hook did not run');
+  const setup = { configs: {} };
+  for (const { setting, value } of table.hashes()) applySetting(setup, setting, value);
+  this.last = await this.driver.requestOrg(setup);
 });

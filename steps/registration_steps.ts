@@ -1,7 +1,7 @@
 // Registrations and transactions: the customer part of a request, built from the feature's words.
 import { Given, When, type DataTable } from '@cucumber/cucumber';
 import { expect } from 'chai';
-import type { IncomingCustomer, LoyaltyType } from '../driver/driver.ts';
+import { HarnessError, type IncomingCustomer, type LoyaltyType } from '../driver/driver.ts';
 import { customerFromDetails } from './support/details.ts';
 import type { IdentifierSpec, SourceSpec } from './support/parameter_types.ts';
 import type { MemberspecWorld } from './support/world.ts';
@@ -91,19 +91,28 @@ When('a {loyalty} transaction arrives through {source} with {identifiers}', asyn
   await transact(this, this.incomingCustomer(source, loyalty, this.identifiers(ids)));
 });
 
-// Bodies no well-behaved client would send: the step builds them, the feature only names the flaw.
-const RAW_BODIES: Record<string, () => string> = {
-  'is not valid JSON': () => '{"profiles": [{"source": "INSTORE", ',
-  'is larger than 100 kB': () => JSON.stringify({ profiles: [{ source: 'INSTORE', identifiers: [], firstName: 'x'.repeat(101 * 1024) }] }),
-  'has customer profiles that are not a list': () => JSON.stringify({ profiles: 'INSTORE' }),
+// Bodies no well-behaved client would send: the step builds them around the feature's mobile, the
+// feature only names the flaw. Each one carries the mobile so a later lookup can show nothing was created.
+const RAW_BODIES: Record<string, (mobile: string) => string> = {
+  'is not valid JSON': (mobile) => `{"profiles": [{"source": "INSTORE", "identifiers": [{"type": "mobile", "value": "${mobile}"}]}`,
+  'is larger than 100 kB': (mobile) =>
+    JSON.stringify({ profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: mobile }], firstName: 'x'.repeat(101 * 1024) }] }),
+  'has customer profiles that are not a list': (mobile) =>
+    JSON.stringify({ profiles: { source: 'INSTORE', identifiers: [{ type: 'mobile', value: mobile }] } }),
 };
 
-When(/^a registration whose body (is not valid JSON|is larger than 100 kB) is sent$/, async function (this: MemberspecWorld, flaw: string) {
-  this.last = await (await this.session()).registerRaw(RAW_BODIES[flaw]());
+async function sendRaw(world: MemberspecWorld, flaw: string, token: string): Promise<void> {
+  const mobile = world.value(token);
+  if (mobile === undefined) throw new HarnessError('a raw registration needs a mobile, not NULL');
+  world.last = await (await world.session()).registerRaw(RAW_BODIES[flaw](mobile));
+}
+
+When(/^a registration with mobile (\S+) whose body (is not valid JSON|is larger than 100 kB) is sent$/, async function (this: MemberspecWorld, token: string, flaw: string) {
+  await sendRaw(this, flaw, token);
 });
 
-When('a registration whose customer profiles are not a list is sent', async function (this: MemberspecWorld) {
-  this.last = await (await this.session()).registerRaw(RAW_BODIES['has customer profiles that are not a list']());
+When('a registration with mobile {word} whose customer profiles are not a list is sent', async function (this: MemberspecWorld, token: string) {
+  await sendRaw(this, 'has customer profiles that are not a list', token);
 });
 
 export { register, transact };

@@ -80,6 +80,11 @@ Then('{string} is reachable on {word}', async function (this: MemberspecWorld, n
   expect((await this.view(name)).reachableOn, `${name}: reachable on`).to.include(channel);
 });
 
+Then('{string} is reachable on {channels} only', async function (this: MemberspecWorld, name: string, channels: string[]) {
+  const shown = [...(await this.view(name)).reachableOn].sort();
+  expect(shown, `${name}: reachable on`).to.deep.equal([...channels].sort());
+});
+
 Then('{string} is reachable on no channel', async function (this: MemberspecWorld, name: string) {
   expect((await this.view(name)).reachableOn, `${name}: reachable on`).to.deep.equal([]);
 });

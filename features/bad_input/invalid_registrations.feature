@@ -13,6 +13,7 @@ Feature: Invalid registrations and lookups
     Scenario: A registration without a source
       When a loyalty registration without a source arrives with mobile M1
       Then the request is refused with error 8004
+      And no customer is found with mobile M1
 
     @seed:contract @req:contract-04
     Scenario: A registration without identifiers
@@ -26,17 +27,20 @@ Feature: Invalid registrations and lookups
     Scenario: A malformed email
       When a loyalty registration arrives through INSTORE with mobile M1 and email not-an-email
       Then the request is refused with error 8055
+      And no customer is found with mobile M1
 
     @seed:contract @req:contract-05
     Scenario: A malformed mobile when mobile is the primary identifier
-      When a loyalty registration arrives through INSTORE with mobile 12AB34
+      When a loyalty registration arrives through INSTORE with mobile 12AB34 and email E1
       Then the request is refused with error 8014
+      And no customer is found with email E1
 
     @seed:contract @req:contract-05
     Scenario: A malformed mobile when mobile is not the primary identifier
       Given the org setting CONF_REGISTRATION_PRIMARY_KEY is email
       When a loyalty registration arrives through INSTORE with email E1 and mobile 12AB34
       Then the request is refused with error 8056
+      And no customer is found with email E1
 
   Rule: A lookup names a known identifier type and a supported source
 

@@ -9,16 +9,19 @@ Feature: Malformed requests
 
     @seed:contract @req:contract-03
     Scenario: A registration whose body is not valid JSON
-      When a registration whose body is not valid JSON is sent
+      When a registration with mobile M1 whose body is not valid JSON is sent
       Then the request is refused with error 8201
+      And no customer is found with mobile M1
 
     @seed:contract @req:contract-03
     Scenario: A registration whose body is larger than 100 kB
-      When a registration whose body is larger than 100 kB is sent
+      When a registration with mobile M1 whose body is larger than 100 kB is sent
       Then the request is refused with error 8202
+      And no customer is found with mobile M1
 
     @seed:contract @req:contract-03
     Scenario: A registration whose customer profiles are not a list
-      When a registration whose customer profiles are not a list is sent
+      When a registration with mobile M1 whose customer profiles are not a list is sent
       Then the request is refused with error 8203
       And the error message mentions "profiles"
+      And no customer is found with mobile M1

@@ -27,6 +27,7 @@ Feature: Dual eligibility
       Given a loyalty customer "John123" registered through INSTORE with email E1, mobile M1 and external id X1
       When a loyalty registration arrives through INSTORE with email E2, mobile M2 and external id X1
       Then the request is refused with error 8006
+      And "John123" has email E1, mobile M1 and external id X1
 
   Rule: Dual eligibility works with external ID, mobile or email as the primary identifier
 

@@ -44,6 +44,7 @@ Feature: Updating a registered customer's identifiers
       When "Asha" changes its <identifier> from <old> to <new> through INSTORE
       Then the request is refused with error 8204
       And "Asha" has <identifier> <old>
+      And no customer is found with <identifier> <new>
 
       Examples:
         | identifier  | old | new | setting                               | primary key | registered with                        |
@@ -75,3 +76,4 @@ Feature: Updating a registered customer's identifiers
       And a loyalty customer "Asha" registered through INSTORE with mobile M1
       When an identifier change with nothing to add or remove is sent for "Asha" through INSTORE
       Then the request is refused with error 8070
+      And "Asha" has mobile M1

@@ -110,6 +110,7 @@ Feature: Merging user data when CONF_SKIP_SECONDARY is enabled
         | New request                | Not added due to conflict | Not added due to conflict |
       And "Campaign User (Customer 1)" is not merged
       And "Loyalty User (Customer 2)" is not merged
+      And "Campaign User (Customer 1)" is a non-loyalty customer
 
       Examples:
         | request      |

@@ -43,6 +43,8 @@ Feature: Survivor and victim of a merge
       Given a loyalty customer "Asha" registered through INSTORE with mobile M1
       When a merge of "Asha" into itself is requested
       Then the request is refused with error 9029
+      And "Asha" is not merged
+      And "Asha" has mobile M1
 
     @seed:contract @req:contract-10
     Scenario: The survivor must exist
@@ -50,12 +52,15 @@ Feature: Survivor and victim of a merge
       When a merge of "Asha" into an unknown customer is requested
       Then the request is refused with error 9007
       And "Asha" is not merged
+      And "Asha" has mobile M1
 
     @seed:contract @req:contract-10
     Scenario: The victim must exist
       Given a loyalty customer "Asha" registered through INSTORE with mobile M1
       When a merge of an unknown customer into "Asha" is requested
       Then the request is refused with error 9042
+      And "Asha" is not merged
+      And "Asha" has mobile M1
 
     @seed:contract @req:contract-10
     Scenario: A victim that is already merged cannot be merged again
@@ -66,6 +71,8 @@ Feature: Survivor and victim of a merge
       When a merge of "Campaign User" into "Other User" is requested
       Then the request is refused with error 9027
       And "Campaign User" is merged into "Loyalty User"
+      And "Other User" is not merged
+      And "Other User" has mobile M3
 
     @seed:contract @req:contract-10
     Scenario: A survivor that is already merged cannot take a victim
@@ -76,6 +83,8 @@ Feature: Survivor and victim of a merge
       When a merge of "Other User" into "Campaign User" is requested
       Then the request is refused with error 9023
       And "Other User" is not merged
+      And "Other User" has mobile M3
+      And "Campaign User" is merged into "Loyalty User"
 
   Rule: A merged victim stays visible and points to its survivor
 
@@ -111,3 +120,4 @@ Feature: Survivor and victim of a merge
       Then the request is refused with error 8007
       And "Changed" is not merged
       And "Changed" has no email
+      And "Existing" has email E1 and mobile M1

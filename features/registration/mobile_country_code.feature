@@ -47,3 +47,4 @@ Feature: Completing the country code of a mobile number
         | base country                           | IN     |
       When a loyalty registration arrives through INSTORE with the mobile M1 typed without its country code
       Then the request is refused with error 8014
+      And no customer is found with mobile M1

@@ -13,7 +13,7 @@ Feature: Restricting orphan profiles from other sources
         | CONF_RESTRICT_ORPHAN_V2_PROFILE | true   |
       When a loyalty registration arrives through WEB_ENGAGE account "we-1" with mobile M1
       Then the request is refused with error 8090
-      And looking up the mobile M1 through INSTORE is refused with error 8015
+      And no customer is found with mobile M1
 
     @seed:000 @seed:001 @req:000-28 @req:001-19
     Scenario: A WebEngage profile for a customer with an Instore profile is accepted

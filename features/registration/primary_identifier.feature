@@ -12,6 +12,7 @@ Feature: Primary and mandatory identifiers at registration
         | CONF_REGISTRATION_PRIMARY_KEY | <primary key> |
       When a loyalty registration arrives through INSTORE with <other identifiers>
       Then the request is refused with error 8205
+      And no customer is found with <other identifiers>
 
       Examples:
         | primary key | other identifiers            |
@@ -27,6 +28,7 @@ Feature: Primary and mandatory identifiers at registration
       When a loyalty registration arrives through INSTORE with email E1
       Then the request is refused with error 8205
       And the error message mentions "Field mobile is mandatory"
+      And no customer is found with email E1
 
     @seed:000 @seed:001 @req:000-09 @req:001-01
     Scenario Outline: A registration with the primary identifier <primary key> creates the customer
@@ -66,6 +68,7 @@ Feature: Primary and mandatory identifiers at registration
         | CONF_ALLOW_REGISTRATION_FROM_ANY_IDENTIFIERS | false  |
       When a loyalty registration arrives through INSTORE with email E1
       Then the request is refused with error 8205
+      And no customer is found with email E1
 
   Rule: CONF_USERS_IS_EMAIL_REQUIRED: email is mandatory
 
@@ -77,6 +80,7 @@ Feature: Primary and mandatory identifiers at registration
         | CONF_USERS_IS_EMAIL_REQUIRED  | true   |
       When a loyalty registration arrives through INSTORE with mobile M1
       Then the request is refused with error 8205
+      And no customer is found with mobile M1
 
     @seed:000 @seed:001 @req:000-11 @req:001-03
     Scenario: A registration with an email is accepted
@@ -97,6 +101,7 @@ Feature: Primary and mandatory identifiers at registration
         | CONF_USERS_IS_EXTERNAL_ID_REQUIRED | true   |
       When a loyalty registration arrives through INSTORE with mobile M1
       Then the request is refused with error 8205
+      And no customer is found with mobile M1
 
     @seed:000 @seed:001 @req:000-14 @req:001-06
     Scenario: A registration with an external ID is accepted
@@ -129,6 +134,7 @@ Feature: Primary and mandatory identifiers at registration
         | CONF_USERS_IS_MOBILE_REQUIRED | true  |
       When a loyalty registration arrives through INSTORE with email E1
       Then the request is refused with error 8205
+      And no customer is found with email E1
 
     @seed:000 @seed:001 @req:000-15 @req:001-07
     Scenario: A registration with a mobile is accepted

@@ -14,12 +14,14 @@ Feature: Minimum registration date
     Scenario: A registration dated one second before the minimum is refused
       When a loyalty registration dated 2023-12-31T23:59:59Z arrives through INSTORE with mobile M1
       Then the request is refused with error 8017
-      And looking up the mobile M1 through INSTORE is refused with error 8015
+      And no customer is found with mobile M1
 
     @seed:000 @seed:001 @req:000-21 @req:001-14
     Scenario Outline: A registration dated <date> is accepted
       When a loyalty registration dated <date> arrives through INSTORE with mobile M1
       Then the request succeeds
+      And the request created a new customer "Asha"
+      And "Asha" shows the registration date <date>
 
       Examples:
         | date                 |

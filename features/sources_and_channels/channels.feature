@@ -40,6 +40,7 @@ Feature: Communication channels
         | mobile         | M1     |
         | pigeon channel | loft 7 |
       Then the request is refused with error 8010
+      And no customer is found with mobile M1
 
   Rule: A source can also be a communication channel
 

@@ -29,6 +29,7 @@ Feature: Sources with several accounts
     Scenario Outline: A registration through <source> without an account is refused
       When a loyalty registration arrives through <source> with mobile M1
       Then the request is refused with error 8045
+      And no customer is found with mobile M1
 
       Examples:
         | source    |

@@ -51,4 +51,10 @@ defineParameterType({
   transformer: parseIdentifiers,
 });
 defineParameterType({ name: 'source', regexp: /[A-Z][A-Z_]*(?: account "[^"]*")?/, transformer: parseSource });
+/** "mobile and android", "email": channel types as the view names them. */
+defineParameterType({
+  name: 'channels',
+  regexp: /[a-z][a-zA-Z]*(?:(?:, | and )[a-z][a-zA-Z]*)*/,
+  transformer: (text: string) => text.split(/, | and /),
+});
 defineParameterType({ name: 'incomingKind', regexp: /transaction|registration/, transformer: (s: string) => s });

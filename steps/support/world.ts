@@ -22,6 +22,15 @@ export function roleKey(name: string): string {
   return name.replace(/\(.*?\)/g, '').trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
+type Setup = { configs: Record<string, unknown>; baseCountry?: string; supportedCountries?: string[] };
+
+/** A feature's setting row into an org setup: "base country", "supported countries" or a CONF_* config. */
+export function applySetting(setup: Setup, name: string, value: string): void {
+  if (name === 'base country') setup.baseCountry = value;
+  else if (name === 'supported countries') setup.supportedCountries = value.split(/\s*,\s*/).filter(Boolean);
+  else setup.configs[name] = value === 'true' ? true : value === 'false' ? false : value;
+}
+
 export class MemberspecWorld extends World {
   driver?: Driver;
   readonly symbols = new SymbolTable();
@@ -33,7 +42,7 @@ export class MemberspecWorld extends World {
   incoming?: Identifier[];
   private lastResult?: Result<unknown>;
   private lastRead = true;
-  private setup: { configs: Record<string, unknown>; baseCountry?: string; supportedCountries?: string[] } = { configs: {} };
+  private setup: Setup = { configs: {} };
   private orgSession?: Promise<OrgSession>;
   private billCount = 0;
 
@@ -62,9 +71,7 @@ export class MemberspecWorld extends World {
   /** Adds an org setting; settings must all be known before the org is first used. */
   addSetting(name: string, value: string): void {
     if (this.orgSession) throw new HarnessError(`org setting ${name} given after the org was first used`);
-    if (name === 'base country') this.setup.baseCountry = value;
-    else if (name === 'supported countries') this.setup.supportedCountries = value.split(/\s*,\s*/).filter(Boolean);
-    else this.setup.configs[name] = value === 'true' ? true : value === 'false' ? false : value;
+    applySetting(this.setup, name, value);
   }
 
   /** The org of this scenario, created on first use with every setting given so far. */
