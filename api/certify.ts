@@ -10,7 +10,7 @@ import { loadConfiguration, loadSupport, runCucumber, type IRunConfiguration, ty
 import { PROJECT_ROOT, suiteInfo } from './project_root.ts';
 import { UsageError } from './usage_error.ts';
 import { RunCollector, type Counts, type RunReport, type TargetInfo, type Verdict } from '../reports/run_model.ts';
-import { loadRequirements } from '../reports/requirements_catalogue.ts';
+import { loadRequirements } from '../requirements/catalogue.ts';
 import { broadcastWriters, type WriterOutcome } from '../reports/broadcast_writers.ts';
 import { CUCUMBER_OUTPUTS } from '../reports/registry.ts';
 
@@ -241,7 +241,7 @@ export async function certify(options: CertifyOptions = {}): Promise<CertifyResu
       startedAt: startedAt.toISOString(),
       finishedAt: finishedAt.toISOString(),
     },
-    loadRequirements(path.join(PROJECT_ROOT, 'requirements', 'seeds.csv')),
+    loadRequirements(),
   );
   const writers = await broadcastWriters(report, reportDir);
 

@@ -4,7 +4,7 @@
 import type * as messages from '@cucumber/messages';
 import { classifyTestCase, type StepOutcome, type Verdict } from './verdict.ts';
 import { redactExchanges, type TranscriptExchange } from './redact.ts';
-import type { Requirement } from './requirements_catalogue.ts';
+import type { Requirement } from '../requirements/catalogue.ts';
 
 export type { Verdict } from './verdict.ts';
 

@@ -3,16 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import {
-  checkCoverage,
-  loadRequirements,
-  parseCatalogue,
-  parseCsv,
-  requirementTexts,
-  runCoverageCheck,
-  scenariosOf,
-  type Requirement,
-} from './check_coverage.ts';
+import { loadRequirements, parseCatalogue, parseCsv, requirementTexts, type Requirement } from './catalogue.ts';
+import { checkCoverage, runCoverageCheck, scenariosOf } from './check_coverage.ts';
 
 const HEADER = 'id,seed,section,requirement,conformance,not_tested_reason';
 const tested: Requirement = { id: '004-01', seed: '004_x.txt', section: 'S', requirement: 'Rule one', conformance: 'SHALL' };
