@@ -33,7 +33,7 @@ describe('contract driver, in-process', () => {
       { type: 'email', value: 'ana.1@example.com' },
     ]);
     const found = await org.lookUp({ source: 'INSTORE', identifiers: [{ type: 'email', value: 'ana.1@example.com' }] });
-    assert.deepEqual(found, { ok: true, value: { customerId: created.value.customerId }, warnings: [] });
+    assert.deepEqual(found, { ok: true, operation: 'lookupCustomer', value: { customerId: created.value.customerId }, warnings: [] });
     const listing = await org.listCustomers();
     assert.equal(listing.customers.length, 1);
   });

@@ -78,13 +78,17 @@ function messagesOf(list: unknown): ApiMessage[] {
   return Array.isArray(list) ? list.map((m: Json) => ({ code: m.code, message: m.message })) : [];
 }
 
-function toResult<T>(response: ApiResponse, value: (body: Json) => T): Result<T> {
+/** A contract answer with the operation it answered, so results can name it. */
+type OperationResponse = ApiResponse & { readonly operation: string };
+
+function toResult<T>(response: OperationResponse, value: (body: Json) => T): Result<T> {
+  const { operation } = response;
   const body = response.body as Json;
   if (response.status >= 400) {
     const errors = messagesOf(body.errors);
-    return { ok: false, status: response.status, error: errors[0], errors };
+    return { ok: false, operation, status: response.status, error: errors[0], errors };
   }
-  return { ok: true, value: value(body), warnings: messagesOf(body.warnings) };
+  return { ok: true, operation, value: value(body), warnings: messagesOf(body.warnings) };
 }
 
 function optionalText(value: string | undefined): string | undefined {
@@ -172,7 +176,7 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
   const baseUrl = /^https?:\/\//i.test(transport.target) ? transport.target : '';
 
   /** Sends one request, records it, and checks the answer against the contract. */
-  async function call(operationId: string, request: ApiRequest): Promise<ApiResponse> {
+  async function call(operationId: string, request: ApiRequest): Promise<OperationResponse> {
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     if (request.body !== undefined || request.rawBody !== undefined) headers['content-type'] ??= 'application/json';
     const sent: ApiRequest = { ...request, headers };
@@ -206,7 +210,7 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
     });
     const problems = validateResponse(operationId, response.status, response.body);
     if (problems.length > 0) throw new ContractViolationError(problems.join('; '));
-    return response;
+    return { ...response, operation: operationId };
   }
 
   function session(orgId: string, authorization: string | undefined): OrgSession {

@@ -31,10 +31,16 @@ export interface ApiMessage {
   readonly message: string;
 }
 
-/** What the target answered: a value with warnings, or a refusal with its first error. */
+/** What the target answered to one operation (a contract operationId): a value with warnings, or a refusal. */
 export type Result<T> =
-  | { readonly ok: true; readonly value: T; readonly warnings: readonly ApiMessage[] }
-  | { readonly ok: false; readonly status: number; readonly error: ApiMessage; readonly errors: readonly ApiMessage[] };
+  | { readonly ok: true; readonly operation: string; readonly value: T; readonly warnings: readonly ApiMessage[] }
+  | {
+      readonly ok: false;
+      readonly operation: string;
+      readonly status: number;
+      readonly error: ApiMessage;
+      readonly errors: readonly ApiMessage[];
+    };
 
 export interface Capabilities {
   /** The target offers the test-control extension (isolated orgs with given configs, customer listing). */

@@ -6,8 +6,8 @@ import type { MemberspecWorld } from './support/world.ts';
 function describeLast(world: MemberspecWorld): string {
   const last = world.last;
   if (!last) return 'no request was made';
-  if (last.ok) return `it succeeded with warnings [${last.warnings.map((w) => w.code).join(', ')}]`;
-  return `it was refused with error ${last.error.code} (HTTP ${last.status}): ${last.error.message}`;
+  if (last.ok) return `${last.operation} succeeded with warnings [${last.warnings.map((w) => w.code).join(', ')}]`;
+  return `${last.operation} was refused with error ${last.error.code} (HTTP ${last.status}): ${last.error.message}`;
 }
 
 Then('the request is refused with error {int}', function (this: MemberspecWorld, code: number) {
