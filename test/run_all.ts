@@ -1,5 +1,5 @@
-// `npm test`: every tier in order, one total. (a) unit specs, (b) the suite in-process,
-// (c) the suite over HTTP against a spawned reference server, (d) the naive-vendor check.
+// `npm test`: every tier in order, one total. (a) the strict type check, (b) unit specs, (c) the suite
+// in-process, (d) the suite over HTTP against a spawned reference server, (e) the naive-vendor check.
 // Scenario verdicts count as tests: passed -> passed, failed/error -> failed, not applicable -> skipped.
 // The last line is always `N passed, N failed[, N skipped]`; the exit code is 1 if anything failed.
 import { spawn } from 'node:child_process';
@@ -42,6 +42,25 @@ function findFiles(dir: string, found: string[] = []): string[] {
   return found;
 }
 
+/** Runs a node script of the project and collects its output. */
+function runNode(args: string[]): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('close', (c) => resolve({ code: c ?? 1, output: out }));
+  });
+}
+
+/** tsx runs code without checking types, so `tsc --noEmit` (strict) is a test of its own. */
+async function typesTier(): Promise<Tally> {
+  const { code, output } = await runNode([path.join(PROJECT_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit']);
+  if (code === 0) return { passed: 1, failed: 0, skipped: 0 };
+  for (const line of output.split('\n').filter((l) => l.includes('error TS')).slice(0, 20)) console.log(`  ${line}`);
+  return { passed: 0, failed: 1, skipped: 0 };
+}
+
 async function unitTier(): Promise<Tally> {
   const files = findFiles(PROJECT_ROOT);
   const specs = files.filter((f) => f.endsWith(SPEC_SUFFIX)).sort();
@@ -57,13 +76,7 @@ async function unitTier(): Promise<Tally> {
     return tally;
   }
   const args = ['--import', 'tsx', '--test', '--test-reporter=tap', ...specs.map((f) => path.relative(PROJECT_ROOT, f))];
-  const { code, output } = await new Promise<{ code: number; output: string }>((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('close', (c) => resolve({ code: c ?? 1, output: out }));
-  });
+  const { code, output } = await runNode(args);
   const number = (label: string) => Number(output.match(new RegExp(`^# ${label} (\\d+)$`, 'm'))?.[1] ?? 0);
   tally.passed += number('pass');
   tally.failed += number('fail') + number('cancelled');
@@ -121,6 +134,7 @@ async function naiveTier(): Promise<Tally> {
 
 /** `tsx test/run_all.ts unit http` runs only the named tiers. */
 const TIERS: { key: string; name: string; run: () => Promise<Tally> }[] = [
+  { key: 'types', name: 'type check (tsc --noEmit)', run: typesTier },
   { key: 'unit', name: 'unit specs', run: unitTier },
   { key: 'in-process', name: 'features in-process', run: () => certifyTier({}) },
   { key: 'http', name: 'features over HTTP (reference server)', run: httpTier },
