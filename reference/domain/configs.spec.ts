@@ -64,4 +64,15 @@ describe('parseOrgConfigs', () => {
     assert.equal(readSettings(parseOrgConfigs({ CONF_MIN_REGISTRATION_DATE: '2024-01-01T00:00:00Z' })).minRegistrationDate, '2024-01-01T00:00:00.000Z');
     assert.equal(codeOf(() => parseOrgConfigs({ CONF_MIN_REGISTRATION_DATE: 'yesterday' })), 8207);
   });
+
+  it('gives frozen configs, whose settings are read once; hand-made configs are read each time', () => {
+    const configs = parseOrgConfigs({ CONF_REGISTRATION_PRIMARY_KEY: 'email' });
+    assert.ok(Object.isFrozen(configs));
+    assert.equal(readSettings(configs), readSettings(configs));
+    assert.equal(readSettings(configs).primaryKey, 'email');
+    const handMade: Record<string, string> = { CONF_REGISTRATION_PRIMARY_KEY: 'email' };
+    assert.equal(readSettings(handMade).primaryKey, 'email');
+    handMade.CONF_REGISTRATION_PRIMARY_KEY = 'externalId';
+    assert.equal(readSettings(handMade).primaryKey, 'externalId');
+  });
 });

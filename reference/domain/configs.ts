@@ -95,7 +95,8 @@ export function parseOrgConfigs(raw: Record<string, unknown> | undefined): OrgCo
     if (parsed === undefined) delete configs[name];
     else configs[name] = parsed;
   }
-  return configs;
+  // Frozen: an org's configs never change, so readSettings can compute its settings once.
+  return Object.freeze(configs);
 }
 
 /** The configs as the rules read them. */
@@ -124,8 +125,22 @@ export const UPDATE_CONFIG: Readonly<Record<MatchingIdentifierType, string>> = {
   externalId: 'CONF_LOYALTY_ALLOW_EXTERNAL_ID_UPDATE',
 };
 
-/** Typed accessors over parsed configs; missing keys read as their documented default. */
+const SETTINGS = new WeakMap<OrgConfigs, OrgSettings>();
+
+/**
+ * Typed accessors over parsed configs; missing keys read as their documented default. Rules call this
+ * several times per request, so the settings of frozen configs (every parsed org's) are kept.
+ */
 export function readSettings(configs: OrgConfigs): OrgSettings {
+  let settings = SETTINGS.get(configs);
+  if (!settings) {
+    settings = computeSettings(configs);
+    if (Object.isFrozen(configs)) SETTINGS.set(configs, Object.freeze(settings));
+  }
+  return settings;
+}
+
+function computeSettings(configs: OrgConfigs): OrgSettings {
   const flag = (name: string): boolean => (configs[name] ?? BY_NAME.get(name)?.default) === true;
   const minDate = configs.CONF_MIN_REGISTRATION_DATE;
   return {

@@ -43,9 +43,16 @@ export function lookupCustomerId(org: Org, reader: CustomerReader, query: Lookup
   validateReadSource(query.source);
   const identifier = chooseIdentifier(query.identifiers, org);
   const type = requireMatchingType(identifier.type);
-  const value = tryNormaliseValue(type, identifier.value ?? '', phoneContext(org, readSettings(org.configs)));
-  if (value === undefined) throw new DomainError(8015);
-  const holders = [...reader.idsByIdentifier(type, value)].sort((a, b) => a - b).map((id) => reader.get(id)!);
+  const raw = (identifier.value ?? '').trim();
+  // Stored values are normalised and normalising is idempotent, so a value the index holds as given
+  // needs no (costly, for mobiles) validation; any other value is normalised first.
+  let ids = reader.idsByIdentifier(type, raw);
+  if (ids.length === 0) {
+    const value = tryNormaliseValue(type, raw, phoneContext(org, readSettings(org.configs)));
+    if (value === undefined) throw new DomainError(8015);
+    ids = reader.idsByIdentifier(type, value);
+  }
+  const holders = [...ids].sort((a, b) => a - b).map((id) => reader.get(id)!);
   const live = holders.find((customer) => customer.mergedInto === undefined);
   const found = live ?? (holders[0] && survivorOf(reader, holders[0]));
   if (!found) throw new DomainError(8015);

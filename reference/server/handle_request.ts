@@ -51,9 +51,28 @@ export function md5Hex(text: string): string {
   return createHash('md5').update(text, 'utf8').digest('hex');
 }
 
+// Accepted Authorization headers per service. Tills never change their password and orgs are never
+// removed, so an accepted header stays accepted; refusals are not kept (the org may be created later).
+const ACCEPTED = new WeakMap<IdentityService, Map<string, Org>>();
+const MAX_ACCEPTED = 1000;
+
 /** The org of `Authorization: Basic base64(till:md5hex(password))`, or undefined. */
 export function authenticate(service: IdentityService, authorization: string | undefined): Org | undefined {
-  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(authorization ?? '');
+  if (authorization === undefined) return undefined;
+  let accepted = ACCEPTED.get(service);
+  if (!accepted) ACCEPTED.set(service, (accepted = new Map()));
+  const known = accepted.get(authorization);
+  if (known) return known;
+  const org = checkCredentials(service, authorization);
+  if (org) {
+    if (accepted.size >= MAX_ACCEPTED) accepted.clear();
+    accepted.set(authorization, org);
+  }
+  return org;
+}
+
+function checkCredentials(service: IdentityService, authorization: string): Org | undefined {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(authorization);
   if (!match) return undefined;
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
@@ -73,7 +92,7 @@ export function handleRoute(service: IdentityService, route: RouteDefinition, re
       if (!org) return errorResponse(401);
     }
     const body = parseJsonBody(request.rawBody, request.headers['content-type']);
-    const parameters = validateParameters(route.operationId, { query: { ...request.query }, path: { ...request.params } });
+    const parameters = validateParameters(route.operationId, { query: request.query, path: request.params }); // copies them
     const problems = [...parameters.problems, ...validateRequest(route.operationId, body)];
     if (problems.length > 0) return errorResponse(8203, problems.map(stripOperation).join('; '));
     return route.handler({ service, org: org as Org, path: parameters.values.path, query: parameters.values.query, body });

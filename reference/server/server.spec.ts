@@ -77,6 +77,22 @@ describe('reference server (in-process dispatcher)', () => {
     assert.equal(garbage.status, 401);
   });
 
+  it('accepts a till again from its remembered header, and still refuses a wrong one after a good one', async () => {
+    const { auth } = await newOrg(send);
+    for (const mobile of ['919812345611', '919812345612']) {
+      const ok = await send({ method: 'POST', path: '/v2/customers', headers: auth, body: registration(mobile) });
+      assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    }
+    const username = Buffer.from(auth.authorization.slice('Basic '.length), 'base64').toString().split(':')[0];
+    const wrong = await send({
+      method: 'POST',
+      path: '/v2/customers',
+      headers: { ...auth, authorization: basic(username, 'not-the-password') },
+      body: registration('919812345613'),
+    });
+    assert.equal(wrong.status, 401);
+  });
+
   it("answers 8015 for another org's customer, never showing it", async () => {
     const a = await newOrg(send);
     const b = await newOrg(send);

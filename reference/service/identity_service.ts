@@ -19,7 +19,10 @@ import type {
 
 export interface IdentityService {
   createOrg(setup: OrgSetup): Org;
-  /** The org whose till matches; `passwordMd5` is the hex MD5 of the till password. */
+  /**
+   * The org whose till matches; `passwordMd5` is the hex MD5 of the till password. Orgs are never
+   * removed and till passwords never change, so the server may remember an accepted header.
+   */
   authenticate(username: string, passwordMd5: string): Org | undefined;
   register(orgId: number, input: IncomingCustomer): Outcome<RegistrationResult>;
   addTransaction(orgId: number, input: TransactionInput): Outcome<TransactionResult>;

@@ -16,6 +16,15 @@ describe('lookup', () => {
     expectCode(() => service.lookup(orgId, { source: 'INSTORE', identifiers: [by('mobile', M2)] }), 8015);
   });
 
+  it('normalises a looked-up value unless it is already stored as given', () => {
+    const { service, orgId } = orgWith();
+    const id = seedCustomer(service, orgId, 'loyalty', { mobile: M1, email: E1 });
+    assert.equal(service.lookup(orgId, { source: 'INSTORE', identifiers: [by('mobile', ` ${M1} `)] }).value, id);
+    assert.equal(service.lookup(orgId, { source: 'INSTORE', identifiers: [by('email', ` ${E1.toUpperCase()} `)] }).value, id);
+    expectCode(() => service.lookup(orgId, { source: 'INSTORE', identifiers: [by('mobile', '12')] }), 8015);
+    expectCode(() => service.lookup(orgId, { source: 'INSTORE', identifiers: [by('mobile', '')] }), 8015);
+  });
+
   it('dual eligibility: only the primary identifier finds a customer', () => {
     const { service, orgId } = orgWith({ CONF_INSTORE_V2_ENABLED: true, CONF_REGISTRATION_PRIMARY_KEY: 'externalId' });
     const john123 = seedCustomer(service, orgId, 'loyalty', { externalId: 'John123', email: E1 });

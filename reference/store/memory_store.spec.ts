@@ -35,6 +35,22 @@ describe('memory store', () => {
     assert.deepEqual([...store.customers(a.id).idsByIdentifier('email', 'x@y.z')].sort(), [1, 2]);
   });
 
+  it('keeps the other holders when one of several gives the value up', () => {
+    const store = createMemoryStore();
+    const a = store.createOrg(org);
+    const three = [1, 2, 3].map((id) => customer(id, { email: 'x@y.z' }));
+    store.commit(a.id, { customers: three, merges: [] });
+    store.commit(a.id, { customers: [customer(2, {})], merges: [] });
+    assert.deepEqual(store.customers(a.id).idsByIdentifier('email', 'x@y.z'), [1, 3]);
+    store.commit(a.id, { customers: [customer(1, {})], merges: [] });
+    assert.deepEqual(store.customers(a.id).idsByIdentifier('email', 'x@y.z'), [3]);
+    store.commit(a.id, { customers: [customer(2, { email: 'x@y.z' })], merges: [] });
+    assert.deepEqual(store.customers(a.id).idsByIdentifier('email', 'x@y.z'), [3, 2]);
+    // Callers get their own array: changing it does not touch the index.
+    (store.customers(a.id).idsByIdentifier('email', 'x@y.z') as number[]).pop();
+    assert.deepEqual(store.customers(a.id).idsByIdentifier('email', 'x@y.z'), [3, 2]);
+  });
+
   it('hands out the next customer id only once a customer is committed', () => {
     const store = createMemoryStore();
     const a = store.createOrg(org);

@@ -1,26 +1,50 @@
-// In-memory Store. An identifier index (org + type + value -> customer ids) keeps lookups and
+// In-memory Store. An identifier index per org and type (value -> customer id) keeps lookups and
 // registration matching O(1) however many customers an org holds; a value may map to several ids
-// (dual eligibility, merge victims that kept a value).
+// (dual eligibility, merge victims that kept a value). The index is kept compact (the common single
+// holder is stored as a bare number, keys are the stored value strings themselves) because at 100k
+// customers its size is what the garbage collector pays for.
 import type { CustomerReader } from '../domain/customer_port.ts';
 import { MATCHING_IDENTIFIER_TYPES, type Customer, type MatchingIdentifierType, type MergeRecord, type Org } from '../domain/types.ts';
 import type { Store, TransactionRecord } from './store.ts';
 
+/** value -> the id of its one holder, or the ids (in insertion order) when several hold it. */
+type ValueIndex = Map<string, number | number[]>;
+
 interface OrgState {
   readonly org: Org;
   readonly customers: Map<number, Customer>;
+  readonly index: Record<MatchingIdentifierType, ValueIndex>;
+  readonly reader: CustomerReader;
   readonly merges: MergeRecord[];
   readonly transactions: TransactionRecord[];
 }
 
 const NO_IDS: readonly number[] = Object.freeze([]);
 
-const indexKey = (orgId: number, type: MatchingIdentifierType, value: string) => `${orgId}\u0000${type}\u0000${value}`;
+function addId(index: ValueIndex, value: string, id: number): void {
+  const held = index.get(value);
+  if (held === undefined) index.set(value, id);
+  else if (typeof held === 'number') {
+    if (held !== id) index.set(value, [held, id]);
+  } else if (!held.includes(id)) held.push(id);
+}
+
+function removeId(index: ValueIndex, value: string, id: number): void {
+  const held = index.get(value);
+  if (held === undefined) return;
+  if (typeof held === 'number') {
+    if (held === id) index.delete(value);
+    return;
+  }
+  const rest = held.filter((other) => other !== id);
+  if (rest.length === 1) index.set(value, rest[0]);
+  else index.set(value, rest);
+}
 
 export function createMemoryStore(): Store {
   const orgs = new Map<number, OrgState>();
   const orgByUsername = new Map<string, number>();
   const orgOfCustomer = new Map<number, number>();
-  const index = new Map<string, Set<number>>();
   let lastOrgId = 0;
   let lastCustomerId = 0;
   let lastTransactionId = 0;
@@ -32,30 +56,33 @@ export function createMemoryStore(): Store {
     return state;
   };
 
-  const reindex = (orgId: number, before: Customer | undefined, after: Customer) => {
+  const reindex = (state: OrgState, before: Customer | undefined, after: Customer) => {
     for (const type of MATCHING_IDENTIFIER_TYPES) {
       const old = before?.identifiers[type];
       const next = after.identifiers[type];
       if (old === next) continue;
-      if (old !== undefined) {
-        const key = indexKey(orgId, type, old);
-        const ids = index.get(key);
-        ids?.delete(after.id);
-        if (ids?.size === 0) index.delete(key);
-      }
-      if (next !== undefined) {
-        const key = indexKey(orgId, type, next);
-        const ids = index.get(key) ?? new Set<number>();
-        ids.add(after.id);
-        index.set(key, ids);
-      }
+      if (old !== undefined) removeId(state.index[type], old, after.id);
+      if (next !== undefined) addId(state.index[type], next, after.id);
     }
   };
+
+  /** One reader per org, made once: the rules call customers() on every request. */
+  const readerOf = (customers: Map<number, Customer>, index: OrgState['index']): CustomerReader => ({
+    get: (id) => customers.get(id),
+    idsByIdentifier: (type, value) => {
+      const held = index[type].get(value);
+      if (held === undefined) return NO_IDS;
+      return typeof held === 'number' ? [held] : [...held];
+    },
+    nextCustomerId: () => lastCustomerId + 1,
+  });
 
   return {
     createOrg(build) {
       const org = build(++lastOrgId);
-      orgs.set(org.id, { org, customers: new Map(), merges: [], transactions: [] });
+      const customers = new Map<number, Customer>();
+      const index = { mobile: new Map(), email: new Map(), externalId: new Map() };
+      orgs.set(org.id, { org, customers, index, reader: readerOf(customers, index), merges: [], transactions: [] });
       orgByUsername.set(org.till.username, org.id);
       return org;
     },
@@ -64,22 +91,12 @@ export function createMemoryStore(): Store {
       const orgId = orgByUsername.get(username);
       return orgId === undefined ? undefined : orgs.get(orgId)?.org;
     },
-    customers(orgId): CustomerReader {
-      const { customers } = stateOf(orgId);
-      return {
-        get: (id) => customers.get(id),
-        idsByIdentifier: (type, value) => {
-          const ids = index.get(indexKey(orgId, type, value));
-          return ids ? [...ids] : NO_IDS;
-        },
-        nextCustomerId: () => lastCustomerId + 1,
-      };
-    },
+    customers: (orgId) => stateOf(orgId).reader,
     orgOfCustomer: (customerId) => orgOfCustomer.get(customerId),
     commit(orgId, changes) {
       const state = stateOf(orgId);
       for (const customer of changes.customers) {
-        reindex(orgId, state.customers.get(customer.id), customer);
+        reindex(state, state.customers.get(customer.id), customer);
         state.customers.set(customer.id, customer);
         orgOfCustomer.set(customer.id, orgId);
         lastCustomerId = Math.max(lastCustomerId, customer.id);
