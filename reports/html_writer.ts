@@ -96,11 +96,43 @@ function transcriptHtml(s: ScenarioResult): string {
   return `<div class="transcript"><h5>HTTP transcript (${s.transcript.length} exchange${s.transcript.length === 1 ? '' : 's'}, credentials redacted)</h5>${items.join('')}</div>`;
 }
 
-function scenarioHtml(s: ScenarioResult): string {
+/** A step's data table as the feature shows it: the first row is the header. */
+function dataTableHtml([header, ...rows]: readonly string[][]): string {
+  const cells = (row: readonly string[], tag: 'th' | 'td') => row.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join('');
+  return `<table class="data"><thead><tr>${cells(header ?? [], 'th')}</tr></thead><tbody>${rows
+    .map((row) => `<tr>${cells(row, 'td')}</tr>`)
+    .join('')}</tbody></table>`;
+}
+
+type RequirementIndex = ReadonlyMap<string, RequirementResult>;
+
+/** "seed 004 · CONF_SKIP_SECONDARY is Enabled": where a requirement comes from, as people name it. */
+function origin(r: RequirementResult): string {
+  // seeds.csv names the seed file (004_ab12.txt); people know it as "seed 004".
+  const seed = /^\d+/.exec(r.seed)?.[0] ?? r.seed;
+  return `${seed}${r.section ? ` · ${r.section}` : ''}`;
+}
+
+/** The documented rules a scenario verifies, with the seed's words, so a reader sees why it exists. */
+function tracesHtml(s: ScenarioResult, requirements: RequirementIndex): string {
+  const items = s.reqIds
+    .map((id) => requirements.get(id))
+    .filter((r): r is RequirementResult => r !== undefined)
+    .map(
+      (r) =>
+        `<li><a class="tag req" href="#req-${escapeHtml(r.id)}">${escapeHtml(r.id)}</a> <span class="muted">seed ${escapeHtml(
+          origin(r),
+        )}:</span> ${escapeHtml(r.requirement)}</li>`,
+    );
+  return items.length ? `<ul class="traces">${items.join('')}</ul>` : '';
+}
+
+function scenarioHtml(s: ScenarioResult, requirements: RequirementIndex): string {
   const tags = s.tags
-    .map((t) => `<span class="tag${t.startsWith('@req:') ? ' req' : ''}">${escapeHtml(t)}</span>`)
+    .filter((t) => !t.startsWith('@req:'))
+    .map((t) => `<span class="tag">${escapeHtml(t)}</span>`)
     .join(' ');
-  const body: string[] = [];
+  const body: string[] = [tracesHtml(s, requirements)];
   if (s.verdict === 'notApplicable') {
     body.push(`<p class="reason">Not applicable: ${escapeHtml(s.reason ?? '')}</p>`);
   } else if (s.verdict === 'failed' || s.verdict === 'error') {
@@ -113,7 +145,12 @@ function scenarioHtml(s: ScenarioResult): string {
   }
   const steps = s.steps
     .filter((st) => st.kind === 'step')
-    .map((st) => `<li class="st ${escapeHtml(st.status.toLowerCase())}"><strong>${escapeHtml(st.keyword)}</strong> ${escapeHtml(st.text)}</li>`)
+    .map(
+      (st) =>
+        `<li class="st ${escapeHtml(st.status.toLowerCase())}"><strong>${escapeHtml(st.keyword)}</strong> ${escapeHtml(st.text)}${
+          st.table ? dataTableHtml(st.table) : ''
+        }</li>`,
+    )
     .join('');
   const open = s.verdict === 'failed' || s.verdict === 'error' ? ' open' : '';
   return `<details class="scenario ${s.verdict}"${open}><summary>${badge(s.verdict)} ${escapeHtml(s.name)} <span class="muted">${
@@ -121,11 +158,11 @@ function scenarioHtml(s: ScenarioResult): string {
   } ms</span></summary><div class="tags">${tags}</div>${body.join('')}${steps ? `<ol class="steps">${steps}</ol>` : ''}</details>`;
 }
 
-function featureHtml(f: FeatureResult): string {
+function featureHtml(f: FeatureResult, requirements: RequirementIndex): string {
   const rules = f.rules
     .map((r) => {
       const title = r.name ? `<h4>Rule: ${escapeHtml(r.name)} ${badge(verdictOf(r.counts))}</h4>` : '';
-      return `<section class="rule">${title}${r.scenarios.map(scenarioHtml).join('')}</section>`;
+      return `<section class="rule">${title}${r.scenarios.map((scenario) => scenarioHtml(scenario, requirements)).join('')}</section>`;
     })
     .join('');
   const description = f.description ? `<p class="description">${escapeHtml(f.description)}</p>` : '';
@@ -138,12 +175,7 @@ function featureHtml(f: FeatureResult): string {
 function requirementsHtml(reqs: readonly RequirementResult[]): string {
   if (reqs.length === 0) return '<p class="muted">No requirement catalogue and no @req tags in this run.</p>';
   const groups = new Map<string, RequirementResult[]>();
-  for (const r of reqs) {
-    // seeds.csv names the seed file (004_ab12.txt); people know it as "seed 004".
-    const seed = /^\d+/.exec(r.seed)?.[0] ?? r.seed;
-    const key = `${seed}${r.section ? ` · ${r.section}` : ''}`;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
-  }
+  for (const r of reqs) groups.set(origin(r), [...(groups.get(origin(r)) ?? []), r]);
   return [...groups.entries()]
     .map(([key, list]) => {
       const rows = list
@@ -151,7 +183,7 @@ function requirementsHtml(reqs: readonly RequirementResult[]): string {
           const scenarios = r.scenarios.length
             ? `<ul>${r.scenarios.map((s) => `<li>${badge(s.verdict)} ${escapeHtml(s.name)}</li>`).join('')}</ul>`
             : `<span class="muted">${escapeHtml(r.notTestedReason || 'no scenario in this run')}</span>`;
-          return `<tr><td class="id">${escapeHtml(r.id)}</td><td>${escapeHtml(r.requirement)}${
+          return `<tr id="req-${escapeHtml(r.id)}"><td class="id">${escapeHtml(r.id)}</td><td>${escapeHtml(r.requirement)}${
             r.conformance ? ` <span class="muted">(${escapeHtml(r.conformance)})</span>` : ''
           }</td><td>${scenarios}</td><td>${badge(r.verdict)}</td></tr>`;
         })
@@ -180,7 +212,7 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}td.bad{color:#b3261e;f
 .scenario{border-left:4px solid #dde1e6;margin:6px 0;padding:4px 10px}
 .scenario.failed{border-color:#b3261e}.scenario.error{border-color:#a15c00}.scenario.passed{border-color:#1e7d3a}.scenario.notApplicable{border-color:#59636e}
 summary{cursor:pointer}
-.tags{margin:4px 0}.tag{font:12px ui-monospace,monospace;background:#eef1f4;border-radius:4px;padding:0 4px}.tag.req{background:#e3ecfa}
+table.data{width:auto;margin:4px 0 6px;font-size:13px}table.data th,table.data td{padding:2px 8px}.tags{margin:4px 0}.traces{margin:4px 0 6px;padding-left:18px;font-size:13px}.traces a{text-decoration:none;color:inherit}.tag{font:12px ui-monospace,monospace;background:#eef1f4;border-radius:4px;padding:0 4px}.tag.req{background:#e3ecfa}
 pre{background:#f3f4f6;border:1px solid #e1e4e8;padding:8px;overflow:auto;font-size:12.5px;white-space:pre-wrap;word-break:break-word}
 pre.message{background:#fff4f3;border-color:#f0c6c2}
 .steps{font-size:13px;margin:6px 0 4px 18px;padding:0}.st.failed{color:#b3261e}.st.skipped{color:#6b7480}.st.undefined,.st.ambiguous,.st.pending{color:#a15c00}
@@ -204,8 +236,9 @@ export function renderHtml(report: RunReport): string {
     .join('');
   const byCapability = new Map<string, FeatureResult[]>();
   for (const f of report.features) byCapability.set(f.capability, [...(byCapability.get(f.capability) ?? []), f]);
+  const requirements: RequirementIndex = new Map(report.requirements.map((r) => [r.id, r]));
   const details = [...byCapability.entries()]
-    .map(([cap, features]) => `<h2>Capability: ${escapeHtml(cap)}</h2>${features.map(featureHtml).join('')}`)
+    .map(([cap, features]) => `<h2>Capability: ${escapeHtml(cap)}</h2>${features.map((f) => featureHtml(f, requirements)).join('')}`)
     .join('');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -42,6 +42,8 @@ export interface StepResult {
   status: string;
   durationMs: number;
   message?: string;
+  /** The step's data table (the seed's tables), as rows of cells. */
+  table?: string[][];
 }
 
 export interface ScenarioResult {
@@ -288,12 +290,14 @@ export class RunCollector {
       let keyword: string;
       let text: string;
       let kind: 'step' | 'hook';
+      let table: string[][] | undefined;
       if (testStep.pickleStepId) {
         const ps = pickleSteps.get(testStep.pickleStepId);
         const astStep = ps ? this.astSteps.get(ps.astNodeIds[0]) : undefined;
         keyword = astStep?.keyword.trim() ?? '';
         text = ps?.text ?? '';
         kind = 'step';
+        table = ps?.argument?.dataTable?.rows.map((row) => row.cells.map((cell) => cell.value));
       } else {
         const hook = testStep.hookId ? this.hooks.get(testStep.hookId) : undefined;
         keyword = hook?.type === 'AFTER_TEST_CASE' ? 'After' : hook?.type === 'BEFORE_TEST_CASE' ? 'Before' : 'Hook';
@@ -302,7 +306,15 @@ export class RunCollector {
       }
       const status = result?.status ?? 'UNKNOWN';
       const message = result ? errorMessage(result) : undefined;
-      steps.push({ keyword, text, kind, status, durationMs: durationMs(result?.duration), ...(message ? { message } : {}) });
+      steps.push({
+        keyword,
+        text,
+        kind,
+        status,
+        durationMs: durationMs(result?.duration),
+        ...(message ? { message } : {}),
+        ...(table ? { table } : {}),
+      });
       outcomes.push({
         keyword,
         text,
