@@ -1,7 +1,7 @@
 // certify(): one call that runs the living spec against a target and writes the reports.
 // No target = the embedded reference, in-process; a URL = any server speaking the contract.
 // The CLI only parses argv and calls this (cucumber-js's api/cli split; pact's Verifier).
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { randomBytes } from 'node:crypto';
@@ -9,6 +9,8 @@ import type * as messages from '@cucumber/messages';
 import { loadConfiguration, loadSupport, runCucumber, type IRunConfiguration, type ISupportCodeLibrary } from '@cucumber/cucumber/api';
 import { PROJECT_ROOT, suiteInfo } from './project_root.ts';
 import { UsageError } from './usage_error.ts';
+import { HarnessError } from '../driver/driver.ts';
+import { loadVendorProfile } from '../driver/vendor_profile.ts';
 import { RunCollector, type Counts, type RunReport, type TargetInfo, type Verdict } from '../reports/run_model.ts';
 import { loadRequirements } from '../requirements/catalogue.ts';
 import { broadcastWriters, type WriterOutcome } from '../reports/broadcast_writers.ts';
@@ -97,15 +99,13 @@ function validate(options: CertifyOptions): ValidOptions {
   if (options.profile !== undefined) {
     if (!target) throw new UsageError('--profile needs --target: the embedded reference configures its own orgs');
     profile = path.resolve(options.profile);
-    if (!existsSync(profile)) throw new UsageError(`profile file not found: ${options.profile}`);
+    // The same check every scenario's driver makes, once and up front: a bad profile is a usage error
+    // (one line, exit 2), not a run in which every scenario errors.
     try {
-      const parsed = JSON.parse(readFileSync(profile, 'utf8')) as { till?: { username?: unknown; password?: unknown } };
-      if (typeof parsed.till?.username !== 'string' || typeof parsed.till?.password !== 'string') {
-        throw new UsageError(`profile ${options.profile} needs "till": {"username": "...", "password": "..."}`);
-      }
+      loadVendorProfile(profile, options.profile);
     } catch (error) {
-      if (error instanceof UsageError) throw error;
-      throw new UsageError(`profile ${options.profile} is not valid JSON: ${(error as Error).message}`);
+      if (error instanceof HarnessError) throw new UsageError(error.message);
+      throw error;
     }
   }
   const parallel = options.parallel ?? DEFAULTS.parallel;

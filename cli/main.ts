@@ -92,7 +92,11 @@ export function buildProgram(): Command {
     .name('memberspec')
     .description('Conformance harness and reference server for loyalty-platform customer-identity rules')
     .version(suiteInfo().version)
-    .showHelpAfterError('(run with --help for usage)')
+    // Usage errors are one line on stderr (see EXIT): commander's message with the help hint appended.
+    .configureOutput({
+      outputError: (message, write) =>
+        write(`memberspec: ${message.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')} (run with --help for usage)\n`),
+    })
     .exitOverride();
 
   program

@@ -14,34 +14,49 @@ export interface VendorProfile {
 
 const DEFAULT_BASE_COUNTRY = 'IN';
 
-function fail(path: string, problem: string): never {
-  throw new HarnessError(`vendor profile ${path}: ${problem}`);
+function fail(shownPath: string, problem: string): never {
+  throw new HarnessError(`vendor profile ${shownPath}: ${problem}`);
 }
 
-/** Reads and checks a profile file: { name, till: {username, password}, configs, baseCountry?, supportedCountries? }. */
-export function loadVendorProfile(path: string): VendorProfile {
+/**
+ * Reads and checks a profile file: { name, till: {username, password}, configs, baseCountry?, supportedCountries? }.
+ * Every problem is a HarnessError with one line naming the file (as `shownPath`, default `path`) and the fault.
+ */
+export function loadVendorProfile(path: string, shownPath: string = path): VendorProfile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') fail(shownPath, 'file not found');
+    if (code === 'EISDIR') fail(shownPath, 'is a directory, not a JSON file');
+    fail(shownPath, `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`);
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(text);
   } catch (error) {
-    fail(path, `cannot read it as JSON (${error instanceof Error ? error.message : String(error)})`);
+    fail(shownPath, `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(shownPath, 'must be a JSON object');
   const profile = raw as Record<string, any>;
-  if (typeof profile !== 'object' || profile === null || Array.isArray(profile)) fail(path, 'must be a JSON object');
-  if (typeof profile.name !== 'string' || profile.name === '') fail(path, '"name" must be a non-empty string');
+  if (typeof profile.name !== 'string' || profile.name === '') fail(shownPath, '"name" must be a non-empty string');
+  const tillShape = '{"username": "...", "password": "..."}';
+  if (profile.till === undefined) fail(shownPath, `"till" is missing; it must be ${tillShape} (the till's credentials)`);
   if (typeof profile.till?.username !== 'string' || typeof profile.till?.password !== 'string') {
-    fail(path, '"till" must be {"username": string, "password": string}');
+    fail(shownPath, `"till" must be ${tillShape}`);
   }
   const configs = profile.configs ?? {};
-  if (typeof configs !== 'object' || Array.isArray(configs)) fail(path, '"configs" must be an object of CONF_* values');
+  if (typeof configs !== 'object' || Array.isArray(configs)) fail(shownPath, '"configs" must be an object of CONF_* values');
   const known = configDescriptions();
   for (const [name, value] of Object.entries(configs)) {
     const description = known.get(name);
-    if (!description) fail(path, `unknown config ${name}`);
-    if (normalise(description, value) === undefined && value !== null) fail(path, `${name} has an invalid value ${JSON.stringify(value)}`);
+    if (!description) fail(shownPath, `unknown config ${name}`);
+    if (normalise(description, value) === undefined && value !== null) fail(shownPath, `${name} has an invalid value ${JSON.stringify(value)}`);
   }
+  if (profile.baseCountry !== undefined && typeof profile.baseCountry !== 'string') fail(shownPath, '"baseCountry" must be a country code such as "IN"');
   const supported = profile.supportedCountries ?? [];
-  if (!Array.isArray(supported) || supported.some((c) => typeof c !== 'string')) fail(path, '"supportedCountries" must be a list of country codes');
+  if (!Array.isArray(supported) || supported.some((c) => typeof c !== 'string')) fail(shownPath, '"supportedCountries" must be a list of country codes');
   return {
     name: profile.name,
     till: { username: profile.till.username, password: profile.till.password },

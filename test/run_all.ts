@@ -1,5 +1,6 @@
 // `npm test`: every tier in order, one total. (a) the strict type check, (b) unit specs, (c) the suite
-// in-process, (d) the suite over HTTP against a spawned reference server, (e) the naive-vendor check.
+// in-process, (d) the suite over HTTP against a spawned reference server, (e) the naive-vendor check,
+// (f) vendor profile mode: the suite over HTTP on one fixed org described by a profile file.
 // Scenario verdicts count as tests: passed -> passed, failed/error -> failed, not applicable -> skipped.
 // The last line is always `N passed, N failed[, N skipped]`; the exit code is 1 if anything failed.
 import { spawn } from 'node:child_process';
@@ -7,7 +8,9 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../api/project_root.ts';
 import type { CertifyOptions, CertifyResult } from '../api/certify.ts';
+import { formatOutcome, type CheckOutcome } from './check_support.ts';
 import { runNaiveVendorCheck } from './naive_vendor_check.ts';
+import { runVendorProfileCheck } from './vendor_profile_check.ts';
 
 interface Tally {
   passed: number;
@@ -126,9 +129,10 @@ async function httpTier(): Promise<Tally> {
   }
 }
 
-async function naiveTier(): Promise<Tally> {
-  const outcomes = await runNaiveVendorCheck(REPORTS_DIR);
-  for (const o of outcomes) console.log(`  ${o.ok ? 'ok    ' : 'FAILED'} ${o.name}${o.detail ? ` (${o.detail})` : ''}`);
+/** An end-to-end check: each of its outcomes counts as one test. */
+async function checkTier(run: (reportsDir: string) => Promise<CheckOutcome[]>): Promise<Tally> {
+  const outcomes = await run(REPORTS_DIR);
+  for (const o of outcomes) console.log(`  ${formatOutcome(o)}`);
   return { passed: outcomes.filter((o) => o.ok).length, failed: outcomes.filter((o) => !o.ok).length, skipped: 0 };
 }
 
@@ -138,7 +142,8 @@ const TIERS: { key: string; name: string; run: () => Promise<Tally> }[] = [
   { key: 'unit', name: 'unit specs', run: unitTier },
   { key: 'in-process', name: 'features in-process', run: () => certifyTier({}) },
   { key: 'http', name: 'features over HTTP (reference server)', run: httpTier },
-  { key: 'naive', name: 'naive vendor (json-server) check', run: naiveTier },
+  { key: 'naive', name: 'naive vendor (json-server) check', run: () => checkTier(runNaiveVendorCheck) },
+  { key: 'profile', name: 'vendor profile mode (one fixed org, no test-control)', run: () => checkTier(runVendorProfileCheck) },
 ];
 
 const only = process.argv.slice(2);

@@ -1,5 +1,6 @@
 // Per-scenario state: the driver, the org (created lazily so Background and scenario can both add
 // settings), the named customers, the symbol table and the last answer. Holds no business rules.
+import { randomBytes } from 'node:crypto';
 import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import {
@@ -45,6 +46,7 @@ export class MemberspecWorld extends World {
   private setup: Setup = { configs: {} };
   private orgSession?: Promise<OrgSession>;
   private billCount = 0;
+  private readonly billPrefix = randomBytes(4).toString('hex');
 
   constructor(options: IWorldOptions) {
     super(options);
@@ -108,9 +110,10 @@ export class MemberspecWorld extends World {
     return { source: source.source, accountId: source.accountId, loyaltyType: loyalty, identifiers };
   }
 
+  /** Unique across scenarios too: on a vendor's fixed org every scenario's bills land in the same org. */
   nextBillNumber(): string {
     this.billCount += 1;
-    return `bill-${this.billCount}`;
+    return `bill-${this.billPrefix}-${this.billCount}`;
   }
 
   nameCustomer(name: string, id: number): void {
