@@ -35,3 +35,17 @@ test('bad options are usage errors, before any work', async () => {
   await assert.rejects(certify({ stepTimeoutMs: 0 }), UsageError);
   await assert.rejects(certify({ target: 'http://127.0.0.1:9', profile: 'does-not-exist.json' }), UsageError);
 });
+
+test('a second run in the same process finds the same steps, serial or parallel', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'memberspec-certify-'));
+  try {
+    const tags = '@req:contract-01';
+    const serial = await certify({ tags, reportsDir: dir });
+    const parallel = await certify({ tags, reportsDir: dir, parallel: 2 });
+    assert.ok(serial.counts.total > 0);
+    assert.deepEqual(parallel.counts, serial.counts);
+    assert.equal(parallel.ok, true);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -203,19 +203,18 @@ export async function certify(options: CertifyOptions = {}): Promise<CertifyResu
     },
   };
 
-  let support: IRunConfiguration['support'] | ISupportCodeLibrary = config.support;
-  if (config.runtime.parallel === 0) {
-    const key = JSON.stringify(config.support);
-    let cached = supportCache.get(key);
-    if (!cached) {
-      const library = await loadSupport({ sources: config.sources, support: config.support }, environment);
-      cached = { library, defaultTimeout: (library as unknown as { defaultTimeout: number }).defaultTimeout };
-      supportCache.set(key, cached);
-    }
-    // Cucumber reads the default timeout from the library at run time, so each run can set its own.
-    (cached.library as unknown as { defaultTimeout: number }).defaultTimeout = opts.stepTimeoutMs ?? cached.defaultTimeout;
-    support = cached.library;
+  // Support code is loaded once per process: ESM modules run once, so a second load would find no steps.
+  // Parallel workers load it afresh from the library's original coordinates.
+  const key = JSON.stringify(config.support);
+  let cached = supportCache.get(key);
+  if (!cached) {
+    const library = await loadSupport({ sources: config.sources, support: config.support }, environment);
+    cached = { library, defaultTimeout: (library as unknown as { defaultTimeout: number }).defaultTimeout };
+    supportCache.set(key, cached);
   }
+  // Cucumber reads the default timeout from the library at run time, so each run can set its own.
+  (cached.library as unknown as { defaultTimeout: number }).defaultTimeout = opts.stepTimeoutMs ?? cached.defaultTimeout;
+  const support: ISupportCodeLibrary = cached.library;
 
   const collector = new RunCollector();
   const onMessage = (envelope: messages.Envelope) => {
