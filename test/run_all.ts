@@ -1,6 +1,7 @@
 // `npm test`: every tier in order, one total. (a) the strict type check, (b) unit specs, (c) the suite
 // in-process, (d) the suite over HTTP against a spawned reference server, (e) the naive-vendor check,
-// (f) vendor profile mode: the suite over HTTP on one fixed org described by a profile file.
+// (f) vendor profile mode: the suite over HTTP on one fixed org described by a profile file, (g) mutant
+// vendors: the reference with one planted bug each must be caught.
 // Scenario verdicts count as tests: passed -> passed, failed/error -> failed, not applicable -> skipped.
 // The last line is always `N passed, N failed[, N skipped]`; the exit code is 1 if anything failed.
 import { spawn } from 'node:child_process';
@@ -9,6 +10,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../api/project_root.ts';
 import type { CertifyOptions, CertifyResult } from '../api/certify.ts';
 import { formatOutcome, type CheckOutcome } from './check_support.ts';
+import { runMutantVendorsCheck } from './mutant_vendors_check.ts';
 import { runNaiveVendorCheck } from './naive_vendor_check.ts';
 import { runVendorProfileCheck } from './vendor_profile_check.ts';
 
@@ -144,6 +146,7 @@ const TIERS: { key: string; name: string; run: () => Promise<Tally> }[] = [
   { key: 'http', name: 'features over HTTP (reference server)', run: httpTier },
   { key: 'naive', name: 'naive vendor (json-server) check', run: () => checkTier(runNaiveVendorCheck) },
   { key: 'profile', name: 'vendor profile mode (one fixed org, no test-control)', run: () => checkTier(runVendorProfileCheck) },
+  { key: 'mutants', name: 'mutant vendors (the reference with one planted bug each)', run: () => checkTier(runMutantVendorsCheck) },
 ];
 
 const only = process.argv.slice(2);

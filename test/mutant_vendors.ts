@@ -1,0 +1,186 @@
+// Mutant vendors: the reference server behind a proxy that plants one plausible vendor bug, each the
+// kind of slip a real implementation makes (a setting it ignores, a warning it drops, an order it does
+// not keep, a check it skips). The suite must catch every one of them, and in the feature a product
+// owner would look at first. Unlike the naive vendor, a mutant is right about everything else.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startReferenceServer } from '../reference/server/start_server.ts';
+
+type Json = Record<string, any>;
+
+export interface Exchange {
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+export interface Mutant {
+  /** What the vendor got wrong, in the words of a bug report. */
+  bug: string;
+  /** Feature files (under features/) of which at least one scenario must fail because of the bug. */
+  caughtIn: string[];
+  /** Rewrites a request before the reference sees it. */
+  request?: (exchange: Exchange) => void;
+  /** Rewrites a JSON answer before the suite sees it. */
+  response?: (exchange: Exchange, status: number, body: Json) => { status: number; body: Json };
+}
+
+const CREATE_ORG = '/x-memberspec/orgs';
+const CUSTOMER_VIEW = /^\/v2\/customers\/(\d+|lookup\/customerDetails)$/;
+
+function rewriteJson(exchange: Exchange, edit: (body: Json) => void): void {
+  const body = JSON.parse(exchange.body.toString('utf8')) as Json;
+  edit(body);
+  exchange.body = Buffer.from(JSON.stringify(body));
+}
+
+/** A vendor that does not implement the given settings: orgs are created as if they were left out. */
+function ignoresSettings(...names: string[]): Mutant['request'] {
+  return (exchange) => {
+    if (exchange.method !== 'POST' || exchange.path !== CREATE_ORG) return;
+    rewriteJson(exchange, (body) => {
+      for (const name of names) delete body.configs?.[name];
+    });
+  };
+}
+
+/** A vendor that hard-codes a setting to one value, whatever the org says. */
+function pinsSetting(name: string, value: unknown): Mutant['request'] {
+  return (exchange) => {
+    if (exchange.method !== 'POST' || exchange.path !== CREATE_ORG) return;
+    rewriteJson(exchange, (body) => {
+      body.configs = { ...body.configs, [name]: value };
+    });
+  };
+}
+
+/** Credentials last seen, so the "no auth check" mutant can answer requests that came without any. */
+let lastAuthorization: string | undefined;
+
+export const MUTANTS: Record<string, Mutant> = {
+  'ignores-skip-secondary': {
+    bug: 'CONF_SKIP_SECONDARY is not implemented: secondary identifiers still match on a primary mismatch',
+    caughtIn: ['merges/skip_secondary_enabled.feature'],
+    request: ignoresSettings('CONF_SKIP_SECONDARY', 'CONF_SKIP_SECONDARY_ID_ON_PRIMARY_MISMATCH'),
+  },
+  'email-never-unique': {
+    bug: 'CONF_USERS_IS_EMAIL_UNIQUE is always off: an email never identifies a customer',
+    caughtIn: ['registration/email_and_external_id.feature', 'merges/skip_secondary_disabled.feature'],
+    request: pinsSetting('CONF_USERS_IS_EMAIL_UNIQUE', false),
+  },
+  'mobile-always-updatable': {
+    bug: 'CONF_ALLOW_MOBILE_UPDATE is ignored: a mobile can always be changed',
+    caughtIn: ['identifiers/identifier_updates.feature'],
+    request: pinsSetting('CONF_ALLOW_MOBILE_UPDATE', true),
+  },
+  'no-dual-eligibility': {
+    bug: 'CONF_INSTORE_V2_ENABLED is not implemented: users sharing secondary identifiers are merged',
+    caughtIn: ['dual_eligibility/dual_eligibility.feature'],
+    request: ignoresSettings('CONF_INSTORE_V2_ENABLED'),
+  },
+  'orphans-allowed': {
+    bug: 'CONF_RESTRICT_ORPHAN_V2_PROFILE is ignored: WebEngage profiles are created without an Instore one',
+    caughtIn: ['registration/orphan_profiles.feature'],
+    request: ignoresSettings('CONF_RESTRICT_ORPHAN_V2_PROFILE'),
+  },
+  'no-strict-check': {
+    bug: 'CONF_PRIMARY_IDENTIFIER_STRICT_CHECK is ignored: a secondary match elsewhere is accepted',
+    caughtIn: ['registration/primary_identifier_conflicts.feature'],
+    request: ignoresSettings('CONF_PRIMARY_IDENTIFIER_STRICT_CHECK'),
+  },
+  'drops-warnings': {
+    bug: 'warnings are never sent: merges and ignored identifiers happen silently',
+    caughtIn: ['merges/survivor_and_victim.feature', 'sources_and_channels/source_profiles.feature'],
+    response: (_exchange, status, body) => (Array.isArray(body.warnings) ? { status, body: { ...body, warnings: [] } } : { status, body }),
+  },
+  'primary-not-first': {
+    bug: 'the customer view lists identifiers in storage order, not the primary one first',
+    caughtIn: ['customer_view/customer_view.feature'],
+    response: (exchange, status, body) => {
+      if (exchange.method === 'GET' && CUSTOMER_VIEW.test(exchange.path) && Array.isArray(body.identifiers)) {
+        body.identifiers = [...body.identifiers].sort((a: Json, b: Json) => String(a.type).localeCompare(String(b.type)));
+      }
+      return { status, body };
+    },
+  },
+  'no-auth-check': {
+    bug: 'requests without credentials are answered as the last till that called',
+    caughtIn: ['access/authentication.feature'],
+    request: (exchange) => {
+      if (exchange.path.startsWith('/x-memberspec')) return;
+      if (exchange.headers.authorization) lastAuthorization = exchange.headers.authorization;
+      else if (lastAuthorization) exchange.headers.authorization = lastAuthorization;
+    },
+  },
+  'crashes-on-bad-json': {
+    bug: 'a malformed JSON body is answered with a 500 and a stack trace',
+    caughtIn: ['bad_input/malformed_requests.feature'],
+    response: (_exchange, status, body) =>
+      body.errors?.some((e: Json) => e.code === 8201)
+        ? { status: 500, body: { message: 'SyntaxError: Unexpected token', stack: 'at JSON.parse (<anonymous>)' } }
+        : { status, body },
+  },
+};
+
+export interface RunningMutant {
+  url: string;
+  close(): Promise<void>;
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+/** Starts a fresh reference server and the mutant's proxy in front of it. */
+export async function startMutantVendor(mutant: Mutant): Promise<RunningMutant> {
+  lastAuthorization = undefined;
+  const reference = await startReferenceServer();
+  const proxy = createServer((request: IncomingMessage, response: ServerResponse) => {
+    void forward(reference.url, mutant, request, response).catch((error: unknown) => {
+      response.writeHead(502, { 'content-type': 'text/plain' }).end(`mutant proxy: ${String(error)}`);
+    });
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const { port } = proxy.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        proxy.close(() => resolve());
+        proxy.closeAllConnections();
+      });
+      await reference.close();
+    },
+  };
+}
+
+async function forward(upstream: string, mutant: Mutant, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const url = new URL(request.url ?? '/', upstream);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (typeof value === 'string' && name !== 'host' && name !== 'content-length' && name !== 'connection') headers[name] = value;
+  }
+  const exchange: Exchange = { method: request.method ?? 'GET', path: url.pathname, headers, body: await readBody(request) };
+  mutant.request?.(exchange);
+  const answer = await fetch(url, {
+    method: exchange.method,
+    headers: exchange.headers,
+    ...(exchange.body.length > 0 ? { body: new Uint8Array(exchange.body) } : {}),
+  });
+  const text = await answer.text();
+  let status = answer.status;
+  let body = text;
+  if (mutant.response && answer.headers.get('content-type')?.includes('json')) {
+    const mutated = mutant.response(exchange, status, JSON.parse(text) as Json);
+    status = mutated.status;
+    body = JSON.stringify(mutated.body);
+  }
+  response.writeHead(status, { 'content-type': answer.headers.get('content-type') ?? 'text/plain' }).end(body);
+}
