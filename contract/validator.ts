@@ -144,17 +144,19 @@ function responseSchema(op: ContractOperation, status: number): Record<string, u
   return undefined;
 }
 
-/** Problems of a response for the operation and status; empty when it conforms. */
-export function validateResponse(operationId: string, status: number, body: unknown): string[] {
+/** What is wrong with a response for the operation and status (field by field); empty when it conforms. */
+export function responseProblems(operationId: string, status: number, body: unknown): string[] {
   const op = operation(operationId);
-  const prefix = `${operationId} response ${status}`;
   const schema = responseSchema(op, status);
-  if (schema === undefined) {
-    return [`${prefix}: status ${status} is not in the contract (expected ${Object.keys(op.responses).join(' or ')})`];
-  }
+  if (schema === undefined) return [`no ${status} answer is defined (only ${Object.keys(op.responses).join(', ')})`];
   if (schema === null) return [];
   const key = typeof schema.$ref === 'string' ? schema.$ref : `${operationId} ${status}`;
   const validate = bodyValidator(key, schema);
   if (validate(body)) return [];
-  return describe(validate.errors ?? [], 'body').map((line) => `${prefix}: ${line}`);
+  return describe(validate.errors ?? [], 'body');
+}
+
+/** responseProblems, each line naming the operation and the status. */
+export function validateResponse(operationId: string, status: number, body: unknown): string[] {
+  return responseProblems(operationId, status, body).map((line) => `${operationId} response ${status}: ${line}`);
 }

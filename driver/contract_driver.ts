@@ -1,7 +1,7 @@
 // The Driver over any Transport: domain calls become contract requests, every response is checked
 // against the contract, error envelopes become Results, and each exchange goes into the transcript.
 import { createHash } from 'node:crypto';
-import { validateResponse } from '../contract/validator.ts';
+import { responseProblems } from '../contract/validator.ts';
 import {
   ContractViolationError,
   HarnessError,
@@ -208,8 +208,10 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
       ...(response.body !== undefined ? { responseBody: redactBody(operationId, response.body) } : {}),
       durationMs: Math.round(performance.now() - started),
     });
-    const problems = validateResponse(operationId, response.status, response.body);
-    if (problems.length > 0) throw new ContractViolationError(problems.join('; '));
+    const problems = responseProblems(operationId, response.status, response.body);
+    if (problems.length > 0) {
+      throw new ContractViolationError(`${operationId} answered ${response.status} outside the contract: ${problems.join('; ')}`);
+    }
     return { ...response, operation: operationId };
   }
 

@@ -28,7 +28,7 @@ describe('http transport against a broken target (nock)', () => {
     nock(BROKEN).post('/v2/customers').reply(200, { createdId: 'abc', warnings: [] });
     await assert.rejects(org.register(registration), (error: Error) => {
       assert.ok(error instanceof ContractViolationError);
-      assert.equal(error.message, 'registerCustomer response 200: /createdId must be integer');
+      assert.equal(error.message, 'registerCustomer answered 200 outside the contract: /createdId must be integer');
       return true;
     });
     // The exchange is in the transcript for the report, credentials redacted.
@@ -43,7 +43,7 @@ describe('http transport against a broken target (nock)', () => {
     nock(BROKEN).get('/v2/customers/5').query(true).reply(500, 'java.lang.NullPointerException\n\tat com.vendor.Thing');
     await assert.rejects(org.getCustomer(5), (error: Error) => {
       assert.ok(error instanceof ContractViolationError);
-      assert.match(error.message, /^getCustomer response 500: status 500 is not in the contract/);
+      assert.match(error.message, /^getCustomer answered 500 outside the contract: no 500 answer is defined/);
       return true;
     });
   });
@@ -53,7 +53,7 @@ describe('http transport against a broken target (nock)', () => {
     nock(BROKEN).get('/v2/customers/lookup').query(true).reply(404, { message: 'not found' });
     await assert.rejects(
       org.lookUp({ source: 'INSTORE', identifiers: [{ type: 'mobile', value: '91' }] }),
-      /lookupCustomer response 404: \/errors is required/,
+      /lookupCustomer answered 404 outside the contract: \/errors is required/,
     );
   });
 
