@@ -97,6 +97,30 @@ Feature: Survivor and victim of a merge
       Then the request succeeds with warning 8069
       And "Campaign User" is merged into "Loyalty User"
 
+  Rule: A merged victim cannot be changed any more
+
+    # memberspec design (contract-13): the victim's identifiers went to its survivor, so a change to the
+    # victim would give values to a customer no lookup reaches. The documented error 8067 ("the account
+    # is already merged") refuses it and nothing changes.
+    @seed:contract @req:contract-13
+    Scenario: Adding an identifier to a merged victim is refused
+      Given a non-loyalty customer "Campaign User" registered through INSTORE with email E1 and mobile M1
+      And a loyalty customer "Loyalty User" registered through INSTORE with mobile M2
+      And "Campaign User" has been merged into "Loyalty User" on request
+      When "Campaign User" adds the mobile M3 through INSTORE
+      Then the request is refused with error 8067
+      And "Campaign User" has mobile M1
+      And no customer is found with mobile M3
+
+    @seed:contract @req:contract-13
+    Scenario: Updating a merged victim is refused
+      Given a non-loyalty customer "Campaign User" registered through INSTORE with email E1 and mobile M1
+      And a loyalty customer "Loyalty User" registered through INSTORE with mobile M2
+      And "Campaign User" has been merged into "Loyalty User" on request
+      When "Campaign User" is changed to a loyalty customer through INSTORE
+      Then the request is refused with error 8067
+      And "Campaign User" is a non-loyalty customer
+
   Rule: An identifier change that reaches another customer's identifier merges the changed customer into the existing one
 
     # memberspec design (contract-08): the customer being changed is the victim and the customer that

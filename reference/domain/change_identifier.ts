@@ -54,6 +54,8 @@ export function changeIdentifiers(org: Org, changeset: Changeset, customerId: nu
   const { source, accountId } = validateSourceAccount(change.source, change.accountId);
   const current = changeset.peek(customerId);
   if (!current) throw new DomainError(8015);
+  // A merge victim's identifiers went to its survivor; changing it would give values to a customer no lookup reaches.
+  if (current.mergedInto !== undefined) throw new DomainError(8067, current.mergedInto);
   if ((change.add ?? []).length === 0 && (change.remove ?? []).length === 0) throw new DomainError(8070);
   const adds = validateItems(change.add ?? [], org, settings);
   const removals = validateItems(change.remove ?? [], org, settings).filter((item) => current.identifiers[item.type] === item.value);
@@ -77,7 +79,6 @@ export function changeIdentifiers(org: Org, changeset: Changeset, customerId: nu
   }
   if (survivors.size > 1) throw new DomainError(8053);
   const survivor = [...survivors.values()][0];
-  if (survivor && current.mergedInto !== undefined) throw new DomainError(9027);
   const P = settings.primaryKey;
   const losesPrimary = removals.some((item) => item.type === P) && !sets.some((item) => item.type === P) && !survivor;
   if (losesPrimary && !settings.allowAnyIdentifier) throw new DomainError(91005, P);

@@ -41,6 +41,7 @@ export const ERRORS = {
   },
   8055: { httpStatus: 400, message: 'Invalid email: {0}', documented: true },
   8056: { httpStatus: 400, message: 'Invalid mobile: {0}', documented: true },
+  8067: { httpStatus: 409, message: 'The account is already merged with user id {0}', documented: true },
   8070: { httpStatus: 400, message: 'No valid change identifiers detected', documented: true },
   8075: {
     httpStatus: 409,

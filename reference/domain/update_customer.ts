@@ -5,11 +5,12 @@ import { validateSourceAccount } from './incoming_customer.ts';
 import { findProfile } from './profiles.ts';
 import type { CustomerUpdate } from './types.ts';
 
-/** Applies `update` inside `changeset`; 8009 for an unknown customer, 8018 for loyalty -> non_loyalty. */
+/** Applies `update` inside `changeset`; 8009 for an unknown customer, 8067 for a merge victim, 8018 for loyalty -> non_loyalty. */
 export function updateCustomer(changeset: Changeset, customerId: number, update: CustomerUpdate): { customerId: number } {
   const { source, accountId } = validateSourceAccount(update.source, update.accountId);
   const current = changeset.peek(customerId);
   if (!current) throw new DomainError(8009);
+  if (current.mergedInto !== undefined) throw new DomainError(8067, current.mergedInto);
   if (current.loyaltyType === 'loyalty' && update.loyaltyType === 'non_loyalty') throw new DomainError(8018);
   const customer = changeset.edit(customerId);
   if (update.loyaltyType) customer.loyaltyType = update.loyaltyType;

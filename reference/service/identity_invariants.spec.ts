@@ -1,6 +1,6 @@
-// Properties of the reference over any sequence of registrations and transactions (fast-check): what a
-// loyalty programme relies on whatever order customers arrive in. The scenarios pin the seeds' examples;
-// these check that no other order breaks the rules between them.
+// Properties of the reference over any sequence of registrations, transactions and identifier changes
+// (fast-check): what a loyalty programme relies on whatever order customers arrive in. The scenarios pin
+// the seeds' examples; these check that no other order breaks the rules between them.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -29,20 +29,43 @@ const incomingCustomer: fc.Arbitrary<IncomingCustomer> = fc
     ],
   }));
 
-const operation = fc.record({ kind: fc.constantFrom('register' as const, 'transaction' as const), customer: incomingCustomer });
+const arrival = fc.record({ kind: fc.constantFrom('register' as const, 'transaction' as const), customer: incomingCustomer });
+
+/** An Instore identifier change on the n-th customer ever created (modulo how many there are). */
+const identifierChange = fc.record({
+  kind: fc.constant('change' as const),
+  nth: fc.nat(20),
+  type: fc.constantFrom('mobile' as const, 'email' as const),
+  index: fc.nat(2),
+});
+
+const operation = fc.oneof({ arbitrary: arrival, weight: 3 }, { arbitrary: identifierChange, weight: 1 });
 
 const orgSettings = fc.record({
   CONF_REGISTRATION_PRIMARY_KEY: fc.constantFrom('mobile', 'email'),
   CONF_SKIP_SECONDARY: fc.boolean(),
   CONF_ALLOW_REGISTRATION_FROM_ANY_IDENTIFIERS: fc.constant(true),
+  CONF_ALLOW_MOBILE_UPDATE: fc.constant(true),
+  CONF_ALLOW_EMAIL_UPDATE: fc.constant(true),
 });
 
-type Operation = { kind: 'register' | 'transaction'; customer: IncomingCustomer };
+type Operation =
+  | { kind: 'register'; customer: IncomingCustomer }
+  | { kind: 'transaction'; customer: IncomingCustomer }
+  | { kind: 'change'; nth: number; type: 'mobile' | 'email'; index: number };
 
-/** The id of the customer an operation answered with; throws DomainError on a refusal. */
-function apply(service: Service, orgId: number, op: Operation, bill: number): number {
+/** The id of the customer an operation answered with; undefined when there is no one to change yet. */
+function apply(service: Service, orgId: number, op: Operation, bill: number): number | undefined {
   if (op.kind === 'register') return service.register(orgId, op.customer).value.customerId;
-  return service.addTransaction(orgId, { billNumber: `bill-${bill}`, billAmount: 100, customer: op.customer }).value.customerId;
+  if (op.kind === 'transaction') {
+    return service.addTransaction(orgId, { billNumber: `bill-${bill}`, billAmount: 100, customer: op.customer }).value.customerId;
+  }
+  const everyone = service.listCustomers(orgId).customers;
+  if (everyone.length === 0) return undefined;
+  const customer = everyone[op.nth % everyone.length];
+  const value = (op.type === 'mobile' ? MOBILES : EMAILS)[op.index];
+  const current = customer.identifiers.filter((i) => i.type === op.type);
+  return service.changeIdentifier(orgId, customer.id, { source: 'INSTORE', add: [{ type: op.type, value }], remove: current }).value.customerId;
 }
 
 function live(customers: CustomerView[]): CustomerView[] {
@@ -62,13 +85,13 @@ function holders(customers: CustomerView[], type: string, value: string): number
   return customers.filter((c) => c.identifiers.some((i) => i.type === type && i.value === value)).map((c) => c.id);
 }
 
-test('whatever the order of arrivals: refusals change nothing, no identifier has two live holders, no customer vanishes, answers are findable', () => {
+test('whatever the order of arrivals and identifier changes: refusals change nothing, no identifier has two live holders, no customer vanishes, answers are findable', () => {
   fc.assert(
     fc.property(orgSettings, fc.array(operation, { minLength: 1, maxLength: 20 }), (configs, operations) => {
       const { service, orgId } = orgWith(configs);
       operations.forEach((op, index) => {
         const before = service.listCustomers(orgId);
-        let answeredId: number;
+        let answeredId: number | undefined;
         try {
           answeredId = apply(service, orgId, op, index);
         } catch (error) {
@@ -77,6 +100,7 @@ test('whatever the order of arrivals: refusals change nothing, no identifier has
           assert.deepEqual(service.listCustomers(orgId), before, `refusal ${error.code} changed the store`);
           return;
         }
+        if (answeredId === undefined) return;
         const after = service.listCustomers(orgId).customers;
         const liveAfter = live(after);
 
