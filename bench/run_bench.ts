@@ -13,12 +13,12 @@ import { certify } from '../api/certify.ts';
 import { startReferenceServer } from '../reference/server/start_server.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 8);
-// Each measured run follows an uncounted warm-up (JIT, sockets) against the same server.
+// The five measurements run in interleaved slices (baseline, lookups, registrations, then again), so a
+// machine that speeds up or slows down during the run (shared CPUs) affects every ratio alike.
+const SLICE_S = Number(process.env.BENCH_SLICE_S ?? 3);
+const PASSES = Number(process.env.BENCH_PASSES ?? 6);
+// Each server gets one uncounted warm-up (JIT, sockets) before the first pass.
 const WARMUP_S = Number(process.env.BENCH_WARMUP_S ?? 2);
-// Whole rounds (baseline and reference, fresh servers) are repeated and the median ratio is printed,
-// each round's ratios taken against the baseline measured in that round.
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = 20;
 
 interface Target {
@@ -44,13 +44,12 @@ async function stopTarget(target: Target): Promise<void> {
   await once(target.process, 'exit');
 }
 
-async function load(name: string, options: autocannon.Options): Promise<number> {
-  if (WARMUP_S > 0) await autocannon({ connections: CONNECTIONS, duration: WARMUP_S, ...options });
-  const result = await autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...options });
+/** Requests per second over one slice; throws when any request failed. */
+async function slice(name: string, options: autocannon.Options, seconds: number): Promise<number> {
+  const result = await autocannon({ connections: CONNECTIONS, duration: seconds, ...options });
   const bad = result.non2xx + result.errors + result.timeouts;
   if (bad > 0) throw new Error(`${name}: ${bad} of ${result.requests.total} requests failed (non-2xx, errors or timeouts)`);
-  process.stderr.write(`  ${name}: ${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms\n`);
-  return result.requests.average;
+  return result.requests.total / seconds;
 }
 
 function registrationRequest(target: Target): autocannon.Options {
@@ -113,69 +112,80 @@ function baselineRequest(target: Target): autocannon.Options {
   };
 }
 
-type Rates = Record<'baseline' | `${'lookup' | 'register'}${10_000 | 100_000}`, number>;
-
-async function measureRound(): Promise<Rates> {
-  const baselineTarget = await startTarget(['baseline']);
-  const rates = { baseline: await load('bare Express: store JSON body in a Map', baselineRequest(baselineTarget)) } as Rates;
-  await stopTarget(baselineTarget);
-  for (const stored of [10_000, 100_000] as const) {
-    const target = await startTarget(['reference', '--preload', String(stored)]);
-    rates[`lookup${stored}`] = await load(`lookup with ${stored} stored`, lookupRequest(target, stored));
-    // Registration adds customers, so it runs after the lookups (the store holds at least `stored`).
-    rates[`register${stored}`] = await load(`registration with matching, ${stored} stored`, registrationRequest(target));
-    await stopTarget(target);
-  }
-  return rates;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
+type Measurement = 'baseline' | `${'lookup' | 'register'}${10_000 | 100_000}`;
+type Rates = Record<Measurement, number>;
 
 async function measureThroughput(): Promise<void> {
   console.log(
-    `Throughput (autocannon, ${CONNECTIONS} connections, ${WARMUP_S} s warm-up + ${DURATION_S} s measured each, ` +
-      `${ROUNDS} round(s), server in its own process; median of the rounds)`,
+    `Throughput (autocannon, ${CONNECTIONS} connections, each server in its own process; ${PASSES} passes of ` +
+      `${SLICE_S} s slices per measurement, interleaved)`,
   );
-  const rounds: Rates[] = [];
-  for (let round = 1; round <= ROUNDS; round++) {
-    process.stderr.write(`round ${round} of ${ROUNDS}\n`);
-    rounds.push(await measureRound());
+  const baseline = await startTarget(['baseline']);
+  const stored = { 10_000: await startTarget(['reference', '--preload', '10000']), 100_000: await startTarget(['reference', '--preload', '100000']) };
+  // Registrations add customers, so each pass runs the lookups first.
+  const plan: [Measurement, string, autocannon.Options][] = [
+    ['baseline', 'bare Express: store JSON body in a Map', baselineRequest(baseline)],
+    ['lookup10000', 'lookup, 10k stored', lookupRequest(stored[10_000], 10_000)],
+    ['lookup100000', 'lookup, 100k stored', lookupRequest(stored[100_000], 100_000)],
+    ['register10000', 'registration with matching, 10k stored', registrationRequest(stored[10_000])],
+    ['register100000', 'registration with matching, 100k stored', registrationRequest(stored[100_000])],
+  ];
+  try {
+    if (WARMUP_S > 0) for (const [, name, options] of plan) await slice(name, options, WARMUP_S);
+    const passes: Rates[] = [];
+    for (let pass = 1; pass <= PASSES; pass++) {
+      const rates = {} as Rates;
+      for (const [key, name, options] of plan) rates[key] = await slice(name, options, SLICE_S);
+      process.stderr.write(`pass ${pass} of ${PASSES}: ${plan.map(([key]) => `${key} ${rates[key].toFixed(0)}`).join(', ')} req/s\n`);
+      passes.push(rates);
+    }
+    // The headline is the ratio of the rates over all passes; a garbage-collection pause that lands in
+    // one slice moves a single pass's ratio a lot, so the passes' range is shown beside it.
+    const overall = (key: Measurement) => passes.reduce((sum, rates) => sum + rates[key], 0) / passes.length;
+    const row = (label: string, measured: Measurement, against: Measurement, target: string) => {
+      const each = passes.map((rates) => rates[measured] / rates[against]);
+      const spread = `${Math.min(...each).toFixed(2)}-${Math.max(...each).toFixed(2)}`;
+      console.log(`  ${label.padEnd(40)} ${(overall(measured) / overall(against)).toFixed(2)}x  (passes ${spread})   target ${target}`);
+    };
+    row('registration / baseline, 10k stored', 'register10000', 'baseline', '>= 0.50x');
+    row('registration / baseline, 100k stored', 'register100000', 'baseline', '>= 0.50x');
+    row('lookup / baseline, 10k stored', 'lookup10000', 'baseline', '>= 0.70x');
+    row('lookup / baseline, 100k stored', 'lookup100000', 'baseline', '>= 0.70x');
+    row('registration 100k / 10k', 'register100000', 'register10000', '>= 0.90x');
+    row('lookup 100k / 10k', 'lookup100000', 'lookup10000', '>= 0.90x');
+    console.log(`  baseline: ${overall('baseline').toFixed(0)} req/s`);
+  } finally {
+    await Promise.all([baseline, stored[10_000], stored[100_000]].map(stopTarget));
   }
-  const row = (label: string, ratio: (rates: Rates) => number, target: string) => {
-    const values = rounds.map(ratio);
-    const each = values.length > 1 ? `   rounds: ${values.map((v) => v.toFixed(2)).join(' ')}` : '';
-    console.log(`  ${label.padEnd(44)} ${median(values).toFixed(2)}x   (target ${target})${each}`);
-  };
-  row('registration / baseline, 10k stored', (r) => r.register10000 / r.baseline, '>= 0.50x');
-  row('registration / baseline, 100k stored', (r) => r.register100000 / r.baseline, '>= 0.50x');
-  row('lookup / baseline, 10k stored', (r) => r.lookup10000 / r.baseline, '>= 0.70x');
-  row('lookup / baseline, 100k stored', (r) => r.lookup100000 / r.baseline, '>= 0.70x');
-  row('registration 100k / 10k', (r) => r.register100000 / r.register10000, '>= 0.90x');
-  row('lookup 100k / 10k', (r) => r.lookup100000 / r.lookup10000, '>= 0.90x');
-  console.log(`  baseline: ${median(rounds.map((r) => r.baseline)).toFixed(0)} req/s (median)`);
+}
+
+const SUITE_RUNS = 3;
+
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await run();
+  return performance.now() - started;
 }
 
 async function measureSuite(): Promise<void> {
-  console.log('Suite wall time (whole suite, serial)');
+  console.log(`Suite wall time (whole suite, serial; ${SUITE_RUNS} runs each, alternating; fastest run)`);
   const reportsDir = path.join(here, 'out');
   // Untimed warm-up: the first run in a process also loads the step definitions and the reference.
   await certify({ reportsDir, tags: '@seed:contract' });
-  const startedInProcess = performance.now();
-  await certify({ reportsDir });
-  const inProcess = performance.now() - startedInProcess;
-
   const server = await startReferenceServer({ port: 0, host: '127.0.0.1' });
-  const startedHttp = performance.now();
-  await certify({ target: server.url, reportsDir });
-  const overHttp = performance.now() - startedHttp;
-  await server.close();
-
-  console.log(`  in-process: ${(inProcess / 1000).toFixed(1)} s   over HTTP: ${(overHttp / 1000).toFixed(1)} s`);
-  console.log(`  over HTTP / in-process: ${(overHttp / inProcess).toFixed(2)}x`);
+  const inProcess: number[] = [];
+  const overHttp: number[] = [];
+  try {
+    for (let run = 0; run < SUITE_RUNS; run++) {
+      inProcess.push(await timed(() => certify({ reportsDir })));
+      overHttp.push(await timed(() => certify({ target: server.url, reportsDir })));
+    }
+  } finally {
+    await server.close();
+  }
+  const best = (times: number[]) => Math.min(...times);
+  console.log(`  in-process: ${(best(inProcess) / 1000).toFixed(2)} s   over HTTP: ${(best(overHttp) / 1000).toFixed(2)} s`);
+  console.log(`  over HTTP / in-process: ${(best(overHttp) / best(inProcess)).toFixed(2)}x`);
 }
 
 // `npm run bench -- throughput` or `-- suite` runs one part.
