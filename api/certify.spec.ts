@@ -2,6 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { certify, UsageError } from './certify.ts';
@@ -47,5 +49,21 @@ test('a second run in the same process finds the same steps, serial or parallel'
     assert.equal(parallel.ok, true);
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a target without the test-control extension and no profile is a usage error naming --profile', async () => {
+  const server = createServer((_request, response) => response.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not found</h1>'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const target = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    await assert.rejects(certify({ target }), (error: Error) => {
+      assert.ok(error instanceof UsageError);
+      assert.match(error.message, /does not offer the test-control extension \(POST \/x-memberspec\/orgs answered 404\).*--profile FILE/);
+      return true;
+    });
+  } finally {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 });

@@ -135,6 +135,29 @@ async function checkReachable(target: string): Promise<void> {
   }
 }
 
+/** Answers that mean "no such endpoint here", as opposed to an endpoint that misbehaves. */
+const NOT_OFFERED = new Set([404, 405, 501]);
+
+/**
+ * Without a profile every scenario starts by creating an org through the test-control extension. A target
+ * without it would fail all of them on the same first call, so say so once, as a usage error.
+ */
+async function checkTestControl(target: string): Promise<void> {
+  const response = await fetch(`${target}/x-memberspec/orgs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ configs: {} }),
+    signal: AbortSignal.timeout(DEFAULTS.reachabilityTimeoutMs),
+  }).catch(() => undefined);
+  await response?.body?.cancel();
+  if (response && NOT_OFFERED.has(response.status)) {
+    throw new UsageError(
+      `target ${target} does not offer the test-control extension (POST /x-memberspec/orgs answered ${response.status}); ` +
+        'describe the org to certify in a profile file and pass --profile FILE (see examples/vendor_profile.json)',
+    );
+  }
+}
+
 function newRunId(now: Date): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').replace(/\..*$/, '');
   return `${stamp}-${randomBytes(3).toString('hex')}`;
@@ -152,6 +175,7 @@ export async function certify(options: CertifyOptions = {}): Promise<CertifyResu
   const opts = validate(options);
   if (!existsSync(CONFIG_FILE)) throw new Error(`memberspec is incomplete: ${CONFIG_FILE} is missing`);
   if (opts.target) await checkReachable(opts.target);
+  if (opts.target && !opts.profile) await checkTestControl(opts.target);
 
   const startedAt = new Date();
   const runId = newRunId(startedAt);
