@@ -4,7 +4,8 @@ Feature: Merging user data when CONF_SKIP_SECONDARY is disabled
   identifier with the incoming data is updated or merged with the loyalty user, and where the survivor
   has an empty identifier it takes the victim's value.
 
-  # Seed 004 builds every example on an org whose primary identifier is mobile and whose email is unique.
+  # Seed 004 builds every example on an org whose primary identifier is mobile. Its examples match users
+  # by email, so the org keeps email unique (the platform's default, stated here so the reader sees it).
   # Where an example has a user without a mobile (E1 and NULL), the org also allows registration from
   # any identifier, only so that this user can be set up; the example does not depend on it.
   # Ruling 4: "Incoming transaction user data" is the customer part of a request, not a customer; each

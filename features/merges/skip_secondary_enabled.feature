@@ -3,7 +3,8 @@ Feature: Merging user data when CONF_SKIP_SECONDARY is enabled
   merging relies on the primary identifier. Where the secondary identifiers still point at a loyalty
   user that the primary identifier does not, the request is refused as a conflict.
 
-  # Seed 004 builds every example on an org whose primary identifier is mobile and whose email is unique.
+  # Seed 004 builds every example on an org whose primary identifier is mobile. Its examples match users
+  # by email, so the org keeps email unique (the platform's default, stated here so the reader sees it).
   # Where an example has a user without a mobile (E1 and NULL), the org also allows registration from
   # any identifier, only so that this user can be set up; the example does not depend on it.
   # Ruling 2: CONF_SKIP_SECONDARY (seed 004) and CONF_SKIP_SECONDARY_ID_ON_PRIMARY_MISMATCH (seeds 000 and
@@ -41,6 +42,22 @@ Feature: Merging user data when CONF_SKIP_SECONDARY is enabled
         | request      |
         | transaction  |
         | registration |
+
+    @seed:004 @req:004-11
+    Scenario Outline: Example 1: the payload decides whether the new user is loyalty or non-loyalty (<payload>)
+      Given the users of the example:
+        | Type of User                   | EMAIL | MOBILE |
+        | Campaign User                  | E1    | M1     |
+        | Incoming transaction user data | E1    | M2     |
+      When the incoming transaction user data arrives in a <payload> transaction
+      Then the request succeeds
+      And a new customer was created for the incoming request, known as "New user"
+      And "New user" is a <payload> customer
+
+      Examples:
+        | payload     |
+        | loyalty     |
+        | non-loyalty |
 
   Rule: A primary identifier match merges the users, the loyalty user survives
 
