@@ -20,7 +20,7 @@ Given('the org setting {word} is {word}', function (this: MemberspecWorld, setti
 // Seed 004's terms: which type of user is a loyalty customer.
 Given('the user types of the seed:', function (this: MemberspecWorld, table: DataTable) {
   for (const row of table.hashes()) {
-    this.userTypes.set(roleKey(row['Type of User']), loyaltyType(row['loyalty type']) as LoyaltyType);
+    this.userTypes.set(roleKey(row['Type of User']), loyaltyType(row['loyalty type']));
   }
 });
 

@@ -56,12 +56,26 @@ When(
   },
 );
 
+/** After a refused request, each incoming identifier leads to no customer or to one the example named. */
+async function expectNoNewHolder(world: MemberspecWorld, row: string): Promise<void> {
+  const session = await world.session();
+  const named = [...world.customers.values()];
+  for (const identifier of world.incoming ?? []) {
+    const result = await session.lookUp({ source: 'INSTORE', identifiers: [identifier] });
+    if (!result.ok) continue;
+    expect(named, `"${row}": ${identifier.type} ${world.describe(identifier.value)} leads to customer ${result.value.customerId}, which the example does not have`).to.include(
+      result.value.customerId,
+    );
+  }
+}
+
 Then('the users are:', async function (this: MemberspecWorld, table: DataTable) {
   const columns = identifierColumns(table);
   for (const row of table.raw().slice(1)) {
     const name = row[0];
     if (row.slice(1).some((cell) => cell.trim().toLowerCase() === NOT_ADDED)) {
       expect(this.last?.ok, `"${name}": the request should not have been added`).to.equal(false);
+      await expectNoNewHolder(this, name);
       continue;
     }
     const view = await this.view(name);

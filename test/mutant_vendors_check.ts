@@ -1,7 +1,7 @@
 // Tests the tests, finer than the naive vendor: each mutant vendor (mutant_vendors.ts) is the reference
 // with one planted bug. The suite must certify every mutant as not conformant, with a failure (never a
-// harness error) in the feature a product owner would expect, while the scenarios the bug does not touch
-// still pass.
+// harness error) in the feature a product owner would expect. The detail line shows how many scenarios
+// failed and how many still passed, so a bug that breaks far more than its feature stands out.
 import { certifyWithin, outcomeCollector, runWhenMain, type CheckOutcome } from './check_support.ts';
 import { MUTANTS, startMutantVendor } from './mutant_vendors.ts';
 

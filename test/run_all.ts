@@ -2,7 +2,8 @@
 // in-process, (d) the suite over HTTP against a spawned reference server, (e) the naive-vendor check,
 // (f) vendor profile mode: the suite over HTTP on one fixed org described by a profile file, (g) mutant
 // vendors: the reference with one planted bug each must be caught.
-// Scenario verdicts count as tests: passed -> passed, failed/error -> failed, not applicable -> skipped.
+// Scenario verdicts count as tests: passed -> passed, failed/error -> failed; against the reference
+// every scenario applies, so not applicable -> failed.
 // The last line is always `N passed, N failed[, N skipped]`; the exit code is 1 if anything failed.
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -102,7 +103,12 @@ function scenarioTally(result: CertifyResult): Tally {
   for (const s of result.report.scenarios.filter((x) => x.verdict === 'failed' || x.verdict === 'error')) {
     console.log(`  ${s.verdict.toUpperCase()} ${s.feature} › ${s.name}: ${(s.message ?? s.reason ?? '').split('\n')[0].slice(0, 160)}`);
   }
-  const tally = { passed: c.passed, failed: c.failed + c.error, skipped: c.notApplicable };
+  // The reference offers the test-control extension, so every scenario applies to it: "not applicable"
+  // here means the harness lost track of a scenario, and counts as a failure.
+  for (const s of result.report.scenarios.filter((x) => x.verdict === 'notApplicable')) {
+    console.log(`  NOT APPLICABLE ${s.feature} › ${s.name}: ${s.reason ?? ''}`);
+  }
+  const tally = { passed: c.passed, failed: c.failed + c.error + c.notApplicable, skipped: 0 };
   if (c.total === 0) tally.failed += 1; // fail-zero: a suite that ran nothing proves nothing
   if (result.runError) {
     console.log(`  run problem: ${result.runError}`);

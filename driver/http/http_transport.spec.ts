@@ -75,7 +75,7 @@ describe('http transport against the reference server', () => {
   });
   after(() => server.close());
 
-  it('runs the same calls as in-process', async () => {
+  it('registers, reads back, refuses an oversized body with 8202 (413), and shortens it in the transcript', async () => {
     const driver = makeDriver({ driver: 'http', target: server.url, requestTimeoutMs: 2000 });
     const org = await driver.createOrg({});
     const created = await org.register(registration);

@@ -17,11 +17,14 @@ function basic(username: string, password: string): string {
   return `Basic ${Buffer.from(`${username}:${md5Hex(password)}`).toString('base64')}`;
 }
 
-async function newOrg(send: Dispatcher, configs: Record<string, unknown> = {}): Promise<{ orgId: number; auth: Record<string, string> }> {
+async function newOrg(
+  send: Dispatcher,
+  configs: Record<string, unknown> = {},
+): Promise<{ orgId: number; username: string; auth: Record<string, string> }> {
   const response = await send({ method: 'POST', path: '/x-memberspec/orgs', headers: JSON_TYPE, body: { configs } });
   assert.equal(response.status, 201, JSON.stringify(response.body));
   const { orgId, till } = (response.body as { entity: { orgId: number; till: { username: string; password: string } } }).entity;
-  return { orgId, auth: { ...JSON_TYPE, authorization: basic(till.username, till.password) } };
+  return { orgId, username: till.username, auth: { ...JSON_TYPE, authorization: basic(till.username, till.password) } };
 }
 
 function registration(mobile: string, email?: string) {
@@ -61,14 +64,14 @@ describe('reference server (in-process dispatcher)', () => {
   const send = createDispatcher(createIdentityService());
 
   it('answers 401 code 401 without credentials and with wrong ones', async () => {
-    const { auth } = await newOrg(send);
+    const { auth, username } = await newOrg(send);
     const none = await send({ method: 'POST', path: '/v2/customers', headers: JSON_TYPE, body: registration('919812345601') });
     assert.equal(none.status, 401);
     assert.equal(firstError(none).code, 401);
     const wrong = await send({
       method: 'POST',
       path: '/v2/customers',
-      headers: { ...auth, authorization: basic('org1.till', 'not-the-password') },
+      headers: { ...auth, authorization: basic(username, 'not-the-password') },
       body: registration('919812345601'),
     });
     assert.equal(wrong.status, 401);

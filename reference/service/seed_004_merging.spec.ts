@@ -39,9 +39,11 @@ describe('CONF_SKIP_SECONDARY disabled', () => {
     const { service, orgId } = seed004Org(false);
     const campaign = seedCustomer(service, orgId, 'non_loyalty', { mobile: M2 });
     const loyalty = seedCustomer(service, orgId, 'loyalty', { email: E1 });
-    incomingTransaction(service, orgId);
+    const outcome = incomingTransaction(service, orgId);
+    assert.equal(outcome.value.customerId, loyalty);
     assert.deepEqual(row(service, orgId, campaign), { EMAIL: 'NULL', MOBILE: 'NULL' });
     assert.deepEqual(row(service, orgId, loyalty), { EMAIL: E1, MOBILE: M2 });
+    assert.equal(service.getCustomer(orgId, campaign).value.mergedInto, loyalty);
   });
 });
 
@@ -57,13 +59,15 @@ describe('CONF_SKIP_SECONDARY enabled', () => {
     assert.ok(outcome.warnings.some((item) => item.code === 8210), 'the ignored email is reported');
   });
 
-  it('Example 2: same result as with the switch disabled', () => {
+  it('Example 2: same result as with the switch disabled: the campaign user merges into the loyalty user', () => {
     const { service, orgId } = seed004Org(true);
     const campaign = seedCustomer(service, orgId, 'non_loyalty', { email: E1, mobile: M1 });
     const loyalty = seedCustomer(service, orgId, 'loyalty', { mobile: M2 });
-    incomingTransaction(service, orgId);
+    const outcome = incomingTransaction(service, orgId);
+    assert.equal(outcome.value.customerId, loyalty);
     assert.deepEqual(row(service, orgId, campaign), { EMAIL: 'NULL', MOBILE: M1 });
     assert.deepEqual(row(service, orgId, loyalty), { EMAIL: E1, MOBILE: M2 });
+    assert.equal(service.getCustomer(orgId, campaign).value.mergedInto, loyalty);
   });
 
   it('Example 3: conflict 8052 and both users unchanged', () => {
@@ -82,9 +86,11 @@ describe('CONF_SKIP_SECONDARY enabled', () => {
     const { service, orgId } = seed004Org(true);
     const campaign = seedCustomer(service, orgId, 'non_loyalty', { email: E1 });
     const loyalty = seedCustomer(service, orgId, 'loyalty', { mobile: M2 });
-    incomingTransaction(service, orgId);
+    const outcome = incomingTransaction(service, orgId);
+    assert.equal(outcome.value.customerId, loyalty);
     assert.deepEqual(row(service, orgId, campaign), { EMAIL: 'NULL', MOBILE: 'NULL' });
     assert.deepEqual(row(service, orgId, loyalty), { EMAIL: E1, MOBILE: M2 });
+    assert.equal(service.getCustomer(orgId, campaign).value.mergedInto, loyalty);
   });
 });
 

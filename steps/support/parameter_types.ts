@@ -26,7 +26,10 @@ export function identifierType(word: string): string {
 }
 
 export function loyaltyType(word: string): LoyaltyType {
-  return word === 'non-loyalty' ? 'non_loyalty' : 'loyalty';
+  const words: Record<string, LoyaltyType> = { loyalty: 'loyalty', 'non-loyalty': 'non_loyalty' };
+  const type = words[word.trim()];
+  if (!type) throw new Error(`unknown loyalty type "${word}" (use loyalty or non-loyalty)`);
+  return type;
 }
 
 export function parseIdentifiers(text: string): IdentifierSpec[] {
