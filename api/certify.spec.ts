@@ -67,3 +67,14 @@ test('a target without the test-control extension and no profile is a usage erro
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 });
+
+test('--name selects scenarios by plain text in their names, brackets included', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'memberspec-certify-'));
+  try {
+    const name = 'Example 2: campaign user matched on email, loyalty user on mobile (transaction)';
+    const result = await certify({ name, reportsDir: dir });
+    assert.deepEqual(result.report.scenarios.map((s) => s.name), [name]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -25,6 +25,8 @@ export interface CertifyOptions {
   profile?: string;
   /** Cucumber tag expression, e.g. "@seed:004 and not @slow". */
   tags?: string;
+  /** Only scenarios whose name contains this text (plain text, not a pattern). */
+  name?: string;
   /** Worker processes; 0 or 1 = serial. */
   parallel?: number;
   /** Where run directories go (relative to the working directory). */
@@ -76,6 +78,7 @@ interface ValidOptions {
   target?: string;
   profile?: string;
   tags?: string;
+  name?: string;
   parallel: number;
   reportsDir: string;
   stepTimeoutMs?: number;
@@ -117,7 +120,8 @@ function validate(options: CertifyOptions): ValidOptions {
     throw new UsageError(`--step-timeout must be a positive number of milliseconds, got ${stepTimeoutMs}`);
   }
   const tags = options.tags?.trim() || undefined;
-  return { target, profile, tags, parallel, reportsDir: options.reportsDir ?? DEFAULTS.reportsDir, stepTimeoutMs };
+  const name = options.name?.trim() || undefined;
+  return { target, profile, tags, name, parallel, reportsDir: options.reportsDir ?? DEFAULTS.reportsDir, stepTimeoutMs };
 }
 
 /** Any HTTP answer at all means the target is up; only a network failure or silence is "unreachable". */
@@ -205,6 +209,8 @@ export async function certify(options: CertifyOptions = {}): Promise<CertifyResu
         .filter((t): t is string => Boolean(t && t.trim()))
         .map((t) => `(${t})`)
         .join(' and '),
+      // Cucumber reads names as patterns; --name is plain text, as a scenario's title is.
+      ...(opts.name ? { names: [opts.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')] } : {}),
     },
     support: {
       ...runConfiguration.support,

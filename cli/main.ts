@@ -46,8 +46,32 @@ function progressPrinter(stream: NodeJS.WriteStream): { onProgress: (p: CertifyP
   };
 }
 
+interface CertifyCommandOptions {
+  target?: string;
+  profile?: string;
+  tags?: string;
+  name?: string;
+  parallel?: number;
+  reports: string;
+  stepTimeout?: number;
+}
+
+/** A shell word: single-quoted unless it is plain. */
+function shellWord(text: string): string {
+  return /^[\w@:./=-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The command that runs one scenario again against the same target. */
+export function rerunCommand(scenarioName: string, opts: Pick<CertifyCommandOptions, 'target' | 'profile'>): string {
+  const words = ['npx', 'memberspec', 'certify'];
+  if (opts.target) words.push('--target', shellWord(opts.target));
+  if (opts.profile) words.push('--profile', shellWord(opts.profile));
+  words.push('--name', shellWord(scenarioName));
+  return words.join(' ');
+}
+
 /** The one-screen summary printed after a run. */
-export function formatSummary(result: CertifyResult): string {
+export function formatSummary(result: CertifyResult, opts: Pick<CertifyCommandOptions, 'target' | 'profile'> = {}): string {
   const { report } = result;
   const lines: string[] = [];
   // Counts first, names last: names are never truncated and the columns stay aligned.
@@ -71,6 +95,7 @@ export function formatSummary(result: CertifyResult): string {
       if (msg) lines.push(`         ${msg}`);
     }
     if (problems.length > shown.length) lines.push(`  … and ${problems.length - shown.length} more in the report`);
+    lines.push(`  Run one again: ${rerunCommand(problems[0].name, opts)}`);
   }
   lines.push('');
   const verdictLine: Record<string, string> = {
@@ -105,11 +130,12 @@ export function buildProgram(): Command {
     .option('--target <url>', 'base URL of the server to certify (it must serve the contract; see /openapi.json)')
     .option('--profile <file>', 'vendor profile JSON (till credentials and fixed configs) for a target without the test-control extension')
     .option('--tags <expression>', 'only scenarios matching this cucumber tag expression, e.g. "@seed:004"')
+    .option('--name <text>', 'only scenarios whose name contains this text, e.g. "Example 2"')
     .addOption(new Option('--parallel <n>', 'worker processes (0 = serial)').argParser(integer('--parallel', 0, 64)))
     .option('--reports <dir>', 'directory for run reports', 'reports')
     .addOption(new Option('--step-timeout <ms>', 'time limit per step and per HTTP request, in milliseconds').argParser(integer('--step-timeout', 1)))
     .exitOverride()
-    .action(async (opts: { target?: string; profile?: string; tags?: string; parallel?: number; reports: string; stepTimeout?: number }) => {
+    .action(async (opts: CertifyCommandOptions) => {
       const progress = progressPrinter(process.stderr);
       const started = Date.now();
       let result: CertifyResult;
@@ -120,6 +146,7 @@ export function buildProgram(): Command {
           target: opts.target,
           profile: opts.profile,
           tags: opts.tags,
+          name: opts.name,
           parallel: opts.parallel,
           reportsDir: opts.reports,
           stepTimeoutMs: opts.stepTimeout,
@@ -129,12 +156,13 @@ export function buildProgram(): Command {
         progress.end();
       }
       if (result.counts.total === 0) {
-        throw new UsageError(`no scenarios ran${opts.tags ? ` (no scenario matches --tags "${opts.tags}")` : ''}`);
+        const filters = [opts.tags && `--tags "${opts.tags}"`, opts.name && `--name "${opts.name}"`].filter(Boolean).join(' with ');
+        throw new UsageError(`no scenarios ran${filters ? ` (no scenario matches ${filters})` : ''}`);
       }
       if (!process.stderr.isTTY) {
-        process.stderr.write(`ran ${result.counts.total} scenarios in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+        process.stderr.write(`ran ${result.counts.total} scenario${result.counts.total === 1 ? '' : 's'} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
       }
-      process.stdout.write(formatSummary(result) + '\n');
+      process.stdout.write(formatSummary(result, opts) + '\n');
       process.exitCode = result.ok ? EXIT.ok : EXIT.failed;
     });
 
