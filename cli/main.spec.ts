@@ -7,7 +7,6 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rerunCommand } from './main.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin', 'memberspec.mjs');
@@ -106,12 +105,4 @@ test('a passing certification exits 0 and prints the summary with the report pat
   assert.match(r.stdout, /CONFORMANT/);
   assert.match(r.stdout, /Report: .*index\.html/);
   assert.match(r.stderr, /ran \d+ scenarios/, 'a final progress line when stderr is not a TTY');
-});
-
-test('the rerun hint is a shell command that selects the scenario by name, quoted safely', () => {
-  assert.equal(
-    rerunCommand("Reading Asha's view (transaction)", { target: 'http://127.0.0.1:8080' }),
-    `npx memberspec certify --target http://127.0.0.1:8080 --name 'Reading Asha'\\''s view (transaction)'`,
-  );
-  assert.equal(rerunCommand('Plain', { target: 'http://h:1', profile: 'my profile.json' }), `npx memberspec certify --target http://h:1 --profile 'my profile.json' --name Plain`);
 });

@@ -7,6 +7,7 @@ import type { CertifyProgress, CertifyResult } from '../api/certify.ts';
 import { UsageError } from '../api/usage_error.ts';
 import { suiteInfo } from '../api/project_root.ts';
 import type { Counts } from '../reports/run_model.ts';
+import { rerunCommand } from '../reports/rerun_command.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -56,20 +57,6 @@ interface CertifyCommandOptions {
   stepTimeout?: number;
 }
 
-/** A shell word: single-quoted unless it is plain. */
-function shellWord(text: string): string {
-  return /^[\w@:./=-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
-/** The command that runs one scenario again against the same target. */
-export function rerunCommand(scenarioName: string, opts: Pick<CertifyCommandOptions, 'target' | 'profile'>): string {
-  const words = ['npx', 'memberspec', 'certify'];
-  if (opts.target) words.push('--target', shellWord(opts.target));
-  if (opts.profile) words.push('--profile', shellWord(opts.profile));
-  words.push('--name', shellWord(scenarioName));
-  return words.join(' ');
-}
-
 /** The one-screen summary printed after a run. */
 export function formatSummary(result: CertifyResult, opts: Pick<CertifyCommandOptions, 'target' | 'profile'> = {}): string {
   const { report } = result;
@@ -95,7 +82,7 @@ export function formatSummary(result: CertifyResult, opts: Pick<CertifyCommandOp
       if (msg) lines.push(`         ${msg}`);
     }
     if (problems.length > shown.length) lines.push(`  … and ${problems.length - shown.length} more in the report`);
-    lines.push(`  Run one again: ${rerunCommand(problems[0].name, opts)}`);
+    lines.push(`  Run one again: ${rerunCommand(problems[0].name, { url: opts.target, profile: opts.profile })}`);
   }
   lines.push('');
   const verdictLine: Record<string, string> = {

@@ -3,8 +3,9 @@
 // for every failure, then the requirement view (seed requirement -> scenarios -> verdict).
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Counts, FeatureResult, RequirementResult, RunReport, ScenarioResult, Verdict } from './run_model.ts';
+import type { Counts, FeatureResult, RequirementResult, RunReport, ScenarioResult, TargetInfo, Verdict } from './run_model.ts';
 import { redactExchanges } from './redact.ts';
+import { rerunCommand } from './rerun_command.ts';
 
 export function escapeHtml(value: unknown): string {
   return String(value ?? '')
@@ -127,7 +128,7 @@ function tracesHtml(s: ScenarioResult, requirements: RequirementIndex): string {
   return items.length ? `<ul class="traces">${items.join('')}</ul>` : '';
 }
 
-function scenarioHtml(s: ScenarioResult, requirements: RequirementIndex): string {
+function scenarioHtml(s: ScenarioResult, requirements: RequirementIndex, target: TargetInfo): string {
   const tags = s.tags
     .filter((t) => !t.startsWith('@req:'))
     .map((t) => `<span class="tag">${escapeHtml(t)}</span>`)
@@ -141,6 +142,8 @@ function scenarioHtml(s: ScenarioResult, requirements: RequirementIndex): string
       body.push(`<p class="step">At step: <strong>${escapeHtml(s.failingStep.keyword)}</strong> ${escapeHtml(s.failingStep.text)}</p>`);
     }
     if (s.message) body.push(`<pre class="message">${escapeHtml(s.message)}</pre>`);
+    const again = rerunCommand(s.name, { url: target.driver === 'http' ? target.url : undefined, profile: target.profile });
+    body.push(`<p class="rerun">Run it again: <code>${escapeHtml(again)}</code></p>`);
     body.push(transcriptHtml(s));
   }
   const steps = s.steps
@@ -158,11 +161,11 @@ function scenarioHtml(s: ScenarioResult, requirements: RequirementIndex): string
   } ms</span></summary><div class="tags">${tags}</div>${body.join('')}${steps ? `<ol class="steps">${steps}</ol>` : ''}</details>`;
 }
 
-function featureHtml(f: FeatureResult, requirements: RequirementIndex): string {
+function featureHtml(f: FeatureResult, requirements: RequirementIndex, target: TargetInfo): string {
   const rules = f.rules
     .map((r) => {
       const title = r.name ? `<h4>Rule: ${escapeHtml(r.name)} ${badge(verdictOf(r.counts))}</h4>` : '';
-      return `<section class="rule">${title}${r.scenarios.map((scenario) => scenarioHtml(scenario, requirements)).join('')}</section>`;
+      return `<section class="rule">${title}${r.scenarios.map((scenario) => scenarioHtml(scenario, requirements, target)).join('')}</section>`;
     })
     .join('');
   const description = f.description ? `<p class="description">${escapeHtml(f.description)}</p>` : '';
@@ -215,6 +218,7 @@ summary{cursor:pointer}
 table.data{width:auto;margin:4px 0 6px;font-size:13px}table.data th,table.data td{padding:2px 8px}.tags{margin:4px 0}.traces{margin:4px 0 6px;padding-left:18px;font-size:13px}.traces a{text-decoration:none;color:inherit}.tag{font:12px ui-monospace,monospace;background:#eef1f4;border-radius:4px;padding:0 4px}.tag.req{background:#e3ecfa}
 pre{background:#f3f4f6;border:1px solid #e1e4e8;padding:8px;overflow:auto;font-size:12.5px;white-space:pre-wrap;word-break:break-word}
 pre.message{background:#fff4f3;border-color:#f0c6c2}
+.rerun code{background:#f3f4f6;border:1px solid #e5e7eb;border-radius:4px;padding:1px 5px;font-size:12px;word-break:break-all}
 .steps{font-size:13px;margin:6px 0 4px 18px;padding:0}.st.failed{color:#b3261e}.st.skipped{color:#6b7480}.st.undefined,.st.ambiguous,.st.pending{color:#a15c00}
 .exchange{margin:4px 0 4px 8px}.op{font-family:ui-monospace,monospace;font-size:12px;color:#4a5560}
 dl.meta{display:grid;grid-template-columns:max-content auto;gap:2px 14px;margin:8px 0}dl.meta dt{color:#6b7480}dl.meta dd{margin:0}
@@ -238,7 +242,7 @@ export function renderHtml(report: RunReport): string {
   for (const f of report.features) byCapability.set(f.capability, [...(byCapability.get(f.capability) ?? []), f]);
   const requirements: RequirementIndex = new Map(report.requirements.map((r) => [r.id, r]));
   const details = [...byCapability.entries()]
-    .map(([cap, features]) => `<h2>Capability: ${escapeHtml(cap)}</h2>${features.map((f) => featureHtml(f, requirements)).join('')}`)
+    .map(([cap, features]) => `<h2>Capability: ${escapeHtml(cap)}</h2>${features.map((f) => featureHtml(f, requirements, report.info.target)).join('')}`)
     .join('');
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -107,6 +107,7 @@ test('summary.json matches the golden file (set UPDATE_GOLDEN=1 to refresh)', (t
 test('index.html is self-contained, escaped, redacted and names what broke', () => {
   const html = renderHtml(buildReport());
   assert.doesNotMatch(html, /<script/i);
+  assert.match(html, /Run it again: <code>npx memberspec certify [^<]*--name /, 'a failing scenario shows how to run it again');
   assert.doesNotMatch(html, /<link /i);
   assert.doesNotMatch(html, /dGlsbDpzZWNyZXQ=/, 'the Authorization value must not appear');
   assert.match(html, /Not conformant/);
