@@ -1,7 +1,6 @@
 // Org setup (provider states): settings come from the feature; the org is created on first use.
 import { Given, When, type DataTable } from '@cucumber/cucumber';
 import { HarnessError } from '../driver/driver.ts';
-import type { LoyaltyType } from '../driver/driver.ts';
 import { loyaltyType } from './support/parameter_types.ts';
 import { applySetting, roleKey, type MemberspecWorld } from './support/world.ts';
 

@@ -21,8 +21,8 @@ export interface Mutant {
   bug: string;
   /** Feature files (under features/) of which at least one scenario must fail because of the bug. */
   caughtIn: string[];
-  /** Rewrites a request before the reference sees it. */
-  request?: (exchange: Exchange) => void;
+  /** Rewrites a request before the reference sees it; `memory` lives as long as one proxy. */
+  request?: (exchange: Exchange, memory: ProxyMemory) => void;
   /** Rewrites a JSON answer before the suite sees it. */
   response?: (exchange: Exchange, status: number, body: Json) => { status: number; body: Json };
 }
@@ -56,8 +56,10 @@ function pinsSetting(name: string, value: unknown): Mutant['request'] {
   };
 }
 
-/** Credentials last seen, so the "no auth check" mutant can answer requests that came without any. */
-let lastAuthorization: string | undefined;
+/** What a proxy remembers between requests: the credentials last seen, for the "no auth check" mutant. */
+export interface ProxyMemory {
+  lastAuthorization?: string;
+}
 
 export const MUTANTS: Record<string, Mutant> = {
   'ignores-skip-secondary': {
@@ -108,10 +110,10 @@ export const MUTANTS: Record<string, Mutant> = {
   'no-auth-check': {
     bug: 'requests without credentials are answered as the last till that called',
     caughtIn: ['access/authentication.feature'],
-    request: (exchange) => {
+    request: (exchange, memory) => {
       if (exchange.path.startsWith('/x-memberspec')) return;
-      if (exchange.headers.authorization) lastAuthorization = exchange.headers.authorization;
-      else if (lastAuthorization) exchange.headers.authorization = lastAuthorization;
+      if (exchange.headers.authorization) memory.lastAuthorization = exchange.headers.authorization;
+      else if (memory.lastAuthorization) exchange.headers.authorization = memory.lastAuthorization;
     },
   },
   'crashes-on-bad-json': {
@@ -140,10 +142,10 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
 
 /** Starts a fresh reference server and the mutant's proxy in front of it. */
 export async function startMutantVendor(mutant: Mutant): Promise<RunningMutant> {
-  lastAuthorization = undefined;
   const reference = await startReferenceServer();
+  const memory: ProxyMemory = {};
   const proxy = createServer((request: IncomingMessage, response: ServerResponse) => {
-    void forward(reference.url, mutant, request, response).catch((error: unknown) => {
+    void forward(reference.url, mutant, memory, request, response).catch((error: unknown) => {
       response.writeHead(502, { 'content-type': 'text/plain' }).end(`mutant proxy: ${String(error)}`);
     });
   });
@@ -161,14 +163,20 @@ export async function startMutantVendor(mutant: Mutant): Promise<RunningMutant> 
   };
 }
 
-async function forward(upstream: string, mutant: Mutant, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function forward(
+  upstream: string,
+  mutant: Mutant,
+  memory: ProxyMemory,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const url = new URL(request.url ?? '/', upstream);
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
     if (typeof value === 'string' && name !== 'host' && name !== 'content-length' && name !== 'connection') headers[name] = value;
   }
   const exchange: Exchange = { method: request.method ?? 'GET', path: url.pathname, headers, body: await readBody(request) };
-  mutant.request?.(exchange);
+  mutant.request?.(exchange, memory);
   const answer = await fetch(url, {
     method: exchange.method,
     headers: exchange.headers,

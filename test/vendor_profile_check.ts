@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../api/project_root.ts';
+import { configDescriptions } from '../contract/contract.ts';
 import { loadVendorProfile } from '../driver/vendor_profile.ts';
 import { startReferenceServer } from '../reference/server/start_server.ts';
 import { createIdentityService } from '../reference/service/create_identity_service.ts';
@@ -44,11 +45,9 @@ export function declaredSettings(steps: readonly { text: string; table?: string[
 
 /** The fixed org's value of every setting: the profile's, else the contract's documented default. */
 function fixedOrgSettings(profileConfigs: Record<string, unknown>): Map<string, string> {
-  const contract = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'contract', 'openapi.json'), 'utf8'));
-  const properties = contract.components.schemas.OrgConfigs.properties as Record<string, { default?: unknown }>;
   const values = new Map<string, string>();
-  for (const [name, schema] of Object.entries(properties)) {
-    const value = name in profileConfigs ? profileConfigs[name] : schema.default;
+  for (const [name, description] of configDescriptions()) {
+    const value = name in profileConfigs ? profileConfigs[name] : description.default;
     if (value !== undefined) values.set(name, String(value));
   }
   return values;
