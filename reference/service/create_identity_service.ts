@@ -1,21 +1,23 @@
-// The IdentityService over a Store: each operation opens a Changeset, lets the domain rule decide, and
+// The reference's service over a Store: each operation opens a Changeset, lets the domain rule decide, and
 // commits only when the rule returns. A DomainError leaves the store exactly as it was.
+// Groups of operations beyond identity (statuses, loyalty, cards, subscriptions) live in their own
+// files as `create<Group>Operations(core)` and are spread into the service here.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { Changeset } from '../domain/changeset.ts';
 import { changeIdentifiers } from '../domain/change_identifier.ts';
 import { parseOrgConfigs, readSettings } from '../domain/configs.ts';
 import { toCustomerView } from '../domain/customer_view.ts';
-import { DomainError, warning, type ApiMessage } from '../domain/errors.ts';
+import { DomainError } from '../domain/errors.ts';
 import { validateIncoming } from '../domain/incoming_customer.ts';
 import { lookupCustomerId } from '../domain/lookup.ts';
 import { requestMerge } from '../domain/merge_request.ts';
 import { isKnownCountry } from '../domain/phone.ts';
 import { resolveIncoming } from '../domain/registration.ts';
-import type { Customer, CustomerView, Org, OrgSetup, Outcome } from '../domain/types.ts';
+import type { OrgSetup } from '../domain/types.ts';
 import { updateCustomer } from '../domain/update_customer.ts';
 import { createMemoryStore } from '../store/memory_store.ts';
 import type { Store, TransactionRecord } from '../store/store.ts';
 import type { IdentityService } from './identity_service.ts';
+import { createServiceCore } from './service_core.ts';
 
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 
@@ -38,34 +40,8 @@ export function createIdentityService(
   store: Store = createMemoryStore(),
   options: IdentityServiceOptions = {},
 ): IdentityService & { listTransactions(orgId: number): TransactionRecord[] } {
-  const now = options.now ?? (() => new Date().toISOString());
-
-  const orgOf = (orgId: number): Org => {
-    const org = store.getOrg(orgId);
-    if (!org) throw new DomainError(1064, orgId);
-    return org;
-  };
-
-  /** Runs a rule on a fresh changeset and commits what it changed, only if it returned. */
-  const transact = <T>(orgId: number, rule: (changeset: Changeset, org: Org) => T, extra?: (result: T) => Parameters<Store['commit']>[1]['transaction']) => {
-    const org = orgOf(orgId);
-    const changeset = new Changeset(store.customers(orgId));
-    const result = rule(changeset, org);
-    const transaction = extra?.(result);
-    const committed = store.commit(orgId, { customers: changeset.changedCustomers(), merges: changeset.merges, ...(transaction ? { transaction } : {}) });
-    return { result, committed };
-  };
-
-  /** Another org's customer is answered as not found (8015), never shown. */
-  const guardForeign = (orgId: number, customerId: number) => {
-    const owner = store.orgOfCustomer(customerId);
-    if (owner !== undefined && owner !== orgId) throw new DomainError(8015);
-  };
-
-  const view = (org: Org, customer: Customer): Outcome<CustomerView> => {
-    const warnings: ApiMessage[] = customer.mergedInto !== undefined ? [warning(8069, customer.mergedInto)] : [];
-    return { value: toCustomerView(customer, readSettings(org.configs).primaryKey), warnings };
-  };
+  const core = createServiceCore(store, options.now ?? (() => new Date().toISOString()));
+  const { orgOf, transact, guardForeign, view, now } = core;
 
   return {
     createOrg(setup) {
