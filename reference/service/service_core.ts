@@ -1,0 +1,55 @@
+// What every group of service operations shares: the store, the clock, the org lookup and the
+// transaction discipline (a rule runs on a fresh changeset; its changes are committed only if it returns).
+import { Changeset } from '../domain/changeset.ts';
+import { readSettings } from '../domain/configs.ts';
+import { toCustomerView } from '../domain/customer_view.ts';
+import { DomainError, warning, type ApiMessage } from '../domain/errors.ts';
+import type { Customer, CustomerView, Org, Outcome } from '../domain/types.ts';
+import type { Store } from '../store/store.ts';
+
+export interface ServiceCore {
+  readonly store: Store;
+  /** The clock for registration and record dates; tests pin it. */
+  readonly now: () => string;
+  /** The org, or 1064 when it does not exist. */
+  orgOf(orgId: number): Org;
+  /** Runs a rule on a fresh changeset and commits what it changed, only if it returned. */
+  transact<T>(
+    orgId: number,
+    rule: (changeset: Changeset, org: Org) => T,
+    extra?: (result: T) => Parameters<Store['commit']>[1]['transaction'],
+  ): { result: T; committed: ReturnType<Store['commit']> };
+  /** Another org's customer is answered as not found (8015), never shown. */
+  guardForeign(orgId: number, customerId: number): void;
+  /** The customer as the API shows it, with warning 8069 on a merge victim. */
+  view(org: Org, customer: Customer): Outcome<CustomerView>;
+}
+
+export function createServiceCore(store: Store, now: () => string): ServiceCore {
+  const orgOf = (orgId: number): Org => {
+    const org = store.getOrg(orgId);
+    if (!org) throw new DomainError(1064, orgId);
+    return org;
+  };
+  return {
+    store,
+    now,
+    orgOf,
+    transact(orgId, rule, extra) {
+      const org = orgOf(orgId);
+      const changeset = new Changeset(store.customers(orgId));
+      const result = rule(changeset, org);
+      const transaction = extra?.(result);
+      const committed = store.commit(orgId, { customers: changeset.changedCustomers(), merges: changeset.merges, ...(transaction ? { transaction } : {}) });
+      return { result, committed };
+    },
+    guardForeign(orgId, customerId) {
+      const owner = store.orgOfCustomer(customerId);
+      if (owner !== undefined && owner !== orgId) throw new DomainError(8015);
+    },
+    view(org, customer) {
+      const warnings: ApiMessage[] = customer.mergedInto !== undefined ? [warning(8069, customer.mergedInto)] : [];
+      return { value: toCustomerView(customer, readSettings(org.configs).primaryKey), warnings };
+    },
+  };
+}
