@@ -44,15 +44,18 @@ describe('contract document', () => {
     assert.deepEqual([...OPERATIONS.keys()].sort(), [
       'addTransaction',
       'changeIdentifier',
+      'changeTestControl',
       'createMergeRequest',
       'createTestOrg',
       'getContract',
       'getCustomer',
       'getCustomerByIdentifier',
+      'getSubscriptions',
       'listOrgCustomers',
       'lookupCustomer',
       'registerCustomer',
       'updateCustomer',
+      'updateSubscriptions',
     ]);
     assert.equal(OPERATIONS.get('createTestOrg')?.authenticated, false);
     assert.equal(OPERATIONS.get('registerCustomer')?.authenticated, true);

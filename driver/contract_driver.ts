@@ -21,6 +21,8 @@ import {
   type OrgSetup,
   type Result,
   type SourceProfile,
+  type Subscription,
+  type TestControlStatus,
 } from './driver.ts';
 import type { ApiRequest, ApiResponse, Transport } from './transport.ts';
 import { checkProfileApplicable, type VendorProfile } from './vendor_profile.ts';
@@ -157,7 +159,20 @@ export function toCustomerView(body: Json): CustomerView {
     reachableOn: [...body.reachableOn],
     registeredOn: body.registeredOn,
     mergedInto: body.mergedInto,
+    testControl: body.testControl?.status as TestControlStatus | undefined,
   });
+}
+
+/** The contract's subscription entry in domain terms: channels lowercase, SMS is the mobile channel. */
+export function toSubscription(body: Json): Subscription {
+  const channel = String(body.channel).toLowerCase();
+  return {
+    source: body.sourceName,
+    accountId: body.accountId ?? '',
+    channel: channel === 'sms' ? 'mobile' : channel,
+    priority: body.priority,
+    type: body.type,
+  };
 }
 
 function mergeRecord(body: Json): MergeRecord {
@@ -313,6 +328,43 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
       },
       anonymous() {
         return session(orgId, undefined);
+      },
+
+      // Subscriptions and test/control groups
+      async updateSubscriptions(customerId, subscriptions) {
+        const body = {
+          subscriptions: subscriptions.map((entry) =>
+            withoutUndefined({
+              channel: entry.channel,
+              accountId: optionalText(entry.accountId),
+              priority: entry.priority,
+              type: entry.type,
+              sourceName: entry.source,
+            }),
+          ),
+        };
+        const response = await send('updateSubscriptions', {
+          method: 'POST',
+          path: `/v2/customers/${encodeURIComponent(String(customerId))}/subscriptions`,
+          body,
+        });
+        return toResult(response, (b) => ({ subscriptions: (b.subscriptions as Json[]).map(toSubscription) }));
+      },
+      async getSubscriptions(customerId, filter) {
+        const response = await send('getSubscriptions', {
+          method: 'GET',
+          path: `/v2/customers/${encodeURIComponent(String(customerId))}/subscriptions`,
+          query: withoutUndefined({ source: filter.source ?? 'ALL', accountId: optionalText(filter.accountId) }),
+        });
+        return toResult(response, (b) => ({ subscriptions: (b.subscriptions as Json[]).map(toSubscription) }));
+      },
+      async changeTestControl(customerId, status) {
+        const response = await send('changeTestControl', {
+          method: 'PUT',
+          path: `/v2/customers/${encodeURIComponent(String(customerId))}/testControl`,
+          body: { status },
+        });
+        return toResult(response, registration);
       },
     };
   }

@@ -10,6 +10,7 @@ import type {
   OrgSetup,
   TransactionInput,
 } from '../reference/domain/types.ts';
+import type { Subscription, SubscriptionFilter, SubscriptionInput } from '../reference/domain/types.ts';
 
 export type {
   CommChannel,
@@ -24,6 +25,14 @@ export type {
   OrgSetup,
   SourceProfile,
   TransactionInput,
+} from '../reference/domain/types.ts';
+export type {
+  Subscription,
+  SubscriptionFilter,
+  SubscriptionInput,
+  SubscriptionPriority,
+  SubscriptionType,
+  TestControlStatus,
 } from '../reference/domain/types.ts';
 
 export interface ApiMessage {
@@ -95,6 +104,13 @@ export interface OrgSession {
   listCustomers(): Promise<{ customers: CustomerView[]; merges: MergeRecord[] }>;
   /** The same org reached with no credentials at all. */
   anonymous(): OrgSession;
+
+  // Subscriptions and test/control groups
+  /** Sets opt-ins/opt-outs; the answer lists the entries as the target stored them. */
+  updateSubscriptions(customerId: number, subscriptions: SubscriptionInput[]): Promise<Result<{ subscriptions: Subscription[] }>>;
+  /** The subscriptions of one source account, or of all (no source, or ALL). */
+  getSubscriptions(customerId: number, filter: SubscriptionFilter): Promise<Result<{ subscriptions: Subscription[] }>>;
+  changeTestControl(customerId: number, status: string): Promise<Result<{ customerId: number }>>;
 }
 
 /** The target cannot run this scenario (its fixed configuration differs); not a failure. */

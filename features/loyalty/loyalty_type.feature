@@ -60,6 +60,36 @@ Feature: Loyalty and non-loyalty customers
       Then the request succeeds
       And "Subscriber" is a loyalty customer
 
+    # Seed 000: the loyalty type is defined "during customer registration or while adding a transaction";
+    # each path enrols a non-loyalty customer, and the customer view then shows the loyalty status.
+    @seed:000 @seed:002 @req:000-08 @req:000-42 @req:002-05
+    Scenario Outline: A loyalty <request> through <source> enrols the non-loyalty customer it matches
+      Given a non-loyalty customer "Subscriber" registered through INSTORE with mobile M1
+      When a loyalty <request> arrives through <source> with mobile M1
+      Then the request succeeds
+      And the request's customer is "Subscriber"
+      And "Subscriber" is a loyalty customer
+
+      Examples:
+        | request      | source  |
+        | transaction  | INSTORE |
+        | registration | WEBSITE |
+
+    # Ruling: only the update documents a refusal (8018). A non-loyalty transaction or registration that
+    # matches a loyalty customer is not refused, so no bill is lost; the customer stays loyalty.
+    @seed:000 @seed:contract @req:000-08 @req:000-42 @req:contract-09
+    Scenario Outline: A non-loyalty <request> through <source> leaves a loyalty customer loyalty
+      Given a loyalty customer "Member" registered through INSTORE with mobile M1
+      When a non-loyalty <request> arrives through <source> with mobile M1
+      Then the request succeeds
+      And the request's customer is "Member"
+      And "Member" is a loyalty customer
+
+      Examples:
+        | request      | source  |
+        | transaction  | INSTORE |
+        | registration | WEBSITE |
+
     # New ruling: the seeds describe enrolment but never leaving the program; memberspec refuses the
     # change back with error 8018 so loyalty history is never silently dropped.
     @seed:contract @req:contract-09

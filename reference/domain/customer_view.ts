@@ -1,6 +1,7 @@
 // Rule 11: what the API shows of a customer.
 import { toIdentifierList } from './identifiers.ts';
 import { CHANNELS } from './sources.ts';
+import { testControlOf } from './test_control.ts';
 import type { Customer, CustomerView, MatchingIdentifierType } from './types.ts';
 
 /** Channel types from every profile's commChannels, plus mobile/email when the customer holds them. */
@@ -20,6 +21,7 @@ export function toCustomerView(customer: Customer, primaryKey: MatchingIdentifie
     profiles: structuredClone(customer.profiles),
     reachableOn: reachableOn(customer),
     registeredOn: customer.registeredOn,
+    testControl: testControlOf(customer),
     ...(customer.mergedInto !== undefined ? { mergedInto: customer.mergedInto } : {}),
   };
 }

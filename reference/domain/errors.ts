@@ -61,6 +61,13 @@ export const ERRORS = {
   9029: { httpStatus: 400, message: 'Survivor and victim are same', documented: true },
   9042: { httpStatus: 404, message: 'Customer not found for given identifiers', documented: true },
 
+  // Subscriptions and test/control groups
+  1101: { httpStatus: 400, message: 'Invalid channel type: {0}', documented: true },
+  1102: { httpStatus: 400, message: 'Invalid priority type: {0}', documented: true },
+  1106: { httpStatus: 400, message: 'Invalid subscription status passed: {0}', documented: true },
+  8127: { httpStatus: 400, message: 'Invalid source or accountId passed: the customer has no {0} profile', documented: true },
+  8280: { httpStatus: 400, message: 'Invalid test and control status: {0} (use TEST or CONTROL)', documented: false },
+
   // Chosen by memberspec where the docs are silent
   8201: { httpStatus: 400, message: 'Malformed JSON body: {0}', documented: false },
   8202: { httpStatus: 413, message: 'Request body too large: the limit is {0} bytes', documented: false },

@@ -41,6 +41,10 @@ export interface Customer {
   registeredOn: string;
   /** Set on a merge victim: the survivor's id. */
   mergedInto?: number;
+  /** Opt-in/opt-out per source account, channel and priority (see subscriptions.ts); absent: none set. */
+  subscriptions?: Subscription[];
+  /** Absent: the auto-assigned group, TEST. */
+  testControl?: TestControlStatus;
 }
 
 export interface MergeRecord {
@@ -128,6 +132,8 @@ export interface CustomerView {
   reachableOn: string[];
   registeredOn: string;
   mergedInto?: number;
+  /** Seed 002 "Test & control status". */
+  testControl?: TestControlStatus;
 }
 
 export interface Outcome<T> {
@@ -154,3 +160,38 @@ export interface MergeRequestResult {
   victimId: number;
   status: 'APPROVED';
 }
+
+// ---- Subscriptions and test/control groups (seed 000 "Managing subscription", "Managing test and control status")
+
+/** TRANS: transactional messages; BULK: promotional messages (the seeds' words are aliases). */
+export type SubscriptionPriority = 'TRANS' | 'BULK';
+export type SubscriptionType = 'OPTIN' | 'OPTOUT';
+
+/** One opt-in or opt-out of a source account's channel for one priority. */
+export interface Subscription {
+  readonly source: string;
+  /** '' for single-account sources. */
+  readonly accountId: string;
+  /** Lowercase channel type, as in sources.ts CHANNELS. */
+  readonly channel: string;
+  readonly priority: SubscriptionPriority;
+  readonly type: SubscriptionType;
+}
+
+/** A subscription as a client sends it: names not yet checked (aliases and case allowed). */
+export interface SubscriptionInput {
+  source: string;
+  accountId?: string;
+  channel: string;
+  priority: string;
+  type: string;
+}
+
+/** Which subscriptions to read: source 'ALL' (or absent) reads every source account. */
+export interface SubscriptionFilter {
+  source?: string;
+  accountId?: string;
+}
+
+/** Test group customers receive campaign communications; control group customers do not. */
+export type TestControlStatus = 'TEST' | 'CONTROL';

@@ -13,6 +13,7 @@ import type {
   Org,
 } from '../domain/types.ts';
 import type { IdentityService } from '../service/identity_service.ts';
+import { SUBSCRIPTION_ROUTES } from './subscription_routes.ts';
 
 export interface HandlerContext {
   readonly service: IdentityService;
@@ -148,6 +149,7 @@ export function customerViewBody(view: CustomerView): Record<string, unknown> {
     reachableOn: [...view.reachableOn],
     registeredOn: view.registeredOn,
     mergedInto: view.mergedInto,
+    testControl: view.testControl === undefined ? undefined : { status: view.testControl },
   });
 }
 
@@ -320,4 +322,5 @@ export const ROUTES: readonly RouteDefinition[] = [
       return ok({ entity: { customers: customers.map(customerViewBody), merges: merges.map(mergeRecordBody) }, warnings: [] });
     },
   },
+  ...SUBSCRIPTION_ROUTES,
 ];

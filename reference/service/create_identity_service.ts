@@ -18,6 +18,7 @@ import { createMemoryStore } from '../store/memory_store.ts';
 import type { Store, TransactionRecord } from '../store/store.ts';
 import type { IdentityService } from './identity_service.ts';
 import { createServiceCore } from './service_core.ts';
+import { createSubscriptionOperations } from './subscription_operations.ts';
 
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
 
@@ -129,5 +130,7 @@ export function createIdentityService(
     },
 
     listTransactions: (orgId) => store.listTransactions(orgId),
+
+    ...createSubscriptionOperations(core),
   };
 }

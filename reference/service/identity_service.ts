@@ -16,6 +16,7 @@ import type {
   TransactionInput,
   TransactionResult,
 } from '../domain/types.ts';
+import type { SubscriptionOperations } from './subscription_operations.ts';
 
 export interface IdentityService {
   createOrg(setup: OrgSetup): Org;
@@ -35,3 +36,7 @@ export interface IdentityService {
   /** Test control: every customer of the org, merge victims included, and the merges so far. */
   listCustomers(orgId: number): { customers: CustomerView[]; merges: MergeRecord[] };
 }
+
+// Subscriptions and test/control groups (declaration merging keeps each group's extension a separate block).
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface IdentityService extends SubscriptionOperations {}
