@@ -29,6 +29,7 @@ export interface Mutant {
 
 const CREATE_ORG = '/x-memberspec/orgs';
 const CUSTOMER_VIEW = /^\/v2\/customers\/(\d+|lookup\/customerDetails)$/;
+const SUBSCRIPTIONS = /^\/v2\/customers\/\d+\/subscriptions$/;
 
 function rewriteJson(exchange: Exchange, edit: (body: Json) => void): void {
   const body = JSON.parse(exchange.body.toString('utf8')) as Json;
@@ -114,6 +115,18 @@ export const MUTANTS: Record<string, Mutant> = {
       if (exchange.path.startsWith('/x-memberspec')) return;
       if (exchange.headers.authorization) memory.lastAuthorization = exchange.headers.authorization;
       else if (memory.lastAuthorization) exchange.headers.authorization = memory.lastAuthorization;
+    },
+  },
+  'one-subscription-switch': {
+    bug: 'promotional and transactional subscriptions are one switch: setting one sets the other too',
+    caughtIn: ['subscriptions/subscriptions.feature'],
+    request: (exchange) => {
+      if (exchange.method !== 'POST' || !SUBSCRIPTIONS.test(exchange.path)) return;
+      rewriteJson(exchange, (body) => {
+        if (!Array.isArray(body.subscriptions)) return;
+        const other = (priority: unknown) => (/^trans(actional)?$/i.test(String(priority)) ? 'BULK' : 'TRANS');
+        body.subscriptions = body.subscriptions.flatMap((entry: Json) => [entry, { ...entry, priority: other(entry.priority) }]);
+      });
     },
   },
   'crashes-on-bad-json': {
