@@ -16,6 +16,7 @@ import type {
   TransactionInput,
   TransactionResult,
 } from '../domain/types.ts';
+import type { LoyaltyOperations } from './loyalty_operations.ts';
 
 export interface IdentityService {
   createOrg(setup: OrgSetup): Org;
@@ -35,3 +36,6 @@ export interface IdentityService {
   /** Test control: every customer of the org, merge victims included, and the merges so far. */
   listCustomers(orgId: number): { customers: CustomerView[]; merges: MergeRecord[] };
 }
+
+/** The loyalty operations (loyalty_operations.ts) are part of the service. */
+export interface IdentityService extends LoyaltyOperations {}
