@@ -115,6 +115,12 @@ function shownDefault(description: ConfigDescription): boolean | string | undefi
 /** What a profile that leaves out a must-state setting (the loyalty program's) has: an unknown value. */
 export const NOT_STATED = '(not stated in the vendor profile)';
 
+/** The profile gives the setting, under its name or an alias. */
+function stated(configs: Readonly<Record<string, unknown>>, name: string): boolean {
+  const known = configDescriptions();
+  return Object.keys(configs).some((key) => (known.get(key)?.aliasOf ?? key) === name);
+}
+
 /**
  * Throws NotApplicableError when the scenario's org setup differs from the vendor's fixed org.
  * Unspecified configs take the contract's defaults; supportedCountries is compared only when given.
@@ -122,17 +128,20 @@ export const NOT_STATED = '(not stated in the vendor profile)';
 export function checkProfileApplicable(profile: VendorProfile, setup: OrgSetup): void {
   const wanted = effective(setup.configs ?? {}, 'scenario configs');
   const actual = effective(profile.configs, `vendor profile ${profile.name}`);
+  const known = configDescriptions();
+  const named = new Set(Object.keys(setup.configs ?? {}).map((name) => known.get(name)?.aliasOf ?? name));
   const mismatches: string[] = [];
   for (const [name, value] of wanted) {
+    // The loyalty program's settings have no default a vendor can be assumed to share: a scenario that
+    // names one runs only where the profile states the same value; one that does not name it, anywhere.
+    if (known.get(name)?.profileMustState) {
+      if (!named.has(name)) continue;
+      if (!stated(profile.configs, name)) {
+        mismatches.push(`needs ${name}=${shown(value)}, target has ${NOT_STATED}`);
+        continue;
+      }
+    }
     if (actual.get(name) !== value) mismatches.push(`needs ${name}=${shown(value)}, target has ${shown(actual.get(name))}`);
-  }
-  // The loyalty program's settings have no default a vendor can be assumed to share: a scenario that
-  // names one runs only where the profile states it.
-  const known = configDescriptions();
-  for (const name of Object.keys(setup.configs ?? {})) {
-    const canonical = known.get(name)?.aliasOf ?? name;
-    if (!known.get(canonical)?.profileMustState || canonical in profile.configs || mismatches.some((m) => m.startsWith(`needs ${canonical}=`))) continue;
-    mismatches.push(`needs ${canonical}=${shown(wanted.get(canonical))}, target has ${NOT_STATED}`);
   }
   const baseCountry = (setup.baseCountry ?? DEFAULT_BASE_COUNTRY).toUpperCase();
   if (baseCountry !== profile.baseCountry) mismatches.push(`needs baseCountry=${baseCountry}, target has ${profile.baseCountry}`);

@@ -11,7 +11,7 @@
 import { DomainError, warning, type ApiMessage } from '../domain/errors.ts';
 import { checkIssuable, checkRedeemableCoupon, checkSeries, couponCode, type CouponSeriesInput } from '../domain/coupons.ts';
 import { validateIncoming } from '../domain/incoming_customer.ts';
-import { PROGRAM, readLoyaltyProgram, type LoyaltyProgram } from '../domain/loyalty_program.ts';
+import { readLoyaltyProgram, type LoyaltyProgram } from '../domain/loyalty_program.ts';
 import { checkLineItems, checkPointsAmount, checkRedeemable, tierAfterCredit, transactionPoints } from '../domain/points.ts';
 import { resolveIncoming } from '../domain/registration.ts';
 import type { Restriction } from '../domain/restrictions.ts';
@@ -29,7 +29,7 @@ import type {
 } from '../domain/types.ts';
 import type { LoyaltyChanges } from '../store/loyalty_store.ts';
 import type { TransactionRecord } from '../store/store.ts';
-import { createOperationGuard } from './operation_guard.ts';
+import { createOperationGuard, type OperationGuard } from './operation_guard.ts';
 import type { ServiceCore } from './service_core.ts';
 
 export type AllocationKind = 'goodwill' | 'import';
@@ -66,10 +66,10 @@ export interface LoyaltyOperations {
   customerCoupons(orgId: number, customerId: number): { coupon: Coupon; series: CouponSeries }[];
 }
 
-export function createLoyaltyOperations(core: ServiceCore): LoyaltyOperations {
+/** `guard` is the status model's check; specs pass their own to show every operation asks it first. */
+export function createLoyaltyOperations(core: ServiceCore, guard: OperationGuard = createOperationGuard(core)): LoyaltyOperations {
   const { store, now, orgOf, transact, guardForeign } = core;
   const loyalty = store.loyalty;
-  const guard = createOperationGuard(core);
 
   /** A customer of this org (8015 otherwise). */
   const customerOf = (orgId: number, customerId: number): Customer => {
