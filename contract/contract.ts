@@ -91,12 +91,16 @@ export function errorCodes(): ReadonlyMap<number, ErrorCodeEntry> {
 }
 
 export interface ConfigDescription {
-  readonly type: 'boolean' | 'string';
+  readonly type: 'boolean' | 'string' | 'number' | 'integer';
   readonly enum?: readonly string[];
   /** Absent when an unset key means "no value" (e.g. CONF_MIN_REGISTRATION_DATE). */
-  readonly default?: boolean | string;
+  readonly default?: boolean | string | number;
   /** Set on an alias: the name of the config it stands for. */
   readonly aliasOf?: string;
+  /** 'date-time' for a date setting. */
+  readonly format?: string;
+  /** memberspec's loyalty-program settings: no vendor can be assumed to have their default, so a profile must state them. */
+  readonly profileMustState?: boolean;
 }
 
 /** The org configs the contract documents, with their defaults (components.schemas.OrgConfigs). */
@@ -105,7 +109,14 @@ export function configDescriptions(): ReadonlyMap<string, ConfigDescription> {
   return new Map(
     Object.entries(properties).map(([name, schema]) => [
       name,
-      { type: schema.type, enum: schema.enum, default: schema.default, aliasOf: schema['x-memberspec-alias-of'] },
+      {
+        type: schema.type,
+        enum: schema.enum,
+        default: schema.default,
+        aliasOf: schema['x-memberspec-alias-of'],
+        format: schema.format,
+        profileMustState: schema['x-memberspec-profile-must-state'] === true,
+      },
     ]),
   );
 }

@@ -23,6 +23,10 @@ import {
   type SourceProfile,
   type Subscription,
   type TestControlStatus,
+  type PointsWriteOutcome,
+  type TransactionView,
+  type LedgerEntryView,
+  type CouponView,
 } from './driver.ts';
 import type { ApiRequest, ApiResponse, Transport } from './transport.ts';
 import { checkProfileApplicable, type VendorProfile } from './vendor_profile.ts';
@@ -184,6 +188,47 @@ function mergeRecord(body: Json): MergeRecord {
   };
 }
 
+// ---- Loyalty operations: contract answers in the driver's words ----------------------------------
+
+/** Points awarded and tier upgrades from a write's sideEffects (read as the target states them). */
+function pointsWriteOutcome(sideEffects: Json[] | undefined): PointsWriteOutcome {
+  const list = sideEffects ?? [];
+  return {
+    awards: list
+      .filter((effect) => effect.type === 'points')
+      .map((effect) => ({ customerId: effect.customerId, points: effect.awardedPoints, isReferrer: effect.isReferrer === true })),
+    tierUpgrades: list
+      .filter((effect) => effect.type === 'tierUpgrade')
+      .map((effect) => ({ customerId: effect.customerId, from: effect.fromTier, to: effect.toTier })),
+  };
+}
+
+function transactionView(body: Json): TransactionView {
+  return withoutUndefined({
+    id: body.id,
+    billNumber: body.billNumber,
+    billAmount: body.billAmount,
+    storeCode: body.storeCode,
+    lineItems: (body.lineItems as Json[]).map((item) => withoutUndefined({ sku: item.sku, description: item.description, qty: item.qty, rate: item.rate, amount: item.amount })),
+    outlier: body.outlier,
+    pointsIssued: body.pointsIssued,
+  });
+}
+
+function ledgerEntryView(body: Json): LedgerEntryView {
+  const detail = body.entryDetails[0] ?? {};
+  return withoutUndefined({ eventName: body.eventName, entryType: detail.ledgerEntryType, points: Number(detail.points), reason: body.eventDetails?.reason });
+}
+
+function couponView(body: Json): CouponView {
+  return { code: body.code, seriesId: body.seriesId, discountType: body.discountType, discountValue: body.discountValue, redeemed: body.redemptionCount > 0 };
+}
+
+/** The ledger calls name the customer by id. */
+function ledgerParameters(customerId: number): Record<string, string> {
+  return { identifierName: 'id', identifierValue: String(customerId), source: 'ALL' };
+}
+
 export function createContractDriver(options: ContractDriverOptions): Driver {
   const { transport, profile } = options;
   let transcript: Exchange[] = [];
@@ -250,14 +295,21 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
         return toResult(await send('registerCustomer', { method: 'POST', path: '/v2/customers', rawBody }), registration);
       },
       async addTransaction(transaction) {
-        const body = {
+        const body = withoutUndefined({
           type: 'REGULAR',
           billNumber: transaction.billNumber,
           billAmount: transaction.billAmount,
+          storeCode: transaction.storeCode,
+          lineItems: transaction.lineItems?.map((item) => withoutUndefined({ ...item })),
           customer: withoutUndefined({ loyaltyType: transaction.customer.loyaltyType, ...customerFields(transaction.customer) }),
-        };
+        });
         const response = await send('addTransaction', { method: 'POST', path: '/v2/transactions', body });
-        return toResult(response, (b) => ({ transactionId: b.createdId as number, customerId: b.customerId as number }));
+        return toResult(response, (b) => ({
+          transactionId: b.createdId as number,
+          customerId: b.customerId as number,
+          outlier: b.outlier as boolean,
+          ...pointsWriteOutcome(b.sideEffects),
+        }));
       },
       async lookUp(query) {
         const response = await send('lookupCustomer', { method: 'GET', path: '/v2/customers/lookup', query: lookupParameters(query) });
@@ -365,6 +417,82 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
           body: { status },
         });
         return toResult(response, registration);
+      },
+      // ---- Loyalty operations
+      async transactionsOf(customerId) {
+        const response = await send('getCustomerTransactions', { method: 'GET', path: `/v2/customers/${encodeURIComponent(String(customerId))}/transactions` });
+        return toResult(response, (b) => (b.entity.transactions as Json[]).map(transactionView));
+      },
+      async pointsSummary(customerId) {
+        const response = await send('getCustomer', {
+          method: 'GET',
+          path: `/v2/customers/${encodeURIComponent(String(customerId))}`,
+          query: { source: 'ALL', embed: 'points' },
+        });
+        return toResult(response, (b) => {
+          const summary = b.pointsSummary;
+          if (!summary) throw new ContractViolationError('getCustomer with embed=points answered without pointsSummary');
+          return { balance: summary.loyaltyPoints, lifetimePoints: summary.lifetimePoints, redeemed: summary.redeemed, tier: summary.currentSlab };
+        });
+      },
+      async pointsLedger(customerId) {
+        const response = await send('getCustomerLedgerInfo', {
+          method: 'GET',
+          path: '/v2/pointsLedger/getCustomerLedgerInfo',
+          query: { ...ledgerParameters(customerId), limit: '100' },
+        });
+        return toResult(response, (b) => (b.ledgerEntries as Json[]).map(ledgerEntryView));
+      },
+      async pointsBalance(customerId) {
+        const response = await send('getCustomerLedgerBalance', {
+          method: 'GET',
+          path: '/v2/pointsLedger/getCustomerLedgerBalance',
+          query: ledgerParameters(customerId),
+        });
+        return toResult(response, (b) => {
+          const main = (b.ledgerDetails.ledgerClosingBalance as Json[]).find((balance) => balance.pointsCategory === 'Main');
+          if (!main) throw new ContractViolationError('getCustomerLedgerBalance answered without a Main closing balance');
+          return Number(main.closingBalance);
+        });
+      },
+      async giveGoodwillPoints(customerId, points, reason) {
+        const response = await send('allocateGoodwillPoints', { method: 'POST', path: '/v2/points/goodwill', body: { customerId, points, reason } });
+        return toResult(response, (b) => pointsWriteOutcome(b.sideEffects));
+      },
+      async importPoints(customerId, points, importReference) {
+        const response = await send('importPoints', { method: 'POST', path: '/v2/points/import', body: { customerId, points, importReference } });
+        return toResult(response, (b) => pointsWriteOutcome(b.sideEffects));
+      },
+      async awardReferral(referrerId, refereeId) {
+        const response = await send('awardReferralPoints', { method: 'POST', path: '/v2/points/referral', body: { referrerId, refereeId } });
+        return toResult(response, (b) => pointsWriteOutcome(b.sideEffects));
+      },
+      async redeemPoints(customerId, points) {
+        const response = await send('redeemPoints', { method: 'POST', path: '/v2/points/redeem', body: { customerId, points } });
+        return toResult(response, (b) => ({ balance: b.entity.balance as number }));
+      },
+      async createCouponSeries(series) {
+        const response = await send('createCouponSeries', { method: 'POST', path: '/v2/coupon/series', body: { ...series } });
+        return toResult(response, (b) => ({ seriesId: b.createdId as number }));
+      },
+      async issueCoupon(seriesId, customerId) {
+        const response = await send('issueCoupon', { method: 'POST', path: '/v2/coupon/issue', body: { seriesId, customerId } });
+        return toResult(response, (b) => ({ couponId: b.createdId as number, code: b.entity.code as string }));
+      },
+      async redeemCoupon(code, customerId) {
+        const response = await send('redeemCoupon', { method: 'POST', path: '/v2/coupon/redeem', body: { code, customerId } });
+        return toResult(response, (b) => ({ couponId: b.createdId as number }));
+      },
+      async couponsOf(customerId, status) {
+        const response = await send('getCustomerCoupons', {
+          method: 'GET',
+          path: '/v2/customers/coupons',
+          query: withoutUndefined({ id: String(customerId), status }),
+        });
+        return toResult(response, (b) => {
+          const customer = (b.entity.customers as Json[]).find((entry) => entry.id === customerId);
+          return ((customer?.coupons ?? []) as Json[]).map(couponView);
+        });
       },
     };
   }

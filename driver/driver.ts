@@ -9,10 +9,12 @@ import type {
   MergeRecord,
   OrgSetup,
   TransactionInput,
+  LineItem,
 } from '../reference/domain/types.ts';
 import type { Subscription, SubscriptionFilter, SubscriptionInput } from '../reference/domain/types.ts';
 
 export type {
+  LineItem,
   CommChannel,
   CustomerUpdate,
   CustomerView,
@@ -93,7 +95,7 @@ export interface OrgSession {
   register(customer: IncomingCustomer): Promise<Result<{ customerId: number }>>;
   /** Sends a registration body exactly as given (for malformed or oversized input). */
   registerRaw(body: string): Promise<Result<{ customerId: number }>>;
-  addTransaction(transaction: TransactionInput): Promise<Result<{ transactionId: number; customerId: number }>>;
+  addTransaction(transaction: TransactionInput): Promise<Result<TransactionOutcome>>;
   lookUp(query: LookupQuery): Promise<Result<{ customerId: number }>>;
   getCustomer(customerId: number): Promise<Result<CustomerView>>;
   getCustomerByIdentifier(query: LookupQuery): Promise<Result<CustomerView>>;
@@ -111,6 +113,88 @@ export interface OrgSession {
   /** The subscriptions of one source account, or of all (no source, or ALL). */
   getSubscriptions(customerId: number, filter: SubscriptionFilter): Promise<Result<{ subscriptions: Subscription[] }>>;
   changeTestControl(customerId: number, status: string): Promise<Result<{ customerId: number }>>;
+  // ---- Loyalty operations (loyalty_operations features)
+  /** The customer's transactions, newest first. */
+  transactionsOf(customerId: number): Promise<Result<TransactionView[]>>;
+  /** Points and tier (the customer view's points summary). */
+  pointsSummary(customerId: number): Promise<Result<PointsSummaryView>>;
+  /** Ledger entries, oldest first. */
+  pointsLedger(customerId: number): Promise<Result<LedgerEntryView[]>>;
+  /** The ledger's closing balance. */
+  pointsBalance(customerId: number): Promise<Result<number>>;
+  giveGoodwillPoints(customerId: number, points: number, reason: string): Promise<Result<PointsWriteOutcome>>;
+  importPoints(customerId: number, points: number, importReference: string): Promise<Result<PointsWriteOutcome>>;
+  awardReferral(referrerId: number, refereeId: number): Promise<Result<PointsWriteOutcome>>;
+  redeemPoints(customerId: number, points: number): Promise<Result<{ balance: number }>>;
+  createCouponSeries(series: CouponSeriesSpec): Promise<Result<{ seriesId: number }>>;
+  issueCoupon(seriesId: number, customerId: number): Promise<Result<{ couponId: number; code: string }>>;
+  redeemCoupon(code: string, customerId: number): Promise<Result<{ couponId: number }>>;
+  /** The customer's coupons with a status filter (e.g. ACTIVE_UNREDEEMED), newest first. */
+  couponsOf(customerId: number, status?: string): Promise<Result<CouponView[]>>;
+}
+
+// ---- Loyalty operations: what the target answers, in the driver's words
+
+export interface AwardView {
+  readonly customerId: number;
+  readonly points: number;
+  readonly isReferrer: boolean;
+}
+
+export interface TierUpgradeView {
+  readonly customerId: number;
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface PointsWriteOutcome {
+  readonly awards: readonly AwardView[];
+  readonly tierUpgrades: readonly TierUpgradeView[];
+}
+
+export interface TransactionOutcome extends PointsWriteOutcome {
+  readonly transactionId: number;
+  readonly customerId: number;
+  readonly outlier: boolean;
+}
+
+export interface TransactionView {
+  readonly id: number;
+  readonly billNumber: string;
+  readonly billAmount: number;
+  readonly storeCode?: string;
+  readonly lineItems: readonly LineItem[];
+  readonly outlier: boolean;
+  readonly pointsIssued: number;
+}
+
+export interface PointsSummaryView {
+  readonly balance: number;
+  readonly lifetimePoints: number;
+  readonly redeemed: number;
+  readonly tier: string;
+}
+
+export interface LedgerEntryView {
+  readonly eventName: string;
+  readonly entryType: string;
+  readonly points: number;
+  readonly reason?: string;
+}
+
+export interface CouponSeriesSpec {
+  readonly description: string;
+  readonly discountType: string;
+  readonly discountValue: number;
+  readonly issualLimit: number;
+}
+
+export interface CouponView {
+  readonly code: string;
+  readonly seriesId: number;
+  readonly discountType: string;
+  readonly discountValue: number;
+  readonly redeemed: boolean;
 }
 
 /** The target cannot run this scenario (its fixed configuration differs); not a failure. */

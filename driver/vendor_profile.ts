@@ -68,6 +68,11 @@ export function loadVendorProfile(path: string, shownPath: string = path): Vendo
 
 /** A config value in canonical form (booleans from "true"/"1"..., enum case, ISO dates); undefined if invalid. */
 function normalise(description: ConfigDescription, value: unknown): boolean | string | undefined {
+  if (description.type === 'number' || description.type === 'integer') {
+    const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
+    if (!Number.isFinite(number) || number < 0 || (description.type === 'integer' && !Number.isInteger(number))) return undefined;
+    return String(number);
+  }
   if (description.type === 'boolean') {
     if (typeof value === 'boolean') return value;
     const text = String(value).trim().toLowerCase();
@@ -77,6 +82,8 @@ function normalise(description: ConfigDescription, value: unknown): boolean | st
   }
   if (typeof value !== 'string') return undefined;
   if (description.enum) return description.enum.find((allowed) => allowed.toLowerCase() === value.trim().toLowerCase());
+  // A list such as CONF_LOYALTY_TIERS: compared without spaces.
+  if (description.format !== 'date-time') return value.replace(/\s*([:,])\s*/g, '$1').trim();
   const time = Date.parse(value);
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
@@ -85,7 +92,7 @@ function normalise(description: ConfigDescription, value: unknown): boolean | st
 function effective(configs: Readonly<Record<string, unknown>>, where: string): Map<string, boolean | string | undefined> {
   const known = configDescriptions();
   const values = new Map<string, boolean | string | undefined>();
-  for (const [name, description] of known) if (!description.aliasOf) values.set(name, description.default);
+  for (const [name, description] of known) if (!description.aliasOf) values.set(name, shownDefault(description));
   for (const [key, value] of Object.entries(configs)) {
     const description = known.get(key);
     if (!description) throw new HarnessError(`${where}: unknown config ${key}`);
@@ -101,6 +108,19 @@ function shown(value: boolean | string | undefined): string {
   return value === undefined ? '(not set)' : String(value);
 }
 
+function shownDefault(description: ConfigDescription): boolean | string | undefined {
+  return typeof description.default === 'number' ? String(description.default) : description.default;
+}
+
+/** What a profile that leaves out a must-state setting (the loyalty program's) has: an unknown value. */
+export const NOT_STATED = '(not stated in the vendor profile)';
+
+/** The profile gives the setting, under its name or an alias. */
+function stated(configs: Readonly<Record<string, unknown>>, name: string): boolean {
+  const known = configDescriptions();
+  return Object.keys(configs).some((key) => (known.get(key)?.aliasOf ?? key) === name);
+}
+
 /**
  * Throws NotApplicableError when the scenario's org setup differs from the vendor's fixed org.
  * Unspecified configs take the contract's defaults; supportedCountries is compared only when given.
@@ -108,8 +128,19 @@ function shown(value: boolean | string | undefined): string {
 export function checkProfileApplicable(profile: VendorProfile, setup: OrgSetup): void {
   const wanted = effective(setup.configs ?? {}, 'scenario configs');
   const actual = effective(profile.configs, `vendor profile ${profile.name}`);
+  const known = configDescriptions();
+  const named = new Set(Object.keys(setup.configs ?? {}).map((name) => known.get(name)?.aliasOf ?? name));
   const mismatches: string[] = [];
   for (const [name, value] of wanted) {
+    // The loyalty program's settings have no default a vendor can be assumed to share: a scenario that
+    // names one runs only where the profile states the same value; one that does not name it, anywhere.
+    if (known.get(name)?.profileMustState) {
+      if (!named.has(name)) continue;
+      if (!stated(profile.configs, name)) {
+        mismatches.push(`needs ${name}=${shown(value)}, target has ${NOT_STATED}`);
+        continue;
+      }
+    }
     if (actual.get(name) !== value) mismatches.push(`needs ${name}=${shown(value)}, target has ${shown(actual.get(name))}`);
   }
   const baseCountry = (setup.baseCountry ?? DEFAULT_BASE_COUNTRY).toUpperCase();

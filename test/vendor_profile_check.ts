@@ -43,11 +43,14 @@ export function declaredSettings(steps: readonly { text: string; table?: string[
   return settings;
 }
 
-/** The fixed org's value of every setting: the profile's, else the contract's documented default. */
+/**
+ * The fixed org's value of every setting: the profile's, else the contract's documented default. A
+ * must-state setting (the loyalty program's) the profile leaves out has no known value.
+ */
 function fixedOrgSettings(profileConfigs: Record<string, unknown>): Map<string, string> {
   const values = new Map<string, string>();
   for (const [name, description] of configDescriptions()) {
-    const value = name in profileConfigs ? profileConfigs[name] : description.default;
+    const value = name in profileConfigs ? profileConfigs[name] : description.profileMustState ? undefined : description.default;
     if (value !== undefined) values.set(name, String(value));
   }
   return values;

@@ -1,15 +1,16 @@
 // The documented org configurations (seed 000/001 "Setup customer configs", seed 004 CONF_SKIP_SECONDARY).
 // One table of definitions drives parsing, defaults and the typed settings the rules read.
 import { DomainError } from './errors.ts';
+import { LOYALTY_DEFAULTS, formatTiers, parseAmountConfig, parseTiers } from './loyalty_program.ts';
 import { MATCHING_IDENTIFIER_TYPES, type MatchingIdentifierType, type OrgConfigs } from './types.ts';
 
-type ConfigKind = 'boolean' | 'enum' | 'dateTime';
+type ConfigKind = 'boolean' | 'enum' | 'dateTime' | 'amount' | 'wholeAmount' | 'tiers';
 
 export interface ConfigDefinition {
   readonly name: string;
   readonly kind: ConfigKind;
   /** Undefined: the setting is off until an org sets it (CONF_MIN_REGISTRATION_DATE). */
-  readonly default?: boolean | string;
+  readonly default?: boolean | string | number;
   readonly allowed?: readonly string[];
 }
 
@@ -33,6 +34,11 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
   bool('CONF_IDENTIFIERS_SYNC_ENABLED', false),
   bool('CONF_RESTRICT_ORPHAN_V2_PROFILE', false),
   bool('CONF_INSTORE_V2_ENABLED', false),
+  // The loyalty program (memberspec's design; see loyalty_program.ts).
+  { name: 'CONF_LOYALTY_POINTS_PER_CURRENCY_UNIT', kind: 'amount', default: LOYALTY_DEFAULTS.CONF_LOYALTY_POINTS_PER_CURRENCY_UNIT },
+  { name: 'CONF_LOYALTY_TIERS', kind: 'tiers', default: LOYALTY_DEFAULTS.CONF_LOYALTY_TIERS },
+  { name: 'CONF_LOYALTY_REFERRER_POINTS', kind: 'wholeAmount', default: LOYALTY_DEFAULTS.CONF_LOYALTY_REFERRER_POINTS },
+  { name: 'CONF_LOYALTY_REFEREE_POINTS', kind: 'wholeAmount', default: LOYALTY_DEFAULTS.CONF_LOYALTY_REFEREE_POINTS },
 ];
 
 /** Ruling 2: seed 004 calls the skip switch CONF_SKIP_SECONDARY; both names set the same switch. */
@@ -43,15 +49,15 @@ export const CONFIG_ALIASES: Readonly<Record<string, string>> = {
 const BY_NAME = new Map(CONFIG_DEFINITIONS.map((definition) => [definition.name, definition]));
 
 /** Every documented config at its default (CONF_MIN_REGISTRATION_DATE absent: no minimum). */
-export function defaultConfigs(): Record<string, boolean | string> {
-  const configs: Record<string, boolean | string> = {};
+export function defaultConfigs(): Record<string, boolean | string | number> {
+  const configs: Record<string, boolean | string | number> = {};
   for (const definition of CONFIG_DEFINITIONS) {
     if (definition.default !== undefined) configs[definition.name] = definition.default;
   }
   return configs;
 }
 
-function parseValue(definition: ConfigDefinition, raw: unknown): boolean | string | undefined {
+function parseValue(definition: ConfigDefinition, raw: unknown): boolean | string | number | undefined {
   const shown = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw);
   const invalid = () => new DomainError(8207, definition.name, shown);
   switch (definition.kind) {
@@ -73,6 +79,11 @@ function parseValue(definition: ConfigDefinition, raw: unknown): boolean | strin
       if (typeof raw !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(raw) || Number.isNaN(Date.parse(raw))) throw invalid();
       return new Date(raw).toISOString();
     }
+    case 'amount':
+    case 'wholeAmount':
+      return parseAmountConfig(raw, definition.name, definition.kind === 'wholeAmount');
+    case 'tiers':
+      return formatTiers(parseTiers(raw, definition.name));
   }
 }
 

@@ -77,6 +77,20 @@ export const ERRORS = {
   8206: { httpStatus: 400, message: 'Unknown configuration: {0}', documented: false },
   8207: { httpStatus: 400, message: 'Invalid value for configuration {0}: {1}', documented: false },
   8208: { httpStatus: 400, message: 'Identifier {0} is already attached to customer {1} in the same source', documented: false },
+
+  // Loyalty operations (transactions' lines, points, coupons), chosen by memberspec
+  8230: { httpStatus: 400, message: 'Bill amount {0} does not match the total of its line items ({1})', documented: false },
+  8231: { httpStatus: 400, message: 'Line item {0}: amount {1} is not quantity {2} x rate {3}', documented: false },
+  8234: { httpStatus: 400, message: 'Insufficient points: customer {0} has {1} points, the redemption needs {2}', documented: false },
+  8235: { httpStatus: 400, message: 'Invalid points {0}: points must be a positive whole number', documented: false },
+  8236: { httpStatus: 400, message: 'A customer cannot refer themselves: {0}', documented: false },
+  8237: { httpStatus: 409, message: 'Customer {0} has already been referred', documented: false },
+  8238: { httpStatus: 409, message: 'Coupon series {0} has reached its issual limit of {1}', documented: false },
+  8239: { httpStatus: 404, message: 'Coupon series {0} not found', documented: false },
+  8240: { httpStatus: 409, message: 'Coupon {0} is already redeemed', documented: false },
+  8241: { httpStatus: 400, message: 'Coupon {0} is not issued to customer {1}', documented: false },
+  8242: { httpStatus: 404, message: 'Coupon {0} not found', documented: false },
+  8243: { httpStatus: 400, message: 'Invalid coupon series: {0}', documented: false },
 } as const satisfies Record<number, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -91,6 +105,8 @@ export const WARNINGS = {
   8073: { message: 'External id already attached with this user', documented: true },
   8209: { message: 'Customer merged: {0} into {1}', documented: false },
   8210: { message: 'Identifier {0} ignored: {1}', documented: false },
+  8232: { message: "Points not allocated to customer {0}: the customer's status blocks points allocation", documented: false },
+  8233: { message: "Tier upgrade of customer {0} to {1} not applied: the customer's status blocks tier upgrades", documented: false },
 } as const satisfies Record<number, { message: string; documented: boolean }>;
 
 export type WarningCode = keyof typeof WARNINGS;

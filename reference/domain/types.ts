@@ -98,6 +98,10 @@ export interface TransactionInput {
   billNumber: string;
   billAmount: number;
   customer: IncomingCustomer;
+  /** The store where the bill was made (seed 002 "recently transacted store"). */
+  storeCode?: string;
+  /** The bill's lines; when given, the bill amount must equal their total. */
+  lineItems?: LineItem[];
 }
 
 export interface IdentifierChange {
@@ -152,6 +156,12 @@ export interface TransactionResult {
   transactionId: number;
   customerId: number;
   merges: MergeRecord[];
+  /** The customer's status label marks their transactions as outliers. */
+  outlier: boolean;
+  /** Points the bill earned (0 when points allocation is blocked). */
+  pointsAwarded: number;
+  /** Set when the bill lifted the customer into a higher tier. */
+  tierUpgrade?: TierUpgrade;
 }
 
 export interface MergeRequestResult {
@@ -195,3 +205,61 @@ export interface SubscriptionFilter {
 
 /** Test group customers receive campaign communications; control group customers do not. */
 export type TestControlStatus = 'TEST' | 'CONTROL';
+// ---- Loyalty operations: transactions' lines, points, tiers, coupons ------------------------------
+
+export interface LineItem {
+  sku: string;
+  description?: string;
+  qty: number;
+  rate: number;
+  amount: number;
+}
+
+export interface TierUpgrade {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Ledger event names of the platform's points ledger (capillary-api-notes §8.1). */
+export type LedgerEventName = 'TransactionAdd' | 'PointsRedemption' | 'AllocateGoodwillPoints' | 'BulkAllocatePoints' | 'GenericEvent';
+
+export interface LedgerEntry {
+  readonly eventLogId: number;
+  readonly customerId: number;
+  readonly eventName: LedgerEventName;
+  readonly entryType: 'CREDIT' | 'DEBIT';
+  readonly points: number;
+  readonly createdAt: string;
+  /** Why: the goodwill reason, the import reference, REFERRER / REFEREE, or the redemption's purpose. */
+  readonly reason?: string;
+  readonly transactionId?: number;
+  readonly billNumber?: string;
+}
+
+/** A customer's points and tier as the points summary shows them. */
+export interface PointsAccount {
+  readonly customerId: number;
+  readonly balance: number;
+  readonly lifetimePoints: number;
+  readonly redeemed: number;
+  readonly tier: string;
+}
+
+export interface CouponSeries {
+  readonly id: number;
+  readonly description: string;
+  readonly discountType: 'ABS' | 'PERC';
+  readonly discountValue: number;
+  /** How many coupons the series may issue in all. */
+  readonly issualLimit: number;
+  readonly issued: number;
+}
+
+export interface Coupon {
+  readonly id: number;
+  readonly code: string;
+  readonly seriesId: number;
+  readonly customerId: number;
+  readonly issuedAt: string;
+  readonly redemption?: { readonly redeemedAt: string; readonly billNumber?: string };
+}

@@ -14,6 +14,7 @@ import type {
 } from '../domain/types.ts';
 import type { IdentityService } from '../service/identity_service.ts';
 import { SUBSCRIPTION_ROUTES } from './subscription_routes.ts';
+import { LOYALTY_ROUTES, pointsSummaryBody } from './loyalty_routes.ts';
 
 export interface HandlerContext {
   readonly service: IdentityService;
@@ -57,7 +58,7 @@ interface CommChannelBody {
   subscribed?: boolean | string;
 }
 
-interface CustomerBody {
+export interface CustomerBody {
   loyaltyType?: LoyaltyType;
   source?: string;
   accountId?: string;
@@ -87,12 +88,12 @@ function commChannels(list: CommChannelBody[] | undefined): CommChannel[] {
   );
 }
 
-function withoutUndefined<T extends object>(value: T): T {
+export function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 /** A missing source is passed as '' so the rules answer it with their own code (8004). */
-function incomingCustomer(customer: CustomerBody, extra: Partial<IncomingCustomer> = {}): IncomingCustomer {
+export function incomingCustomer(customer: CustomerBody, extra: Partial<IncomingCustomer> = {}): IncomingCustomer {
   return withoutUndefined({
     source: customer.source ?? '',
     accountId: customer.accountId,
@@ -105,12 +106,12 @@ function incomingCustomer(customer: CustomerBody, extra: Partial<IncomingCustome
   });
 }
 
-function messages(list: readonly ApiMessage[]): { status: false; code: number; message: string }[] {
+export function messages(list: readonly ApiMessage[]): { status: false; code: number; message: string }[] {
   return list.map(({ code, message }) => ({ status: false, code, message }));
 }
 
 /** identifierName/identifierValue, comma-separated and order-matched (dual eligibility). */
-function lookupQuery(query: Readonly<Record<string, unknown>>): LookupQuery {
+export function lookupQuery(query: Readonly<Record<string, unknown>>): LookupQuery {
   const names = String(query.identifierName).split(',').map((name) => name.trim());
   const values = String(query.identifierValue).split(',').map((value) => value.trim());
   if (names.length !== values.length) {
@@ -169,7 +170,7 @@ function viewResponse(view: CustomerView, warnings: readonly ApiMessage[]): Hand
   return ok({ ...customerViewBody(view), warnings: messages(all) });
 }
 
-function ok(body: unknown, status = 200): HandlerResult {
+export function ok(body: unknown, status = 200): HandlerResult {
   return { status, body };
 }
 
@@ -177,6 +178,8 @@ function ok(body: unknown, status = 200): HandlerResult {
 
 // Order matters: /v2/customers/lookup must be tried before /v2/customers/:customerId.
 export const ROUTES: readonly RouteDefinition[] = [
+  // Before /v2/customers/:customerId, which /v2/customers/coupons would otherwise match.
+  ...LOYALTY_ROUTES,
   {
     method: 'POST',
     path: '/v2/customers',
@@ -217,9 +220,12 @@ export const ROUTES: readonly RouteDefinition[] = [
     path: '/v2/customers/:customerId',
     operationId: 'getCustomer',
     auth: true,
-    handler: ({ service, org, path }) => {
+    handler: ({ service, org, path, query }) => {
       const outcome = service.getCustomer(org.id, path.customerId as number);
-      return viewResponse(outcome.value, outcome.warnings);
+      const response = viewResponse(outcome.value, outcome.warnings);
+      if (!String(query.embed ?? '').split(',').some((part) => part.trim() === 'points')) return response;
+      const summary = service.pointsSummary(org.id, outcome.value.id);
+      return ok({ ...(response.body as object), pointsSummary: pointsSummaryBody(summary) });
     },
   },
   {
@@ -269,24 +275,6 @@ export const ROUTES: readonly RouteDefinition[] = [
       return ok({
         createdId: result.requestId,
         entity: { id: result.requestId, status: result.status, survivorId: result.survivorId, victimId: result.victimId },
-        warnings: messages(outcome.warnings),
-      });
-    },
-  },
-  {
-    method: 'POST',
-    path: '/v2/transactions',
-    operationId: 'addTransaction',
-    auth: true,
-    handler: ({ service, org, body }) => {
-      const outcome = service.addTransaction(org.id, {
-        billNumber: body.billNumber,
-        billAmount: body.billAmount,
-        customer: incomingCustomer(body.customer as CustomerBody),
-      });
-      return ok({
-        createdId: outcome.value.transactionId,
-        customerId: outcome.value.customerId,
         warnings: messages(outcome.warnings),
       });
     },

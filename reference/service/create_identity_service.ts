@@ -17,6 +17,7 @@ import { updateCustomer } from '../domain/update_customer.ts';
 import { createMemoryStore } from '../store/memory_store.ts';
 import type { Store, TransactionRecord } from '../store/store.ts';
 import type { IdentityService } from './identity_service.ts';
+import { createLoyaltyOperations } from './loyalty_operations.ts';
 import { createServiceCore } from './service_core.ts';
 import { createSubscriptionOperations } from './subscription_operations.ts';
 
@@ -71,22 +72,6 @@ export function createIdentityService(
       return { value: result.result, warnings: result.warnings };
     },
 
-    addTransaction(orgId, input) {
-      const { result, committed } = transact(
-        orgId,
-        (changeset, org) => resolveIncoming(org, changeset, validateIncoming(input.customer, org, now()), 'transaction'),
-        (outcome) => ({
-          orgId,
-          customerId: outcome.result.customerId,
-          billNumber: input.billNumber,
-          billAmount: input.billAmount,
-          createdAt: now(),
-        }),
-      );
-      const value = { transactionId: committed.transactionId!, customerId: result.result.customerId, merges: result.result.merges };
-      return { value, warnings: result.warnings };
-    },
-
     lookup(orgId, query) {
       return { value: lookupCustomerId(orgOf(orgId), store.customers(orgId), query), warnings: [] };
     },
@@ -132,5 +117,6 @@ export function createIdentityService(
     listTransactions: (orgId) => store.listTransactions(orgId),
 
     ...createSubscriptionOperations(core),
+    ...createLoyaltyOperations(core),
   };
 }

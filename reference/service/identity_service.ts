@@ -17,6 +17,7 @@ import type {
   TransactionResult,
 } from '../domain/types.ts';
 import type { SubscriptionOperations } from './subscription_operations.ts';
+import type { LoyaltyOperations } from './loyalty_operations.ts';
 
 export interface IdentityService {
   createOrg(setup: OrgSetup): Org;
@@ -40,3 +41,5 @@ export interface IdentityService {
 // Subscriptions and test/control groups (declaration merging keeps each group's extension a separate block).
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface IdentityService extends SubscriptionOperations {}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface IdentityService extends LoyaltyOperations {}

@@ -5,6 +5,7 @@
 // customers its size is what the garbage collector pays for.
 import type { CustomerReader } from '../domain/customer_port.ts';
 import { MATCHING_IDENTIFIER_TYPES, type Customer, type MatchingIdentifierType, type MergeRecord, type Org } from '../domain/types.ts';
+import { createMemoryLoyaltyStore } from './memory_loyalty_store.ts';
 import type { Store, TransactionRecord } from './store.ts';
 
 /** value -> the id of its one holder, or the ids (in insertion order) when several hold it. */
@@ -111,5 +112,6 @@ export function createMemoryStore(): Store {
     listCustomers: (orgId) => [...stateOf(orgId).customers.values()],
     listMerges: (orgId) => [...stateOf(orgId).merges],
     listTransactions: (orgId) => [...stateOf(orgId).transactions],
+    loyalty: createMemoryLoyaltyStore(),
   };
 }

@@ -1,6 +1,7 @@
 // State behind an interface: the service talks to this port; memory_store.ts is the default adapter.
 import type { CustomerReader } from '../domain/customer_port.ts';
-import type { Customer, MergeRecord, Org } from '../domain/types.ts';
+import type { Customer, LineItem, MergeRecord, Org } from '../domain/types.ts';
+import type { LoyaltyStore } from './loyalty_store.ts';
 
 export interface TransactionRecord {
   readonly id: number;
@@ -9,6 +10,11 @@ export interface TransactionRecord {
   readonly billNumber: string;
   readonly billAmount: number;
   readonly createdAt: string;
+  readonly storeCode?: string;
+  readonly lineItems?: readonly LineItem[];
+  /** The customer's status label marked the transaction as an outlier. */
+  readonly outlier?: boolean;
+  readonly pointsAwarded?: number;
 }
 
 /** Everything one operation changed; committed at once, after every rule has passed. */
@@ -33,4 +39,6 @@ export interface Store {
   listCustomers(orgId: number): Customer[];
   listMerges(orgId: number): MergeRecord[];
   listTransactions(orgId: number): TransactionRecord[];
+  /** Points, tiers, coupons and referrals (loyalty_store.ts). */
+  readonly loyalty: LoyaltyStore;
 }

@@ -47,6 +47,9 @@ export class MemberspecWorld extends World {
   private orgSession?: Promise<OrgSession>;
   private billCount = 0;
   private readonly billPrefix = randomBytes(4).toString('hex');
+  /** Loyalty operations: coupon series by the feature's name, and issued codes by "series/customer". */
+  readonly couponSeries = new Map<string, number>();
+  readonly couponCodes = new Map<string, string>();
 
   constructor(options: IWorldOptions) {
     super(options);

@@ -1,0 +1,84 @@
+// The org's loyalty program as its configs describe it: the earn rule, the tiers and the referral
+// rewards. Pure: parses config values and reads them; the points and tier rules live in points.ts.
+import { DomainError } from './errors.ts';
+import type { OrgConfigs } from './types.ts';
+
+export interface Tier {
+  readonly name: string;
+  /** Lifetime points from which a customer belongs to this tier. */
+  readonly threshold: number;
+}
+
+export interface LoyaltyProgram {
+  /** Points a bill earns per currency unit of its amount (rounded down to whole points). */
+  readonly pointsPerCurrencyUnit: number;
+  /** Ascending thresholds; the first is 0, the tier every customer starts in. */
+  readonly tiers: readonly Tier[];
+  readonly referrerPoints: number;
+  readonly refereePoints: number;
+}
+
+/** The program's documented defaults (contract OrgConfigs). */
+export const LOYALTY_DEFAULTS = {
+  CONF_LOYALTY_POINTS_PER_CURRENCY_UNIT: 1,
+  CONF_LOYALTY_TIERS: 'Silver:0,Gold:1000,Platinum:5000',
+  CONF_LOYALTY_REFERRER_POINTS: 100,
+  CONF_LOYALTY_REFEREE_POINTS: 50,
+} as const;
+
+/** The program's one default program, named as the ledger names it. */
+export const PROGRAM = { id: 1, name: 'Default Program' } as const;
+
+const TIER_NAME = /^[A-Za-z0-9][A-Za-z0-9 _-]*$/;
+
+/**
+ * "Silver:0,Gold:1000,Platinum:5000": names with the lifetime points each starts at. The first starts
+ * at 0 and thresholds rise strictly. Throws DomainError 8207 naming the config otherwise.
+ */
+export function parseTiers(raw: unknown, configName = 'CONF_LOYALTY_TIERS'): Tier[] {
+  const invalid = (why: string) => new DomainError(8207, configName, `${String(raw)} (${why})`);
+  if (typeof raw !== 'string' || raw.trim() === '') throw invalid('expected "Name:points,Name:points,..."');
+  const tiers = raw.split(',').map((part) => {
+    const match = /^\s*([^:]+?)\s*:\s*(\d+)\s*$/.exec(part);
+    if (!match || !TIER_NAME.test(match[1])) throw invalid(`"${part.trim()}" is not Name:points`);
+    return { name: match[1], threshold: Number(match[2]) };
+  });
+  if (tiers[0].threshold !== 0) throw invalid('the first tier must start at 0 points');
+  for (let i = 1; i < tiers.length; i++) {
+    if (tiers[i].threshold <= tiers[i - 1].threshold) throw invalid('thresholds must rise');
+  }
+  const names = new Set(tiers.map((tier) => tier.name.toLowerCase()));
+  if (names.size !== tiers.length) throw invalid('tier names must differ');
+  return tiers;
+}
+
+/** The canonical text of a tier list (how configs store it). */
+export function formatTiers(tiers: readonly Tier[]): string {
+  return tiers.map((tier) => `${tier.name}:${tier.threshold}`).join(',');
+}
+
+/** A non-negative number config (decimal allowed when `whole` is false); 8207 otherwise. */
+export function parseAmountConfig(raw: unknown, configName: string, whole: boolean): number {
+  const value = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw.trim()) : Number.NaN;
+  if (!Number.isFinite(value) || value < 0 || (whole && !Number.isInteger(value))) {
+    throw new DomainError(8207, configName, String(raw));
+  }
+  return value;
+}
+
+const PROGRAMS = new WeakMap<OrgConfigs, LoyaltyProgram>();
+
+/** The org's program; configs missing a key read as its default. Frozen configs are read once. */
+export function readLoyaltyProgram(configs: OrgConfigs): LoyaltyProgram {
+  const known = PROGRAMS.get(configs);
+  if (known) return known;
+  const value = (name: keyof typeof LOYALTY_DEFAULTS) => configs[name] ?? LOYALTY_DEFAULTS[name];
+  const program: LoyaltyProgram = Object.freeze({
+    pointsPerCurrencyUnit: parseAmountConfig(value('CONF_LOYALTY_POINTS_PER_CURRENCY_UNIT'), 'CONF_LOYALTY_POINTS_PER_CURRENCY_UNIT', false),
+    tiers: Object.freeze(parseTiers(value('CONF_LOYALTY_TIERS'))),
+    referrerPoints: parseAmountConfig(value('CONF_LOYALTY_REFERRER_POINTS'), 'CONF_LOYALTY_REFERRER_POINTS', true),
+    refereePoints: parseAmountConfig(value('CONF_LOYALTY_REFEREE_POINTS'), 'CONF_LOYALTY_REFEREE_POINTS', true),
+  });
+  if (Object.isFrozen(configs)) PROGRAMS.set(configs, program);
+  return program;
+}

@@ -1,0 +1,339 @@
+// Routes of the loyalty operations: transactions, points (ledger, goodwill, import, referral,
+// redemption) and coupons. Handlers translate contract bodies to LoyaltyOperations calls and back.
+import { DomainError } from '../domain/errors.ts';
+import { PROGRAM } from '../domain/loyalty_program.ts';
+import { ledgerPoints } from '../domain/points.ts';
+import type { Coupon, CouponSeries, LedgerEntry, LineItem, TierUpgrade } from '../domain/types.ts';
+import type { PointsAward, PointsSummary } from '../service/loyalty_operations.ts';
+import type { IdentityService } from '../service/identity_service.ts';
+import type { Org } from '../domain/types.ts';
+import type { TransactionRecord } from '../store/store.ts';
+import { incomingCustomer, lookupQuery, messages, ok, withoutUndefined, type CustomerBody, type RouteDefinition } from './routes.ts';
+
+/** The platform's side effects of a write: points awarded (isReferrer on the referrer's) and, memberspec's, tier upgrades. */
+function sideEffects(awards: readonly (PointsAward & { isReferrer?: boolean })[]): Record<string, unknown>[] {
+  return awards.flatMap((award) => [
+    ...(award.points > 0
+      ? [withoutUndefined({ entityType: 'USER', type: 'points', customerId: award.customerId, awardedPoints: award.points, rawAwardedPoints: award.points, isReferrer: award.isReferrer })]
+      : []),
+    ...(award.tierUpgrade ? [tierUpgradeEffect(award.customerId, award.tierUpgrade)] : []),
+  ]);
+}
+
+function tierUpgradeEffect(customerId: number, upgrade: TierUpgrade): Record<string, unknown> {
+  return { entityType: 'USER', type: 'tierUpgrade', customerId, fromTier: upgrade.from, toTier: upgrade.to };
+}
+
+function lineItemBody(item: LineItem): Record<string, unknown> {
+  return withoutUndefined({ sku: item.sku, description: item.description, qty: item.qty, rate: item.rate, amount: item.amount });
+}
+
+function transactionBody(record: TransactionRecord): Record<string, unknown> {
+  return withoutUndefined({
+    id: record.id,
+    type: 'REGULAR',
+    billNumber: record.billNumber,
+    billAmount: record.billAmount,
+    billingTime: record.createdAt,
+    storeCode: record.storeCode,
+    lineItems: (record.lineItems ?? []).map(lineItemBody),
+    outlier: record.outlier ?? false,
+    pointsIssued: record.pointsAwarded ?? 0,
+  });
+}
+
+/** The customer a ledger request names: identifierName=id takes the id; other names are looked up. */
+function ledgerCustomerId(service: IdentityService, org: Org, query: Readonly<Record<string, unknown>>): number {
+  if (String(query.identifierName) === 'id') {
+    const id = Number(query.identifierValue);
+    if (!Number.isInteger(id) || id < 1) throw new DomainError(8015);
+    return id;
+  }
+  return service.lookup(org.id, lookupQuery(query)).value;
+}
+
+function ledgerEntryBody(entry: LedgerEntry): Record<string, unknown> {
+  const signed = entry.entryType === 'CREDIT' ? entry.points : -entry.points;
+  return {
+    eventLogId: entry.eventLogId,
+    eventName: entry.eventName,
+    customerId: entry.customerId,
+    ledgerCreatedDate: entry.createdAt,
+    entryDetails: [{ ledgerEntryType: entry.entryType, points: ledgerPoints(entry.points), pointsCategory: 'Main', programName: PROGRAM.name, programId: PROGRAM.id }],
+    netPointsOnEvent: ledgerPoints(signed),
+    transactionDetails: entry.transactionId === undefined ? {} : { transactionId: entry.transactionId, transactionNumber: entry.billNumber },
+    eventDetails: withoutUndefined({ reason: entry.reason }),
+  };
+}
+
+/** Page `offset` (0-based page number, as the ledger API counts) of `limit` items. */
+function page<T>(items: readonly T[], query: Readonly<Record<string, unknown>>, defaultLimit: number): { items: T[]; details: Record<string, number> } {
+  const limit = (query.limit as number | undefined) ?? defaultLimit;
+  const pageNumber = (query.offset as number | undefined) ?? 0;
+  return {
+    items: items.slice(pageNumber * limit, (pageNumber + 1) * limit),
+    details: { pageNumber, pageSize: limit, totalEntries: items.length, pageCount: Math.ceil(items.length / limit) },
+  };
+}
+
+/** The documented pointsSummary of GET /v2/customers/{id}?embed=points. */
+export function pointsSummaryBody(summary: PointsSummary): Record<string, unknown> {
+  const tierNumber = summary.tierNumber;
+  return {
+    loyaltyPoints: summary.balance,
+    lifetimePoints: summary.lifetimePoints,
+    redeemed: summary.redeemed,
+    currentSlab: summary.tier,
+    slabSNo: tierNumber,
+    nextSlab: summary.nextTier?.name ?? '',
+    nextSlabSerialNumber: summary.nextTier ? tierNumber + 1 : -1,
+    nextSlabThreshold: summary.nextTier?.threshold ?? -1,
+  };
+}
+
+function couponBody(coupon: Coupon, series: CouponSeries): Record<string, unknown> {
+  const redemptions = coupon.redemption ? [withoutUndefined({ date: coupon.redemption.redeemedAt, transactionNumber: coupon.redemption.billNumber })] : [];
+  return {
+    id: coupon.id,
+    code: coupon.code,
+    seriesId: coupon.seriesId,
+    description: series.description,
+    discountType: series.discountType,
+    discountValue: series.discountValue,
+    redemptionCount: redemptions.length,
+    redemptionsLeft: 1 - redemptions.length,
+    createdDate: coupon.issuedAt,
+    redemptions,
+  };
+}
+
+/** The v2 coupon status filter; no coupon expires in the reference, so EXPIRED* match none. */
+function matchesStatus(coupon: Coupon, status: string | undefined): boolean {
+  const redeemed = coupon.redemption !== undefined;
+  switch ((status ?? '').toUpperCase()) {
+    case '':
+    case 'ACTIVE':
+      return true;
+    case 'REDEEMED':
+    case 'ACTIVE_REDEEMED':
+      return redeemed;
+    case 'UNREDEEMED':
+    case 'ACTIVE_UNREDEEMED':
+    case 'REDEEMABLE':
+      return !redeemed;
+    default:
+      return false;
+  }
+}
+
+interface LineItemBody {
+  sku: string;
+  description?: string;
+  qty: number;
+  rate: number;
+  amount: number;
+}
+
+export const LOYALTY_ROUTES: readonly RouteDefinition[] = [
+  {
+    method: 'POST',
+    path: '/v2/transactions',
+    operationId: 'addTransaction',
+    auth: true,
+    handler: ({ service, org, body }) => {
+      const outcome = service.addTransaction(
+        org.id,
+        withoutUndefined({
+          billNumber: body.billNumber as string,
+          billAmount: body.billAmount as number,
+          customer: incomingCustomer(body.customer as CustomerBody),
+          storeCode: body.storeCode as string | undefined,
+          lineItems: (body.lineItems as LineItemBody[] | undefined)?.map((item) => withoutUndefined({ ...item })),
+        }),
+      );
+      const result = outcome.value;
+      return ok({
+        createdId: result.transactionId,
+        customerId: result.customerId,
+        outlier: result.outlier,
+        warnings: messages(outcome.warnings),
+        sideEffects: sideEffects([{ customerId: result.customerId, points: result.pointsAwarded, ...(result.tierUpgrade ? { tierUpgrade: result.tierUpgrade } : {}) }]),
+      });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v2/customers/coupons',
+    operationId: 'getCustomerCoupons',
+    auth: true,
+    handler: ({ service, org, query }) => {
+      const customerId = query.id as number;
+      const customer = service.getCustomer(org.id, customerId).value;
+      const coupons = service
+        .customerCoupons(org.id, customerId)
+        .filter(({ coupon }) => matchesStatus(coupon, query.status as string | undefined))
+        .reverse();
+      const name = customer.profiles.find((profile) => profile.firstName !== undefined);
+      return ok({
+        entity: {
+          pagination: { limit: String(coupons.length), offset: '0', total: coupons.length },
+          customers: [
+            withoutUndefined({
+              id: customer.id,
+              firstname: name?.firstName,
+              lastname: name?.lastName,
+              coupons: coupons.map(({ coupon, series }) => couponBody(coupon, series)),
+            }),
+          ],
+        },
+        warnings: [],
+        errors: [],
+        success: true,
+      });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v2/customers/:customerId/transactions',
+    operationId: 'getCustomerTransactions',
+    auth: true,
+    handler: ({ service, org, path }) => {
+      const records = service.customerTransactions(org.id, path.customerId as number);
+      return ok({ entity: { customerId: path.customerId, transactions: records.map(transactionBody) }, warnings: [] });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v2/pointsLedger/getCustomerLedgerInfo',
+    operationId: 'getCustomerLedgerInfo',
+    auth: true,
+    handler: ({ service, org, query }) => {
+      const customerId = ledgerCustomerId(service, org, query);
+      const entries = service.pointsLedger(org.id, customerId);
+      const { items, details } = page(entries, query, 10);
+      return ok({
+        customerDetails: { userId: customerId, entityType: 'CUSTOMER' },
+        ledgerDetails: details,
+        ledgerEntries: items.map(ledgerEntryBody),
+        warnings: [],
+      });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/v2/pointsLedger/getCustomerLedgerBalance',
+    operationId: 'getCustomerLedgerBalance',
+    auth: true,
+    handler: ({ service, org, query }) => {
+      const customerId = ledgerCustomerId(service, org, query);
+      const summary = service.pointsSummary(org.id, customerId);
+      const balances = [{ pointsCategory: 'Main', programName: PROGRAM.name, programId: PROGRAM.id, closingBalance: ledgerPoints(summary.balance) }];
+      const { items, details } = page(balances, query, 10);
+      return ok({
+        customerDetails: { userId: customerId, entityType: 'CUSTOMER' },
+        ledgerDetails: { ...details, ledgerClosingBalance: items },
+        warnings: [],
+      });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v2/points/goodwill',
+    operationId: 'allocateGoodwillPoints',
+    auth: true,
+    handler: ({ service, org, body }) => {
+      const outcome = service.allocatePoints(org.id, { customerId: body.customerId, points: body.points, kind: 'goodwill', reason: body.reason });
+      return ok({ createdId: outcome.value.eventLogId, warnings: messages(outcome.warnings), sideEffects: sideEffects([outcome.value]) });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v2/points/import',
+    operationId: 'importPoints',
+    auth: true,
+    handler: ({ service, org, body }) => {
+      const outcome = service.allocatePoints(org.id, { customerId: body.customerId, points: body.points, kind: 'import', reason: body.importReference });
+      return ok({ createdId: outcome.value.eventLogId, warnings: messages(outcome.warnings), sideEffects: sideEffects([outcome.value]) });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v2/points/referral',
+    operationId: 'awardReferralPoints',
+    auth: true,
+    handler: ({ service, org, body }) => {
+      const outcome = service.awardReferral(org.id, { referrerId: body.referrerId, refereeId: body.refereeId });
+      const { referrer, referee } = outcome.value;
+      return ok({
+        entity: { referrerId: referrer.customerId, refereeId: referee.customerId },
+        warnings: messages(outcome.warnings),
+        sideEffects: sideEffects([{ ...referee }, { ...referrer, isReferrer: true }]),
+      });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v2/points/redeem',
+    operationId: 'redeemPoints',
+    auth: true,
+    handler: ({ service, org, body }) => {
+      const outcome = service.redeemPoints(
+        org.id,
+        withoutUndefined({ customerId: body.customerId as number, points: body.points as unknown, purpose: body.purpose as string | undefined, billNumber: body.billNumber as string | undefined }),
+      );
+      return ok({
+        createdId: outcome.value.eventLogId,
+        entity: { customerId: body.customerId, pointsRedeemed: body.points, balance: outcome.value.balance },
+        warnings: messages(outcome.warnings),
+      });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v2/coupon/series',
+    operationId: 'createCouponSeries',
+    auth: true,
+    handler: ({ service, org, body }) => {
+      const series = service.createCouponSeries(org.id, {
+        description: body.description,
+        discountType: body.discountType,
+        discountValue: body.discountValue,
+        issualLimit: body.issualLimit,
+      });
+      return ok({ createdId: series.id, warnings: [] });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v2/coupon/issue',
+    operationId: 'issueCoupon',
+    auth: true,
+    handler: ({ service, org, body }) => {
+      const outcome = service.issueCoupon(org.id, { seriesId: body.seriesId, customerId: body.customerId });
+      const coupon = outcome.value;
+      return ok({
+        createdId: coupon.id,
+        entity: { id: coupon.id, code: coupon.code, seriesId: coupon.seriesId, customerId: coupon.customerId, createdDate: coupon.issuedAt },
+        warnings: messages(outcome.warnings),
+      });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v2/coupon/redeem',
+    operationId: 'redeemCoupon',
+    auth: true,
+    handler: ({ service, org, body }) => {
+      const outcome = service.redeemCoupon(
+        org.id,
+        withoutUndefined({ code: body.code as string, customerId: body.customerId as number, billNumber: body.billNumber as string | undefined }),
+      );
+      const coupon = outcome.value;
+      return ok({
+        createdId: coupon.id,
+        entity: { id: coupon.id, code: coupon.code, customerId: coupon.customerId, redeemedOn: coupon.redemption!.redeemedAt },
+        warnings: messages(outcome.warnings),
+      });
+    },
+  },
+];

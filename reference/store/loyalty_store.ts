@@ -1,0 +1,39 @@
+// The loyalty state behind a port: points ledgers and accounts, coupon series and coupons, referrals.
+// The service validates everything first and then commits one LoyaltyChanges, so a refusal leaves it as it was.
+import type { Coupon, CouponSeries, LedgerEntry } from '../domain/types.ts';
+
+/** A customer's running totals; `tier` is absent until a credit sets it (the program's first tier). */
+export interface StoredAccount {
+  readonly balance: number;
+  readonly lifetimePoints: number;
+  readonly redeemed: number;
+  readonly tier?: string;
+}
+
+export interface LoyaltyChanges {
+  /** Ledger entries to append; each credit adds to balance and lifetime points, each debit takes from the balance. */
+  readonly entries?: readonly Omit<LedgerEntry, 'eventLogId'>[];
+  readonly tiers?: readonly { readonly customerId: number; readonly tier: string }[];
+  /** Series to save (new, or with a new issued count). */
+  readonly series?: readonly CouponSeries[];
+  /** Coupons to save (new, or redeemed). */
+  readonly coupons?: readonly Coupon[];
+  /** Referees rewarded by this change. */
+  readonly referred?: readonly number[];
+}
+
+export interface LoyaltyStore {
+  account(orgId: number, customerId: number): StoredAccount | undefined;
+  /** The customer's entries, oldest first. */
+  ledger(orgId: number, customerId: number): LedgerEntry[];
+  series(orgId: number, seriesId: number): CouponSeries | undefined;
+  coupon(orgId: number, code: string): Coupon | undefined;
+  /** The customer's coupons, oldest first. */
+  couponsOf(orgId: number, customerId: number): Coupon[];
+  wasReferred(orgId: number, customerId: number): boolean;
+  /** Ids are global and increasing, reserved before the rule builds what carries them. */
+  nextSeriesId(): number;
+  nextCouponId(): number;
+  /** Applies the changes; returns the event log ids of the new entries, in order. */
+  commit(orgId: number, changes: LoyaltyChanges): number[];
+}

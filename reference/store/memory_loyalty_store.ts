@@ -1,0 +1,76 @@
+// In-memory LoyaltyStore: per org, ledgers and accounts by customer, series by id, coupons by code.
+import type { Coupon, CouponSeries, LedgerEntry } from '../domain/types.ts';
+import type { LoyaltyStore, StoredAccount } from './loyalty_store.ts';
+
+interface OrgLoyalty {
+  readonly accounts: Map<number, StoredAccount>;
+  readonly ledgers: Map<number, LedgerEntry[]>;
+  readonly series: Map<number, CouponSeries>;
+  readonly coupons: Map<string, Coupon>;
+  readonly couponsByCustomer: Map<number, string[]>;
+  readonly referred: Set<number>;
+}
+
+export function createMemoryLoyaltyStore(): LoyaltyStore {
+  const orgs = new Map<number, OrgLoyalty>();
+  let lastEventLogId = 0;
+  let lastSeriesId = 0;
+  let lastCouponId = 0;
+
+  const of = (orgId: number): OrgLoyalty => {
+    let state = orgs.get(orgId);
+    if (!state) {
+      state = { accounts: new Map(), ledgers: new Map(), series: new Map(), coupons: new Map(), couponsByCustomer: new Map(), referred: new Set() };
+      orgs.set(orgId, state);
+    }
+    return state;
+  };
+
+  return {
+    account: (orgId, customerId) => orgs.get(orgId)?.accounts.get(customerId),
+    ledger: (orgId, customerId) => [...(orgs.get(orgId)?.ledgers.get(customerId) ?? [])],
+    series: (orgId, seriesId) => orgs.get(orgId)?.series.get(seriesId),
+    coupon: (orgId, code) => orgs.get(orgId)?.coupons.get(code),
+    couponsOf(orgId, customerId) {
+      const state = orgs.get(orgId);
+      return (state?.couponsByCustomer.get(customerId) ?? []).map((code) => state!.coupons.get(code)!);
+    },
+    wasReferred: (orgId, customerId) => orgs.get(orgId)?.referred.has(customerId) ?? false,
+    nextSeriesId: () => ++lastSeriesId,
+    nextCouponId: () => ++lastCouponId,
+    commit(orgId, changes) {
+      const state = of(orgId);
+      const ids: number[] = [];
+      for (const input of changes.entries ?? []) {
+        const entry: LedgerEntry = { eventLogId: ++lastEventLogId, ...input };
+        ids.push(entry.eventLogId);
+        const ledger = state.ledgers.get(entry.customerId) ?? [];
+        ledger.push(entry);
+        state.ledgers.set(entry.customerId, ledger);
+        const before = state.accounts.get(entry.customerId) ?? { balance: 0, lifetimePoints: 0, redeemed: 0 };
+        const credit = entry.entryType === 'CREDIT';
+        state.accounts.set(entry.customerId, {
+          ...before,
+          balance: before.balance + (credit ? entry.points : -entry.points),
+          lifetimePoints: before.lifetimePoints + (credit ? entry.points : 0),
+          redeemed: before.redeemed + (credit ? 0 : entry.points),
+        });
+      }
+      for (const { customerId, tier } of changes.tiers ?? []) {
+        const before = state.accounts.get(customerId) ?? { balance: 0, lifetimePoints: 0, redeemed: 0 };
+        state.accounts.set(customerId, { ...before, tier });
+      }
+      for (const series of changes.series ?? []) state.series.set(series.id, series);
+      for (const coupon of changes.coupons ?? []) {
+        if (!state.coupons.has(coupon.code)) {
+          const codes = state.couponsByCustomer.get(coupon.customerId) ?? [];
+          codes.push(coupon.code);
+          state.couponsByCustomer.set(coupon.customerId, codes);
+        }
+        state.coupons.set(coupon.code, coupon);
+      }
+      for (const customerId of changes.referred ?? []) state.referred.add(customerId);
+      return ids;
+    },
+  };
+}
