@@ -43,15 +43,19 @@ describe('contract document', () => {
     }
     assert.deepEqual([...OPERATIONS.keys()].sort(), [
       'addTransaction',
+      'changeCustomerStatus',
       'changeIdentifier',
       'createMergeRequest',
       'createTestOrg',
       'getContract',
       'getCustomer',
       'getCustomerByIdentifier',
+      'getCustomerStatusLog',
       'listOrgCustomers',
       'lookupCustomer',
       'registerCustomer',
+      'requestPiiDeletion',
+      'setFraudStatus',
       'updateCustomer',
     ]);
     assert.equal(OPERATIONS.get('createTestOrg')?.authenticated, false);

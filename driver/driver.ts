@@ -25,6 +25,20 @@ export type {
   SourceProfile,
   TransactionInput,
 } from '../reference/domain/types.ts';
+export type { CustomerStatusView, FraudDetails, StatusLabelSetup } from '../reference/domain/customer_status.ts';
+// The status vocabulary (seed words <-> API names), so steps turn the features' words into values.
+export { FRAUD_STATUSES, resolveStatus } from '../reference/domain/customer_status.ts';
+export { resolveRestriction } from '../reference/domain/restrictions.ts';
+
+/** One entry of a customer's status log, as the target answers it. */
+export interface StatusLogEntryView {
+  readonly status: string;
+  readonly label: string;
+  readonly reason: string;
+  readonly changedBy: string;
+  readonly changedOn: string;
+  readonly isActive: boolean;
+}
 
 export interface ApiMessage {
   readonly code: number;
@@ -95,6 +109,14 @@ export interface OrgSession {
   listCustomers(): Promise<{ customers: CustomerView[]; merges: MergeRecord[] }>;
   /** The same org reached with no credentials at all. */
   anonymous(): OrgSession;
+  /** The till this session calls as (status changes name it as their author). */
+  readonly tillUsername: string;
+  /** Gives the customer found by `query` a status label, with the reason for the change. */
+  changeStatusLabel(query: LookupQuery, change: { label: string; reason: string }): Promise<Result<{ customerId: number }>>;
+  /** The customer's status label changes, newest first. */
+  statusLog(customerId: number): Promise<Result<StatusLogEntryView[]>>;
+  requestPiiDeletion(customerId: number): Promise<Result<{ customerId: number }>>;
+  setFraudStatus(customerId: number, change: { status: string; reason: string }): Promise<Result<{ customerId: number }>>;
 }
 
 /** The target cannot run this scenario (its fixed configuration differs); not a failure. */

@@ -33,6 +33,8 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
   bool('CONF_IDENTIFIERS_SYNC_ENABLED', false),
   bool('CONF_RESTRICT_ORPHAN_V2_PROFILE', false),
   bool('CONF_INSTORE_V2_ENABLED', false),
+  // Seed 001 "Enable customer status"; off by default (seed 002: "not by default enabled for an org").
+  bool('CONF_CUSTOMER_STATUS_ENABLED', false),
 ];
 
 /** Ruling 2: seed 004 calls the skip switch CONF_SKIP_SECONDARY; both names set the same switch. */

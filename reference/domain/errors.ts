@@ -70,6 +70,23 @@ export const ERRORS = {
   8206: { httpStatus: 400, message: 'Unknown configuration: {0}', documented: false },
   8207: { httpStatus: 400, message: 'Invalid value for configuration {0}: {1}', documented: false },
   8208: { httpStatus: 400, message: 'Identifier {0} is already attached to customer {1} in the same source', documented: false },
+
+  // Customer status and restrictions (documented codes first, then memberspec's 8211-8229)
+  681: { httpStatus: 403, message: 'Transactions are blocked for this customer', documented: true },
+  3042: {
+    httpStatus: 403,
+    message: 'customer status was marked to deleted. Any further changes on this customer are not allowed',
+    documented: true,
+  },
+  3044: { httpStatus: 400, message: 'Customer status is disabled', documented: true },
+  8086: { httpStatus: 400, message: 'Status label passed is not valid: {0}', documented: true },
+  8211: { httpStatus: 400, message: 'Restriction {0} cannot be set on the {1} label {2}: {3}', documented: false },
+  8212: {
+    httpStatus: 403,
+    message: 'Identifier change and account merge are blocked for customer {0} (status {1}, label {2})',
+    documented: false,
+  },
+  8213: { httpStatus: 400, message: 'Fraud status is superseded by customer status for this org', documented: false },
 } as const satisfies Record<number, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -84,6 +101,7 @@ export const WARNINGS = {
   8073: { message: 'External id already attached with this user', documented: true },
   8209: { message: 'Customer merged: {0} into {1}', documented: false },
   8210: { message: 'Identifier {0} ignored: {1}', documented: false },
+  8107: { message: 'Default customer status label not set', documented: true },
 } as const satisfies Record<number, { message: string; documented: boolean }>;
 
 export type WarningCode = keyof typeof WARNINGS;

@@ -1,4 +1,5 @@
 // The reference's domain vocabulary. Pure data: no I/O, no Express, no store.
+import type { CustomerStatusView, FraudDetails, StatusLabel, StatusLabelSetup, StatusLogEntry } from './customer_status.ts';
 import type { ApiMessage } from './errors.ts';
 
 /** Identifier types of the v2 API. mobile, email and externalId take part in matching and merging. */
@@ -41,6 +42,12 @@ export interface Customer {
   registeredOn: string;
   /** Set on a merge victim: the survivor's id. */
   mergedInto?: number;
+  /** The label assigned to the customer; absent: the org's default (customer_status.ts currentStatus). */
+  customerStatus?: CustomerStatusView;
+  /** Every status label change, oldest first. */
+  statusLog?: StatusLogEntry[];
+  /** The legacy fraud status, while customer status is not enabled. */
+  fraudDetails?: FraudDetails;
 }
 
 export interface MergeRecord {
@@ -61,6 +68,8 @@ export interface OrgSetup {
   /** ISO 3166 alpha-2 country of the org, used to complete mobile numbers. */
   baseCountry?: string;
   supportedCountries?: string[];
+  /** Customer status labels in the order they were created (the first under Active is the default). */
+  statusLabels?: StatusLabelSetup[];
 }
 
 export interface TillCredentials {
@@ -75,6 +84,8 @@ export interface Org {
   readonly baseCountry: string;
   readonly supportedCountries: readonly string[];
   readonly till: TillCredentials;
+  /** Customer status labels, in the order they were created. */
+  readonly statusLabels?: readonly StatusLabel[];
 }
 
 /** The customer part of a registration or of an incoming transaction (seed 004: data, not a customer). */
@@ -128,6 +139,10 @@ export interface CustomerView {
   reachableOn: string[];
   registeredOn: string;
   mergedInto?: number;
+  /** Shown while customer status is enabled (seed 002 "Customer status and name"). */
+  customerStatus?: CustomerStatusView;
+  /** Shown while customer status is not enabled and a fraud status is set; neither: blank. */
+  fraudDetails?: FraudDetails;
 }
 
 export interface Outcome<T> {

@@ -13,6 +13,7 @@ import type {
   Org,
 } from '../domain/types.ts';
 import type { IdentityService } from '../service/identity_service.ts';
+import { STATUS_ROUTES } from './status_routes.ts';
 
 export interface HandlerContext {
   readonly service: IdentityService;
@@ -109,7 +110,7 @@ function messages(list: readonly ApiMessage[]): { status: false; code: number; m
 }
 
 /** identifierName/identifierValue, comma-separated and order-matched (dual eligibility). */
-function lookupQuery(query: Readonly<Record<string, unknown>>): LookupQuery {
+export function lookupQuery(query: Readonly<Record<string, unknown>>): LookupQuery {
   const names = String(query.identifierName).split(',').map((name) => name.trim());
   const values = String(query.identifierValue).split(',').map((value) => value.trim());
   if (names.length !== values.length) {
@@ -148,6 +149,8 @@ export function customerViewBody(view: CustomerView): Record<string, unknown> {
     reachableOn: [...view.reachableOn],
     registeredOn: view.registeredOn,
     mergedInto: view.mergedInto,
+    customerStatus: view.customerStatus ? { ...view.customerStatus } : undefined,
+    fraudDetails: view.fraudDetails ? { ...view.fraudDetails } : undefined,
   });
 }
 
@@ -303,7 +306,12 @@ export const ROUTES: readonly RouteDefinition[] = [
     auth: false,
     handler: ({ service, body }) => {
       const org = service.createOrg(
-        withoutUndefined({ configs: body.configs, baseCountry: body.baseCountry, supportedCountries: body.supportedCountries }),
+        withoutUndefined({
+          configs: body.configs,
+          baseCountry: body.baseCountry,
+          supportedCountries: body.supportedCountries,
+          statusLabels: body.statusLabels,
+        }),
       );
       return ok({ entity: { orgId: org.id, till: { username: org.till.username, password: org.till.password } }, warnings: [] }, 201);
     },
@@ -320,4 +328,5 @@ export const ROUTES: readonly RouteDefinition[] = [
       return ok({ entity: { customers: customers.map(customerViewBody), merges: merges.map(mergeRecordBody) }, warnings: [] });
     },
   },
+  ...STATUS_ROUTES,
 ];
