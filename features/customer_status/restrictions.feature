@@ -42,20 +42,21 @@ Feature: Restrictions carried by status labels
       Then the request is refused with error <error>
       And <nothing changed>
       When "Asha" is given the status label "Regular" with the reason "restriction lifted"
-      And <operation>
+      Then the request succeeds
+      When <operation>
       Then the request succeeds
 
       Examples: the operations blocked in this suite today
-        | restriction                               | status          | operation                                                               | error | nothing changed       |
-        | Block identifier change and account merge | Suspended       | "Asha" changes its email from E1 to E3 through INSTORE                  | 8212  | "Asha" has email E1   |
-        | Block identifier change and account merge | Fraud suspected | a merge of "Asha" into "Ben" is requested                               | 8212  | "Asha" is not merged  |
-        | Block identifier change and account merge | Fraud confirmed | a merge of "Ben" into "Asha" is requested                               | 8212  | "Ben" is not merged   |
-        | Block identifier change and account merge | Internal        | a loyalty registration arrives through INSTORE with mobile M2 and email E1 | 8212 | "Asha" is not merged |
-        | Block identifier change and account merge | Suspended       | a loyalty registration arrives through INSTORE with mobile M1 and email E2 | 8212 | "Ben" is not merged  |
-        | Block identifier change and account merge | Fraud suspected | a loyalty transaction arrives through INSTORE with mobile M2 and email E1 | 8212 | "Asha" is not merged |
-        | Block identifier change and account merge | Fraud confirmed | "Ben" adds the email E1 through WEBSITE                                 | 8212  | "Ben" is not merged   |
-        | Block transaction                         | Internal        | a loyalty transaction arrives through INSTORE with mobile M1 and external id X1 | 681 | "Asha" has no external id |
-        | Block transaction                         | Suspended       | a loyalty transaction arrives through INSTORE with mobile M1 and external id X1 | 681 | "Asha" has no external id |
+        | restriction                               | status          | operation                                                                       | error | nothing changed           |
+        | Block identifier change and account merge | Suspended       | "Asha" changes its email from E1 to E3 through INSTORE                          | 8212  | "Asha" has email E1       |
+        | Block identifier change and account merge | Fraud suspected | a merge of "Asha" into "Ben" is requested                                       | 8212  | "Asha" is not merged      |
+        | Block identifier change and account merge | Fraud confirmed | a merge of "Ben" into "Asha" is requested                                       | 8212  | "Ben" is not merged       |
+        | Block identifier change and account merge | Internal        | a loyalty registration arrives through INSTORE with mobile M2 and email E1      | 8212  | "Asha" is not merged      |
+        | Block identifier change and account merge | Suspended       | a loyalty registration arrives through INSTORE with mobile M1 and email E2      | 8212  | "Ben" is not merged       |
+        | Block identifier change and account merge | Fraud suspected | a loyalty transaction arrives through INSTORE with mobile M2 and email E1       | 8212  | "Asha" is not merged      |
+        | Block identifier change and account merge | Fraud confirmed | "Ben" adds the email E1 through WEBSITE                                         | 8212  | "Ben" is not merged       |
+        | Block transaction                         | Internal        | a loyalty transaction arrives through INSTORE with mobile M1 and external id X1 | 681   | "Asha" has no external id |
+        | Block transaction                         | Suspended       | a loyalty transaction arrives through INSTORE with mobile M1 and external id X1 | 681   | "Asha" has no external id |
 
   Rule: A label under Deleted blocks everything
 
@@ -76,10 +77,10 @@ Feature: Restrictions carried by status labels
       And <nothing changed>
 
       Examples:
-        | operation                                                                    | nothing changed           |
-        | "Asha" changes its email from E1 to E3 through INSTORE                       | "Asha" has email E1       |
-        | a merge of "Asha" into "Ben" is requested                                    | "Asha" is not merged      |
-        | a merge of "Ben" into "Asha" is requested                                    | "Ben" is not merged       |
+        | operation                                                                       | nothing changed           |
+        | "Asha" changes its email from E1 to E3 through INSTORE                          | "Asha" has email E1       |
+        | a merge of "Asha" into "Ben" is requested                                       | "Asha" is not merged      |
+        | a merge of "Ben" into "Asha" is requested                                       | "Ben" is not merged       |
         | a loyalty transaction arrives through INSTORE with mobile M1 and external id X1 | "Asha" has no external id |
 
   Rule: The two future development restrictions are accepted but have no effect yet
@@ -99,8 +100,8 @@ Feature: Restrictions carried by status labels
       Then the request succeeds
 
       Examples:
-        | restriction                              | operation                                                                    |
-        | Block issual of badges                   | "Asha" changes its email from E1 to E3 through INSTORE                       |
+        | restriction                              | operation                                                                       |
+        | Block issual of badges                   | "Asha" changes its email from E1 to E3 through INSTORE                          |
         | Block enrollment into loyalty promotions | a loyalty transaction arrives through INSTORE with mobile M1 and external id X1 |
 
   Rule: Restrictions are set on labels of Suspended, Fraud suspected, Fraud confirmed and Internal only
