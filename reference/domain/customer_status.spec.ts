@@ -46,6 +46,11 @@ describe('the restriction decision (label + restriction -> error or not)', () =>
     assert.equal(decide('FRAUD_CONFIRMED', ['BLOCK_TRANSACTION'], 'BLOCK_TRANSACTION'), 681);
   });
 
+  it('refuses a restriction without a code of its own with the generic 8214, and never refuses the outlier mark', () => {
+    assert.equal(decide('INTERNAL', ['BLOCK_POINTS_ALLOCATION'], 'BLOCK_POINTS_ALLOCATION'), 8214);
+    assert.equal(decide('SUSPENDED', ['MARK_TRANSACTION_OUTLIER'], 'MARK_TRANSACTION_OUTLIER'), undefined);
+  });
+
   it('lets through a restriction the label does not carry', () => {
     assert.equal(decide('SUSPENDED', ['BLOCK_TRANSACTION'], 'BLOCK_IDENTIFIER_CHANGE_AND_MERGE'), undefined);
   });

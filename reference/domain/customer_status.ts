@@ -158,14 +158,14 @@ export function restrictionError(
 ): DomainError | undefined {
   if (!enabled || resolveRestriction(restriction)?.future) return undefined;
   if (status === 'DELETED') return new DomainError(3042);
-  if (!RESTRICTABLE_STATUSES.includes(status) || !restrictions.includes(restriction)) return undefined;
-  const code: ErrorCode | undefined = BLOCKED_CODE[restriction];
-  // A restriction without an operation of its own here (MARK_TRANSACTION_OUTLIER marks, it does not refuse).
-  if (code === undefined) return undefined;
+  // MARK_TRANSACTION_OUTLIER marks the transaction instead of refusing it.
+  if (!RESTRICTABLE_STATUSES.includes(status) || !restrictions.includes(restriction) || restriction === 'MARK_TRANSACTION_OUTLIER') return undefined;
+  const code = BLOCKED_CODE[restriction];
+  if (code === undefined) return new DomainError(8214, customerId, resolveRestriction(restriction)!.seedName, statusSeedName(status), label ?? '');
   return new DomainError(code, customerId, statusSeedName(status), label ?? '');
 }
 
-/** Each refusing restriction's error code; other groups of operations add theirs here. */
+/** A refusing restriction's own code; one not listed here is refused with the generic 8214. */
 const BLOCKED_CODE: Partial<Record<Restriction, ErrorCode>> = {
   BLOCK_IDENTIFIER_CHANGE_AND_MERGE: 8212,
   BLOCK_TRANSACTION: 681,

@@ -87,6 +87,7 @@ export const ERRORS = {
     documented: false,
   },
   8213: { httpStatus: 400, message: 'Fraud status is superseded by customer status for this org', documented: false },
+  8214: { httpStatus: 403, message: 'Operation blocked for customer {0}: {1} (status {2}, label {3})', documented: false },
 } as const satisfies Record<number, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -1,5 +1,6 @@
 // Routes of the customer status operations (contract: changeCustomerStatus, getCustomerStatusLog,
 // requestPiiDeletion, setFraudStatus). The till that calls is recorded as the author of a change.
+// Only routes.ts imports this file (it spreads STATUS_ROUTES into the table), so the import cycle is safe.
 import type { StatusLogEntry } from '../domain/customer_status.ts';
 import { lookupQuery, type RouteDefinition } from './routes.ts';
 
