@@ -27,6 +27,7 @@ import {
   type TransactionView,
   type LedgerEntryView,
   type CouponView,
+  type StatusLogEntryView,
 } from './driver.ts';
 import type { ApiRequest, ApiResponse, Transport } from './transport.ts';
 import { checkProfileApplicable, type VendorProfile } from './vendor_profile.ts';
@@ -164,6 +165,8 @@ export function toCustomerView(body: Json): CustomerView {
     registeredOn: body.registeredOn,
     mergedInto: body.mergedInto,
     testControl: body.testControl?.status as TestControlStatus | undefined,
+    customerStatus: body.customerStatus ? withoutUndefined({ status: body.customerStatus.status, label: body.customerStatus.label }) : undefined,
+    fraudDetails: body.fraudDetails ? { ...body.fraudDetails } : undefined,
   });
 }
 
@@ -176,6 +179,17 @@ export function toSubscription(body: Json): Subscription {
     channel: channel === 'sms' ? 'mobile' : channel,
     priority: body.priority,
     type: body.type,
+  };
+}
+
+function statusLogEntry(body: Json): StatusLogEntryView {
+  return {
+    status: body.status,
+    label: body.label,
+    reason: body.reason,
+    changedBy: body.createdByUser,
+    changedOn: body.createdOn,
+    isActive: body.isActive,
   };
 }
 
@@ -275,7 +289,7 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
     return { ...response, operation: operationId };
   }
 
-  function session(orgId: string, authorization: string | undefined): OrgSession {
+  function session(orgId: string, authorization: string | undefined, tillUsername: string): OrgSession {
     const auth: Record<string, string> = authorization ? { authorization } : {};
     const view = (body: Json) => toCustomerView(body);
     const send = (operationId: string, request: Omit<ApiRequest, 'headers'>) => call(operationId, { ...request, headers: auth });
@@ -379,7 +393,37 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
         return result.value;
       },
       anonymous() {
-        return session(orgId, undefined);
+        return session(orgId, undefined, tillUsername);
+      },
+      tillUsername,
+      async changeStatusLabel(query, change) {
+        const response = await send('changeCustomerStatus', {
+          method: 'PUT',
+          path: '/v2/customers/lookup/status',
+          query: lookupParameters(query),
+          body: { label: change.label, reason: change.reason },
+        });
+        return toResult(response, registration);
+      },
+      async statusLog(customerId) {
+        const response = await send('getCustomerStatusLog', { method: 'GET', path: `/v2/customers/${encodeURIComponent(String(customerId))}/statusLog` });
+        return toResult(response, (b) => (b.data as Json[]).map(statusLogEntry));
+      },
+      async requestPiiDeletion(customerId) {
+        const response = await send('requestPiiDeletion', {
+          method: 'POST',
+          path: `/v2/customers/${encodeURIComponent(String(customerId))}/piiDeletionRequest`,
+          body: {},
+        });
+        return toResult(response, registration);
+      },
+      async setFraudStatus(customerId, change) {
+        const response = await send('setFraudStatus', {
+          method: 'PUT',
+          path: `/v2/customers/${encodeURIComponent(String(customerId))}/fraudStatus`,
+          body: { status: change.status, reason: change.reason },
+        });
+        return toResult(response, registration);
       },
 
       // Subscriptions and test/control groups
@@ -506,12 +550,13 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
       configs: setup.configs ?? {},
       baseCountry: setup.baseCountry,
       supportedCountries: setup.supportedCountries,
+      statusLabels: setup.statusLabels,
     });
     const response = await call('createTestOrg', { method: 'POST', path: '/x-memberspec/orgs', body });
     const result = toResult(response, (b) => b.entity as { orgId: number; till: { username: string; password: string } });
     if (!result.ok) return result;
     const { orgId, till } = result.value;
-    return { ...result, value: session(String(orgId), basicAuthorization(till.username, till.password)) };
+    return { ...result, value: session(String(orgId), basicAuthorization(till.username, till.password), till.username) };
   }
 
   return {
@@ -521,7 +566,7 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
     async createOrg(setup: OrgSetup) {
       if (profile) {
         checkProfileApplicable(profile, setup);
-        return session(profile.name, basicAuthorization(profile.till.username, profile.till.password));
+        return session(profile.name, basicAuthorization(profile.till.username, profile.till.password), profile.till.username);
       }
       const result = await requestOrg(setup);
       if (!result.ok) throw new HarnessError(`createOrg refused by ${transport.target}: ${result.error.code} ${result.error.message}`);

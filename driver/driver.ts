@@ -36,6 +36,20 @@ export type {
   SubscriptionType,
   TestControlStatus,
 } from '../reference/domain/types.ts';
+export type { CustomerStatusView, FraudDetails, StatusLabelSetup } from '../reference/domain/customer_status.ts';
+// The status vocabulary (seed words <-> API names), so steps turn the features' words into values.
+export { FRAUD_STATUSES, resolveStatus } from '../reference/domain/customer_status.ts';
+export { resolveRestriction } from '../reference/domain/restrictions.ts';
+
+/** One entry of a customer's status log, as the target answers it. */
+export interface StatusLogEntryView {
+  readonly status: string;
+  readonly label: string;
+  readonly reason: string;
+  readonly changedBy: string;
+  readonly changedOn: string;
+  readonly isActive: boolean;
+}
 
 export interface ApiMessage {
   readonly code: number;
@@ -131,6 +145,16 @@ export interface OrgSession {
   redeemCoupon(code: string, customerId: number): Promise<Result<{ couponId: number }>>;
   /** The customer's coupons with a status filter (e.g. ACTIVE_UNREDEEMED), newest first. */
   couponsOf(customerId: number, status?: string): Promise<Result<CouponView[]>>;
+
+  // ---- Customer status (customer_status features)
+  /** The till this session calls as (status changes name it as their author). */
+  readonly tillUsername: string;
+  /** Gives the customer found by `query` a status label, with the reason for the change. */
+  changeStatusLabel(query: LookupQuery, change: { label: string; reason: string }): Promise<Result<{ customerId: number }>>;
+  /** The customer's status label changes, newest first. */
+  statusLog(customerId: number): Promise<Result<StatusLogEntryView[]>>;
+  requestPiiDeletion(customerId: number): Promise<Result<{ customerId: number }>>;
+  setFraudStatus(customerId: number, change: { status: string; reason: string }): Promise<Result<{ customerId: number }>>;
 }
 
 // ---- Loyalty operations: what the target answers, in the driver's words

@@ -2,7 +2,7 @@
 // file says how that org is configured; a scenario that needs other configs is not applicable.
 import { readFileSync } from 'node:fs';
 import { configDescriptions, type ConfigDescription } from '../contract/contract.ts';
-import { HarnessError, NotApplicableError, type OrgSetup } from './driver.ts';
+import { HarnessError, NotApplicableError, resolveRestriction, resolveStatus, type OrgSetup, type StatusLabelSetup } from './driver.ts';
 
 export interface VendorProfile {
   readonly name: string;
@@ -10,6 +10,8 @@ export interface VendorProfile {
   readonly configs: Readonly<Record<string, unknown>>;
   readonly baseCountry: string;
   readonly supportedCountries: readonly string[];
+  /** The org's customer status labels in creation order (status, label, restrictions). */
+  readonly statusLabels?: readonly StatusLabelSetup[];
 }
 
 const DEFAULT_BASE_COUNTRY = 'IN';
@@ -57,7 +59,18 @@ export function loadVendorProfile(path: string, shownPath: string = path): Vendo
   if (profile.baseCountry !== undefined && typeof profile.baseCountry !== 'string') fail(shownPath, '"baseCountry" must be a country code such as "IN"');
   const supported = profile.supportedCountries ?? [];
   if (!Array.isArray(supported) || supported.some((c) => typeof c !== 'string')) fail(shownPath, '"supportedCountries" must be a list of country codes');
+  const statusLabels = profile.statusLabels ?? [];
+  const labelShape = '{"status": "Suspended", "label": "...", "restrictions": ["BLOCK_TRANSACTION"]}';
+  if (!Array.isArray(statusLabels)) fail(shownPath, `"statusLabels" must be a list of ${labelShape}`);
+  for (const entry of statusLabels as Record<string, any>[]) {
+    if (typeof entry?.label !== 'string' || typeof entry?.status !== 'string') fail(shownPath, `"statusLabels" must be a list of ${labelShape}`);
+    if (!resolveStatus(entry.status)) fail(shownPath, `status label "${entry.label}" has an unknown status "${entry.status}"`);
+    const restrictions = entry.restrictions ?? [];
+    const unknown = Array.isArray(restrictions) ? restrictions.find((r: unknown) => typeof r !== 'string' || !resolveRestriction(r)) : restrictions;
+    if (unknown !== undefined) fail(shownPath, `status label "${entry.label}" has an unknown restriction ${JSON.stringify(unknown)}`);
+  }
   return {
+    statusLabels: statusLabels as StatusLabelSetup[],
     name: profile.name,
     till: { username: profile.till.username, password: profile.till.password },
     configs,
@@ -150,5 +163,23 @@ export function checkProfileApplicable(profile: VendorProfile, setup: OrgSetup):
     const have = [...profile.supportedCountries].sort().join(',');
     if (want !== have) mismatches.push(`needs supportedCountries=[${want}], target has [${have}]`);
   }
+  // Labels matter only where the scenario turns customer status on (else its own configs already differ).
+  if (wanted.get(STATUS_CONFIG) === true && actual.get(STATUS_CONFIG) === true) {
+    const want = describeLabels(setup.statusLabels ?? []);
+    const have = describeLabels(profile.statusLabels ?? []);
+    if (want !== have) mismatches.push(`needs statusLabels=[${want}], target has [${have}]`);
+  }
   if (mismatches.length > 0) throw new NotApplicableError(mismatches.join('; '));
+}
+
+const STATUS_CONFIG = 'CONF_CUSTOMER_STATUS_ENABLED';
+
+/** Labels in creation order, in canonical names: "SUSPENDED:On hold(BLOCK_TRANSACTION) | ACTIVE:Regular". */
+function describeLabels(labels: readonly StatusLabelSetup[]): string {
+  return labels
+    .map((entry) => {
+      const restrictions = (entry.restrictions ?? []).map((r) => resolveRestriction(r)?.name ?? r).sort();
+      return `${resolveStatus(entry.status) ?? entry.status}:${entry.label}${restrictions.length ? `(${restrictions.join(',')})` : ''}`;
+    })
+    .join(' | ');
 }

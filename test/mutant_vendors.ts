@@ -137,6 +137,16 @@ export const MUTANTS: Record<string, Mutant> = {
         ? { status: 500, body: { message: 'SyntaxError: Unexpected token', stack: 'at JSON.parse (<anonymous>)' } }
         : { status, body },
   },
+  'ignores-label-restrictions': {
+    bug: 'restrictions set on status labels are never enforced: a suspended customer can still merge and transact',
+    caughtIn: ['customer_status/restrictions.feature'],
+    request: (exchange) => {
+      if (exchange.method !== 'POST' || exchange.path !== CREATE_ORG) return;
+      rewriteJson(exchange, (body) => {
+        for (const label of body.statusLabels ?? []) delete label.restrictions;
+      });
+    },
+  },
 };
 
 export interface RunningMutant {

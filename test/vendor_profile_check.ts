@@ -57,7 +57,7 @@ function fixedOrgSettings(profileConfigs: Record<string, unknown>): Map<string, 
 }
 
 /** One clause of a not-applicable reason must name what the scenario needs: a setting or a capability. */
-const NAMES_A_NEED = /\bneeds (CONF_[A-Z0-9_]+|baseCountry|supportedCountries)=|test-control extension/;
+const NAMES_A_NEED = /\bneeds (CONF_[A-Z0-9_]+|baseCountry|supportedCountries|statusLabels)=|test-control extension/;
 /** "needs CONF_X=true, target has false": what the scenario needs and what the fixed org has. */
 const MISMATCH = /\bneeds ([A-Za-z_][A-Za-z0-9_]*)=(.*?), target has (.*)$/;
 

@@ -90,7 +90,7 @@ export function changeIdentifiers(org: Org, changeset: Changeset, customerId: nu
   for (const profile of reachedProfiles(customer, source, accountId, settings)) applyToProfile(profile, removals, sets);
   if (!survivor) return { customerId, merges: [], warnings };
   // The customer being changed is the victim; the existing holder of the value survives.
-  const { record } = mergeCustomers(changeset, survivor.id, customerId, 'changeIdentifier');
+  const { record } = mergeCustomers(org, changeset, survivor.id, customerId, 'changeIdentifier');
   warnings.push(warning(8051, survivor.id));
   return { customerId: survivor.id, merges: [record], warnings };
 }

@@ -91,6 +91,23 @@ export const ERRORS = {
   8241: { httpStatus: 400, message: 'Coupon {0} is not issued to customer {1}', documented: false },
   8242: { httpStatus: 404, message: 'Coupon {0} not found', documented: false },
   8243: { httpStatus: 400, message: 'Invalid coupon series: {0}', documented: false },
+  // Customer status and restrictions (documented codes first, then memberspec's 8211-8229)
+  681: { httpStatus: 403, message: 'Transactions are blocked for this customer', documented: true },
+  3042: {
+    httpStatus: 403,
+    message: 'customer status was marked to deleted. Any further changes on this customer are not allowed',
+    documented: true,
+  },
+  3044: { httpStatus: 400, message: 'Customer status is disabled', documented: true },
+  8086: { httpStatus: 400, message: 'Status label passed is not valid: {0}', documented: true },
+  8211: { httpStatus: 400, message: 'Restriction {0} cannot be set on the {1} label {2}: {3}', documented: false },
+  8212: {
+    httpStatus: 403,
+    message: 'Identifier change and account merge are blocked for customer {0} (status {1}, label {2})',
+    documented: false,
+  },
+  8213: { httpStatus: 400, message: 'Fraud status is superseded by customer status for this org', documented: false },
+  8214: { httpStatus: 403, message: 'Operation blocked for customer {0}: {1} (status {2}, label {3})', documented: false },
 } as const satisfies Record<number, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -107,6 +124,7 @@ export const WARNINGS = {
   8210: { message: 'Identifier {0} ignored: {1}', documented: false },
   8232: { message: "Points not allocated to customer {0}: the customer's status blocks points allocation", documented: false },
   8233: { message: "Tier upgrade of customer {0} to {1} not applied: the customer's status blocks tier upgrades", documented: false },
+  8107: { message: 'Default customer status label not set', documented: true },
 } as const satisfies Record<number, { message: string; documented: boolean }>;
 
 export type WarningCode = keyof typeof WARNINGS;

@@ -1,8 +1,9 @@
 // Ruling 3: the loyalty customer survives; each survivor NULL identifier takes the victim's value and the
 // victim loses it; the victim keeps its other identifiers and points at the survivor. Every merge is recorded.
 import type { Changeset } from './changeset.ts';
+import { requireAllowed } from './customer_status.ts';
 import { warning, type ApiMessage } from './errors.ts';
-import { MATCHING_IDENTIFIER_TYPES, type Customer, type Identifier, type MergeRecord } from './types.ts';
+import { MATCHING_IDENTIFIER_TYPES, type Customer, type Identifier, type MergeRecord, type Org } from './types.ts';
 
 /** Loyalty beats non-loyalty; on a tie the preferred customer (if given), else the oldest. */
 export function chooseSurvivor(candidates: readonly Customer[], preferred?: Customer): Customer {
@@ -12,12 +13,18 @@ export function chooseSurvivor(candidates: readonly Customer[], preferred?: Cust
   return pool.reduce((oldest, customer) => (customer.id < oldest.id ? customer : oldest));
 }
 
+/**
+ * Merges the victim into the survivor. Seed 001 "Block identifier change and account merge": a label that
+ * blocks merges refuses the merge whichever role its customer would play (8212; Deleted: 3042).
+ */
 export function mergeCustomers(
+  org: Org,
   changeset: Changeset,
   survivorId: number,
   victimId: number,
   trigger: MergeRecord['trigger'],
 ): { record: MergeRecord; warning: ApiMessage } {
+  for (const id of [survivorId, victimId]) requireAllowed(org, changeset.peek(id)!, 'BLOCK_IDENTIFIER_CHANGE_AND_MERGE');
   const survivor = changeset.edit(survivorId);
   const victim = changeset.edit(victimId);
   const moved: Identifier[] = [];

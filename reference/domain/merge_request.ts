@@ -2,10 +2,11 @@
 import type { Changeset } from './changeset.ts';
 import { DomainError, type ApiMessage } from './errors.ts';
 import { mergeCustomers } from './merge.ts';
-import type { MergeRecord } from './types.ts';
+import type { MergeRecord, Org } from './types.ts';
 
 /** Merges the victim into the survivor inside `changeset`; 9029 / 9007 / 9042 / 9027 / 9023 refuse it. */
 export function requestMerge(
+  org: Org,
   changeset: Changeset,
   request: { survivorId: number; victimId: number },
 ): { record: MergeRecord; warning: ApiMessage } {
@@ -17,5 +18,5 @@ export function requestMerge(
   if (!victim) throw new DomainError(9042);
   if (victim.mergedInto !== undefined) throw new DomainError(9027);
   if (survivor.mergedInto !== undefined) throw new DomainError(9023);
-  return mergeCustomers(changeset, survivorId, victimId, 'mergeRequest');
+  return mergeCustomers(org, changeset, survivorId, victimId, 'mergeRequest');
 }

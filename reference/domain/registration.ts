@@ -81,9 +81,9 @@ function absorb(
   return attachProfile(customer, incoming, held, settings.primaryKey);
 }
 
-function mergeAllInto(changeset: Changeset, survivor: Customer, others: Customer[], trigger: IncomingTrigger, warnings: ApiMessage[]): void {
+function mergeAllInto(org: Org, changeset: Changeset, survivor: Customer, others: Customer[], trigger: IncomingTrigger, warnings: ApiMessage[]): void {
   for (const victim of others) {
-    if (victim.id !== survivor.id) warnings.push(mergeCustomers(changeset, survivor.id, victim.id, trigger).warning);
+    if (victim.id !== survivor.id) warnings.push(mergeCustomers(org, changeset, survivor.id, victim.id, trigger).warning);
   }
 }
 
@@ -121,7 +121,7 @@ export function resolveIncoming(org: Org, changeset: Changeset, incoming: ValidI
     }
     if (primaryValue !== undefined && settings.strictPrimaryCheck) throw new DomainError(8075);
     const survivor = chooseSurvivor(secondary);
-    mergeAllInto(changeset, survivor, secondary, trigger, warnings);
+    mergeAllInto(org, changeset, survivor, secondary, trigger, warnings);
     warnings.push(...absorb(changeset, survivor, incoming, settings, true));
     return done(survivor, secondary.length > 1 ? 'merged' : 'updated');
   }
@@ -132,7 +132,7 @@ export function resolveIncoming(org: Org, changeset: Changeset, incoming: ValidI
     if (settings.skipSecondary && survivor.id !== primary.id) {
       throw new DomainError(8052, [primary, ...secondary].map((customer) => customer.id).join(', '));
     }
-    mergeAllInto(changeset, survivor, [primary, ...secondary], trigger, warnings);
+    mergeAllInto(org, changeset, survivor, [primary, ...secondary], trigger, warnings);
     warnings.push(...absorb(changeset, survivor, incoming, settings));
     return done(survivor, 'merged');
   }

@@ -1,4 +1,5 @@
 // The reference's domain vocabulary. Pure data: no I/O, no Express, no store.
+import type { CustomerStatusView, FraudDetails, StatusLabel, StatusLabelSetup, StatusLogEntry } from './customer_status.ts';
 import type { ApiMessage } from './errors.ts';
 
 /** Identifier types of the v2 API. mobile, email and externalId take part in matching and merging. */
@@ -45,6 +46,12 @@ export interface Customer {
   subscriptions?: Subscription[];
   /** Absent: the auto-assigned group, TEST. */
   testControl?: TestControlStatus;
+  /** The label assigned to the customer; absent: the org's default (customer_status.ts currentStatus). */
+  customerStatus?: CustomerStatusView;
+  /** Every status label change, oldest first. */
+  statusLog?: StatusLogEntry[];
+  /** The legacy fraud status, while customer status is not enabled. */
+  fraudDetails?: FraudDetails;
 }
 
 export interface MergeRecord {
@@ -65,6 +72,8 @@ export interface OrgSetup {
   /** ISO 3166 alpha-2 country of the org, used to complete mobile numbers. */
   baseCountry?: string;
   supportedCountries?: string[];
+  /** Customer status labels in the order they were created (the first under Active is the default). */
+  statusLabels?: StatusLabelSetup[];
 }
 
 export interface TillCredentials {
@@ -79,6 +88,8 @@ export interface Org {
   readonly baseCountry: string;
   readonly supportedCountries: readonly string[];
   readonly till: TillCredentials;
+  /** Customer status labels, in the order they were created. */
+  readonly statusLabels?: readonly StatusLabel[];
 }
 
 /** The customer part of a registration or of an incoming transaction (seed 004: data, not a customer). */
@@ -138,6 +149,10 @@ export interface CustomerView {
   mergedInto?: number;
   /** Seed 002 "Test & control status". */
   testControl?: TestControlStatus;
+  /** Shown while customer status is enabled (seed 002 "Customer status and name"). */
+  customerStatus?: CustomerStatusView;
+  /** Shown while customer status is not enabled and a fraud status is set; neither: blank. */
+  fraudDetails?: FraudDetails;
 }
 
 export interface Outcome<T> {

@@ -15,6 +15,7 @@ import type {
 import type { IdentityService } from '../service/identity_service.ts';
 import { SUBSCRIPTION_ROUTES } from './subscription_routes.ts';
 import { LOYALTY_ROUTES, pointsSummaryBody } from './loyalty_routes.ts';
+import { STATUS_ROUTES } from './status_routes.ts';
 
 export interface HandlerContext {
   readonly service: IdentityService;
@@ -151,6 +152,8 @@ export function customerViewBody(view: CustomerView): Record<string, unknown> {
     registeredOn: view.registeredOn,
     mergedInto: view.mergedInto,
     testControl: view.testControl === undefined ? undefined : { status: view.testControl },
+    customerStatus: view.customerStatus ? { ...view.customerStatus } : undefined,
+    fraudDetails: view.fraudDetails ? { ...view.fraudDetails } : undefined,
   });
 }
 
@@ -293,7 +296,12 @@ export const ROUTES: readonly RouteDefinition[] = [
     auth: false,
     handler: ({ service, body }) => {
       const org = service.createOrg(
-        withoutUndefined({ configs: body.configs, baseCountry: body.baseCountry, supportedCountries: body.supportedCountries }),
+        withoutUndefined({
+          configs: body.configs,
+          baseCountry: body.baseCountry,
+          supportedCountries: body.supportedCountries,
+          statusLabels: body.statusLabels,
+        }),
       );
       return ok({ entity: { orgId: org.id, till: { username: org.till.username, password: org.till.password } }, warnings: [] }, 201);
     },
@@ -311,4 +319,5 @@ export const ROUTES: readonly RouteDefinition[] = [
     },
   },
   ...SUBSCRIPTION_ROUTES,
+  ...STATUS_ROUTES,
 ];

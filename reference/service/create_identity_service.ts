@@ -6,7 +6,8 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { changeIdentifiers } from '../domain/change_identifier.ts';
 import { parseOrgConfigs, readSettings } from '../domain/configs.ts';
 import { toCustomerView } from '../domain/customer_view.ts';
-import { DomainError } from '../domain/errors.ts';
+import { customerStatusEnabled, defaultLabel, parseStatusLabels } from '../domain/customer_status.ts';
+import { DomainError, warning } from '../domain/errors.ts';
 import { validateIncoming } from '../domain/incoming_customer.ts';
 import { lookupCustomerId } from '../domain/lookup.ts';
 import { requestMerge } from '../domain/merge_request.ts';
@@ -18,7 +19,9 @@ import { createMemoryStore } from '../store/memory_store.ts';
 import type { Store, TransactionRecord } from '../store/store.ts';
 import type { IdentityService } from './identity_service.ts';
 import { createLoyaltyOperations } from './loyalty_operations.ts';
+import { createOperationGuard } from './operation_guard.ts';
 import { createServiceCore } from './service_core.ts';
+import { createStatusOperations } from './status_operations.ts';
 import { createSubscriptionOperations } from './subscription_operations.ts';
 
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
@@ -44,17 +47,20 @@ export function createIdentityService(
 ): IdentityService & { listTransactions(orgId: number): TransactionRecord[] } {
   const core = createServiceCore(store, options.now ?? (() => new Date().toISOString()));
   const { orgOf, transact, guardForeign, view, now } = core;
+  const guard = createOperationGuard(core);
 
   return {
     createOrg(setup) {
       const configs = parseOrgConfigs(setup.configs);
       const { baseCountry, supportedCountries } = countries(setup);
+      const statusLabels = parseStatusLabels(setup.statusLabels);
       return store.createOrg((id) => ({
         id,
         configs,
         baseCountry,
         supportedCountries,
         till: { username: `org${id}.till`, password: randomBytes(12).toString('hex') },
+        ...(statusLabels.length > 0 ? { statusLabels } : {}),
       }));
     },
 
@@ -69,7 +75,10 @@ export function createIdentityService(
       const { result } = transact(orgId, (changeset, org) =>
         resolveIncoming(org, changeset, validateIncoming(input, org, now()), 'registration'),
       );
-      return { value: result.result, warnings: result.warnings };
+      const org = orgOf(orgId);
+      // Ruling 6: with customer status on and no default label yet, the new customer is Active without one.
+      const noDefault = result.result.action === 'created' && customerStatusEnabled(org) && !defaultLabel(org);
+      return { value: result.result, warnings: noDefault ? [...result.warnings, warning(8107)] : result.warnings };
     },
 
     lookup(orgId, query) {
@@ -97,12 +106,14 @@ export function createIdentityService(
 
     changeIdentifier(orgId, customerId, change) {
       guardForeign(orgId, customerId);
+      const customer = store.customers(orgId).get(customerId);
+      if (customer) guard.requireAllowed(orgId, customer, 'BLOCK_IDENTIFIER_CHANGE_AND_MERGE');
       const { result } = transact(orgId, (changeset, org) => changeIdentifiers(org, changeset, customerId, change));
       return { value: { customerId: result.customerId, merges: result.merges }, warnings: result.warnings };
     },
 
     requestMerge(orgId, request) {
-      const { result } = transact(orgId, (changeset) => requestMerge(changeset, request));
+      const { result } = transact(orgId, (changeset, org) => requestMerge(org, changeset, request));
       const value = { requestId: store.nextMergeRequestId(), survivorId: request.survivorId, victimId: request.victimId, status: 'APPROVED' as const };
       return { value, warnings: [result.warning] };
     },
@@ -117,6 +128,7 @@ export function createIdentityService(
     listTransactions: (orgId) => store.listTransactions(orgId),
 
     ...createSubscriptionOperations(core),
-    ...createLoyaltyOperations(core),
+    ...createLoyaltyOperations(core, guard),
+    ...createStatusOperations(core),
   };
 }

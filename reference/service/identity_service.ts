@@ -18,8 +18,9 @@ import type {
 } from '../domain/types.ts';
 import type { SubscriptionOperations } from './subscription_operations.ts';
 import type { LoyaltyOperations } from './loyalty_operations.ts';
+import type { StatusOperations } from './status_operations.ts';
 
-export interface IdentityService {
+export interface IdentityService extends StatusOperations {
   createOrg(setup: OrgSetup): Org;
   /**
    * The org whose till matches; `passwordMd5` is the hex MD5 of the till password. Orgs are never

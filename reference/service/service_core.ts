@@ -2,6 +2,7 @@
 // transaction discipline (a rule runs on a fresh changeset; its changes are committed only if it returns).
 import { Changeset } from '../domain/changeset.ts';
 import { readSettings } from '../domain/configs.ts';
+import { currentStatus, customerStatusEnabled } from '../domain/customer_status.ts';
 import { toCustomerView } from '../domain/customer_view.ts';
 import { DomainError, warning, type ApiMessage } from '../domain/errors.ts';
 import type { Customer, CustomerView, Org, Outcome } from '../domain/types.ts';
@@ -49,7 +50,11 @@ export function createServiceCore(store: Store, now: () => string): ServiceCore 
     },
     view(org, customer) {
       const warnings: ApiMessage[] = customer.mergedInto !== undefined ? [warning(8069, customer.mergedInto)] : [];
-      return { value: toCustomerView(customer, readSettings(org.configs).primaryKey), warnings };
+      const value = toCustomerView(customer, readSettings(org.configs).primaryKey);
+      // Seed 002: the customer status when enabled, else the legacy fraud status if set, else blank.
+      if (customerStatusEnabled(org)) value.customerStatus = currentStatus(org, customer);
+      else if (customer.fraudDetails) value.fraudDetails = { ...customer.fraudDetails };
+      return { value, warnings };
     },
   };
 }

@@ -14,6 +14,7 @@ import {
   type OrgSession,
   type OrgSetup,
   type Result,
+  type StatusLabelSetup,
 } from '../../driver/driver.ts';
 import type { IdentifierSpec, SourceSpec } from './parameter_types.ts';
 import { SymbolTable } from './symbol_table.ts';
@@ -23,7 +24,7 @@ export function roleKey(name: string): string {
   return name.replace(/\(.*?\)/g, '').trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
-type Setup = { configs: Record<string, unknown>; baseCountry?: string; supportedCountries?: string[] };
+type Setup = { configs: Record<string, unknown>; baseCountry?: string; supportedCountries?: string[]; statusLabels?: StatusLabelSetup[] };
 
 /** A feature's setting row into an org setup: "base country", "supported countries" or a CONF_* config. */
 export function applySetting(setup: Setup, name: string, value: string): void {
@@ -77,6 +78,12 @@ export class MemberspecWorld extends World {
   addSetting(name: string, value: string): void {
     if (this.orgSession) throw new HarnessError(`org setting ${name} given after the org was first used`);
     applySetting(this.setup, name, value);
+  }
+
+  /** The org's customer status labels, in creation order; like settings, known before the org is first used. */
+  setStatusLabels(labels: StatusLabelSetup[]): void {
+    if (this.orgSession) throw new HarnessError('status labels given after the org was first used');
+    this.setup.statusLabels = labels;
   }
 
   /** The org of this scenario, created on first use with every setting given so far. */

@@ -1,0 +1,60 @@
+Feature: The fraud status, legacy of the customer status
+  Orgs that have not enabled customer status show the fraud status instead: predefined values set on a
+  customer. Enabling customer status replaces it; with neither set, the status is blank.
+
+  # Seed 002 "Customer status and name"; seeds 000/001 "Activating customer status" and seed 000 "Managing
+  # fraud status". The fraud status is set through a memberspec design (the seeds name no call for it).
+
+  Rule: Without customer status, the view shows the fraud status, one of the predefined values
+
+    @seed:002 @req:002-50 @req:002-51 @req:002-52
+    Scenario Outline: A customer marked <fraud status> shows the fraud status <fraud status>
+      Given an org with default settings
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When "Asha" is marked with the fraud status <fraud status> with the reason "flagged by the fraud team"
+      Then the request succeeds
+      And "Asha" shows the fraud status <fraud status>
+
+      Examples:
+        | fraud status |
+        | MARKED       |
+        | CONFIRMED    |
+        | NOT_FRAUD    |
+        | RECONFIRMED  |
+        | INTERNAL     |
+
+  Rule: With neither customer status nor fraud status set, the status is blank
+
+    # Seed 002: the customer status setting "is not by default enabled for an org".
+    @seed:002 @req:002-53
+    Scenario: A customer of an org with default settings shows no status
+      Given an org with default settings
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When the customer details of "Asha" are read
+      Then the request succeeds
+      And "Asha" shows no status
+
+  Rule: Enabling customer status supersedes the fraud status
+
+    # Ruling 5: once customer status is enabled, setting a fraud status is refused (8213) rather than kept
+    # where nobody sees it; the customer shows its customer status.
+    @seed:000 @seed:001 @req:000-50 @req:001-61
+    Scenario: With customer status enabled a fraud status is refused and the customer status is shown
+      Given the org setting CONF_CUSTOMER_STATUS_ENABLED is true
+      And the org's status labels, created in this order:
+        | status | label   |
+        | Active | Regular |
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When "Asha" is marked with the fraud status MARKED with the reason "flagged by the fraud team"
+      Then the request is refused with error 8213
+      And "Asha" shows the status "Active" with the label "Regular"
+
+    # Ruling 5: without customer status enabled there is no label to change (documented error 3044).
+    @seed:001 @seed:contract @req:001-61 @req:contract-50
+    Scenario: Without customer status enabled a label cannot be given
+      Given an org with default settings
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When "Asha" is given the status label "Regular" with the reason "welcome"
+      Then the request is refused with error 3044
+      And "Asha" shows no status
+      And the status log of "Asha" is empty
