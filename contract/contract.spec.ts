@@ -43,7 +43,9 @@ describe('contract document', () => {
     }
     assert.deepEqual([...OPERATIONS.keys()].sort(), [
       'addTransaction',
+      'changeCardStatus',
       'changeIdentifier',
+      'checkCardAvailability',
       'createMergeRequest',
       'createTestOrg',
       'getContract',

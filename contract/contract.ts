@@ -91,10 +91,12 @@ export function errorCodes(): ReadonlyMap<number, ErrorCodeEntry> {
 }
 
 export interface ConfigDescription {
-  readonly type: 'boolean' | 'string';
+  readonly type: 'boolean' | 'string' | 'integer' | 'array';
+  /** date-time for CONF_MIN_REGISTRATION_DATE. */
+  readonly format?: string;
   readonly enum?: readonly string[];
   /** Absent when an unset key means "no value" (e.g. CONF_MIN_REGISTRATION_DATE). */
-  readonly default?: boolean | string;
+  readonly default?: boolean | string | number;
   /** Set on an alias: the name of the config it stands for. */
   readonly aliasOf?: string;
 }
@@ -105,7 +107,7 @@ export function configDescriptions(): ReadonlyMap<string, ConfigDescription> {
   return new Map(
     Object.entries(properties).map(([name, schema]) => [
       name,
-      { type: schema.type, enum: schema.enum, default: schema.default, aliasOf: schema['x-memberspec-alias-of'] },
+      { type: schema.type, format: schema.format, enum: schema.enum, default: schema.default, aliasOf: schema['x-memberspec-alias-of'] },
     ]),
   );
 }

@@ -1,6 +1,8 @@
 // The port between the living spec and any target. Steps call only what is declared here;
 // adapters (in-process, HTTP) implement it. Results are plain data, never HTTP objects.
 import type {
+  Card,
+  CardRequest,
   CustomerUpdate,
   CustomerView,
   IdentifierChange,
@@ -12,6 +14,9 @@ import type {
 } from '../reference/domain/types.ts';
 
 export type {
+  Card,
+  CardRequest,
+  CardStatus,
   CommChannel,
   CustomerUpdate,
   CustomerView,
@@ -95,6 +100,12 @@ export interface OrgSession {
   listCustomers(): Promise<{ customers: CustomerView[]; merges: MergeRecord[] }>;
   /** The same org reached with no credentials at all. */
   anonymous(): OrgSession;
+  /** Seed 002 "Link card" (a number) or "Issue card" (a series' next number), through changeIdentifier. */
+  addCard(customerId: number, card: CardRequest, through: { source: string; accountId?: string }): Promise<Result<{ customerId: number }>>;
+  /** Seed 002 "Change card status & label". */
+  changeCardStatus(customerId: number, cardNumber: string, status: string, label?: string): Promise<Result<{ card: Card }>>;
+  /** Seed 002 "Check availability" of a card number (optionally as a number of a series). */
+  checkCardAvailability(cardNumber: string, seriesId?: number): Promise<Result<{ available: boolean; reason?: string }>>;
 }
 
 /** The target cannot run this scenario (its fixed configuration differs); not a failure. */

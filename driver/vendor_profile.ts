@@ -66,8 +66,29 @@ export function loadVendorProfile(path: string, shownPath: string = path): Vendo
   };
 }
 
-/** A config value in canonical form (booleans from "true"/"1"..., enum case, ISO dates); undefined if invalid. */
-function normalise(description: ConfigDescription, value: unknown): boolean | string | undefined {
+type ConfigScalar = boolean | string | number;
+
+/** A list config ("INSTORE:", "web_engage:1234"...) as one comparable text: entries trimmed, unquoted, sources upper-cased, sorted. */
+function normaliseList(value: unknown): string | undefined {
+  let items: unknown = value;
+  if (typeof value === 'string') {
+    try {
+      items = value.trim().startsWith('[') ? JSON.parse(value) : value.split(',');
+    } catch {
+      return undefined;
+    }
+  }
+  if (!Array.isArray(items) || items.length === 0 || items.some((item) => typeof item !== 'string')) return undefined;
+  const entries = (items as string[]).map((item) => {
+    const entry = item.trim().replace(/^"(.*)"$/, '$1').trim();
+    const colon = entry.indexOf(':');
+    return colon < 0 ? entry.toUpperCase() : `${entry.slice(0, colon).toUpperCase()}:${entry.slice(colon + 1).trim()}`;
+  });
+  return [...new Set(entries)].sort().join(', ');
+}
+
+/** A config value in canonical form (booleans from "true"/"1"..., enum case, ISO dates, integers, lists); undefined if invalid. */
+function normalise(description: ConfigDescription, value: unknown): ConfigScalar | undefined {
   if (description.type === 'boolean') {
     if (typeof value === 'boolean') return value;
     const text = String(value).trim().toLowerCase();
@@ -75,16 +96,23 @@ function normalise(description: ConfigDescription, value: unknown): boolean | st
     if (text === 'false' || text === '0') return false;
     return undefined;
   }
+  if (description.type === 'integer') {
+    const number = typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
+    return typeof number === 'number' && Number.isSafeInteger(number) ? number : undefined;
+  }
+  if (description.type === 'array') return normaliseList(value);
+  if (typeof value === 'number' && !description.enum && !description.format) return String(value);
   if (typeof value !== 'string') return undefined;
   if (description.enum) return description.enum.find((allowed) => allowed.toLowerCase() === value.trim().toLowerCase());
+  if (description.format !== 'date-time') return value.trim();
   const time = Date.parse(value);
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }
 
 /** Effective value of every documented config: the given ones over the contract's defaults, aliases folded. */
-function effective(configs: Readonly<Record<string, unknown>>, where: string): Map<string, boolean | string | undefined> {
+function effective(configs: Readonly<Record<string, unknown>>, where: string): Map<string, ConfigScalar | undefined> {
   const known = configDescriptions();
-  const values = new Map<string, boolean | string | undefined>();
+  const values = new Map<string, ConfigScalar | undefined>();
   for (const [name, description] of known) if (!description.aliasOf) values.set(name, description.default);
   for (const [key, value] of Object.entries(configs)) {
     const description = known.get(key);
@@ -97,7 +125,8 @@ function effective(configs: Readonly<Record<string, unknown>>, where: string): M
   return values;
 }
 
-function shown(value: boolean | string | undefined): string {
+function shown(value: ConfigScalar | undefined): string {
+  if (value === '') return '(empty)';
   return value === undefined ? '(not set)' : String(value);
 }
 

@@ -21,5 +21,6 @@ export function toCustomerView(customer: Customer, primaryKey: MatchingIdentifie
     reachableOn: reachableOn(customer),
     registeredOn: customer.registeredOn,
     ...(customer.mergedInto !== undefined ? { mergedInto: customer.mergedInto } : {}),
+    ...(customer.cards?.length ? { cards: structuredClone(customer.cards) } : {}),
   };
 }

@@ -41,6 +41,28 @@ export interface Customer {
   registeredOn: string;
   /** Set on a merge victim: the survivor's id. */
   mergedInto?: number;
+  /** Seed 002 "Cards": the customer's cards (absent until one is issued or linked). */
+  cards?: Card[];
+}
+
+/** Seed 002 "Change card status & label": a card's status, and the label shown for it. */
+export const CARD_STATUSES = ['ACTIVE', 'SUSPENDED', 'EXPIRED', 'DELETED'] as const;
+export type CardStatus = (typeof CARD_STATUSES)[number];
+
+export interface Card {
+  readonly number: string;
+  /** The series it was issued from or validated against; absent for a linked number of no series. */
+  readonly seriesId?: number;
+  status: CardStatus;
+  label: string;
+}
+
+/** Seed 002 "Link card" / "Issue card": a number to link, or a series to issue the next number from. */
+export interface CardRequest {
+  readonly number?: string;
+  readonly seriesId?: number;
+  /** Only ACTIVE labels can be assigned when a card is issued or linked. */
+  readonly statusLabel?: string;
 }
 
 export interface MergeRecord {
@@ -101,6 +123,8 @@ export interface IdentifierChange {
   accountId?: string;
   add: Identifier[];
   remove: Identifier[];
+  /** Cards to link or issue with the change (the changeIdentifier "Issue Card" form). */
+  cards?: CardRequest[];
 }
 
 export interface CustomerUpdate {
@@ -128,6 +152,8 @@ export interface CustomerView {
   reachableOn: string[];
   registeredOn: string;
   mergedInto?: number;
+  /** The customer's cards (seed 002 "Cards"); absent when it has none. */
+  cards?: Card[];
 }
 
 export interface Outcome<T> {

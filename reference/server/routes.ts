@@ -13,6 +13,7 @@ import type {
   Org,
 } from '../domain/types.ts';
 import type { IdentityService } from '../service/identity_service.ts';
+import { CARD_ROUTES, cardDetailsBody, splitCardItems } from './card_routes.ts';
 
 export interface HandlerContext {
   readonly service: IdentityService;
@@ -148,6 +149,7 @@ export function customerViewBody(view: CustomerView): Record<string, unknown> {
     reachableOn: [...view.reachableOn],
     registeredOn: view.registeredOn,
     mergedInto: view.mergedInto,
+    cardDetails: view.cards?.map(cardDetailsBody),
   });
 }
 
@@ -248,7 +250,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     handler: ({ service, org, path, query, body }) => {
       const outcome = service.changeIdentifier(org.id, path.customerId as number, {
         ...sourceOf(query),
-        add: identifiers(body.add),
+        ...splitCardItems(body.add),
         remove: identifiers(body.remove),
       });
       return ok({ createdId: outcome.value.customerId, warnings: messages(outcome.warnings) });
@@ -289,6 +291,7 @@ export const ROUTES: readonly RouteDefinition[] = [
       });
     },
   },
+  ...CARD_ROUTES,
   {
     method: 'GET',
     path: '/openapi.json',

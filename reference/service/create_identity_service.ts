@@ -3,7 +3,7 @@
 // Groups of operations beyond identity (statuses, loyalty, cards, subscriptions) live in their own
 // files as `create<Group>Operations(core)` and are spread into the service here.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { changeIdentifiers } from '../domain/change_identifier.ts';
+import { changeWithCards, withGeneratedExternalId } from '../domain/cards.ts';
 import { parseOrgConfigs, readSettings } from '../domain/configs.ts';
 import { toCustomerView } from '../domain/customer_view.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -17,6 +17,7 @@ import { updateCustomer } from '../domain/update_customer.ts';
 import { createMemoryStore } from '../store/memory_store.ts';
 import type { Store, TransactionRecord } from '../store/store.ts';
 import type { IdentityService } from './identity_service.ts';
+import { createCardOperations } from './card_operations.ts';
 import { createServiceCore } from './service_core.ts';
 
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
@@ -65,7 +66,9 @@ export function createIdentityService(
 
     register(orgId, input) {
       const { result } = transact(orgId, (changeset, org) =>
-        resolveIncoming(org, changeset, validateIncoming(input, org, now()), 'registration'),
+        withGeneratedExternalId(org, changeset, input, (incoming) =>
+          resolveIncoming(org, changeset, validateIncoming(incoming, org, now()), 'registration'),
+        ),
       );
       return { value: result.result, warnings: result.warnings };
     },
@@ -111,7 +114,7 @@ export function createIdentityService(
 
     changeIdentifier(orgId, customerId, change) {
       guardForeign(orgId, customerId);
-      const { result } = transact(orgId, (changeset, org) => changeIdentifiers(org, changeset, customerId, change));
+      const { result } = transact(orgId, (changeset, org) => changeWithCards(org, changeset, customerId, change));
       return { value: { customerId: result.customerId, merges: result.merges }, warnings: result.warnings };
     },
 
@@ -129,5 +132,7 @@ export function createIdentityService(
     },
 
     listTransactions: (orgId) => store.listTransactions(orgId),
+
+    ...createCardOperations(core),
   };
 }
