@@ -91,7 +91,7 @@ export function errorCodes(): ReadonlyMap<number, ErrorCodeEntry> {
 }
 
 export interface ConfigDescription {
-  readonly type: 'boolean' | 'string' | 'number' | 'integer';
+  readonly type: 'boolean' | 'string' | 'number' | 'integer' | 'array';
   readonly enum?: readonly string[];
   /** Absent when an unset key means "no value" (e.g. CONF_MIN_REGISTRATION_DATE). */
   readonly default?: boolean | string | number;

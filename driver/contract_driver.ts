@@ -8,6 +8,7 @@ import {
   NotApplicableError,
   type ApiMessage,
   type Capabilities,
+  type Card,
   type CommChannel,
   type CustomerView,
   type Driver,
@@ -167,6 +168,7 @@ export function toCustomerView(body: Json): CustomerView {
     testControl: body.testControl?.status as TestControlStatus | undefined,
     customerStatus: body.customerStatus ? withoutUndefined({ status: body.customerStatus.status, label: body.customerStatus.label }) : undefined,
     fraudDetails: body.fraudDetails ? { ...body.fraudDetails } : undefined,
+    cards: Array.isArray(body.cardDetails) && body.cardDetails.length > 0 ? body.cardDetails.map(toCard) : undefined,
   });
 }
 
@@ -191,6 +193,11 @@ function statusLogEntry(body: Json): StatusLogEntryView {
     changedOn: body.createdOn,
     isActive: body.isActive,
   };
+}
+
+/** The platform's cardDetails entry as a card. */
+function toCard(body: Json): Card {
+  return withoutUndefined({ number: body.cardNumber, seriesId: body.seriesId, status: body.statusInfo.status, label: body.statusInfo.label });
 }
 
 function mergeRecord(body: Json): MergeRecord {
@@ -537,6 +544,29 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
           const customer = (b.entity.customers as Json[]).find((entry) => entry.id === customerId);
           return ((customer?.coupons ?? []) as Json[]).map(couponView);
         });
+      },
+      async addCard(customerId, card, through) {
+        const item = withoutUndefined({ type: 'cardnumber', value: card.number, seriesId: card.seriesId, statusLabel: card.statusLabel });
+        const response = await send('changeIdentifier', {
+          method: 'POST',
+          path: `/v2/customers/${encodeURIComponent(String(customerId))}/changeIdentifier`,
+          query: sourceParameters(through),
+          body: { add: [item], remove: [] },
+        });
+        return toResult(response, registration);
+      },
+      async changeCardStatus(customerId, cardNumber, status, label) {
+        const response = await send('changeCardStatus', {
+          method: 'PUT',
+          path: `/v2/customers/${encodeURIComponent(String(customerId))}/cards/${encodeURIComponent(cardNumber)}/status`,
+          body: withoutUndefined({ status, label }),
+        });
+        return toResult(response, (b) => ({ card: toCard(b.entity) }));
+      },
+      async checkCardAvailability(cardNumber, seriesId) {
+        const query = withoutUndefined({ cardNumber, seriesId: seriesId === undefined ? undefined : String(seriesId) });
+        const response = await send('checkCardAvailability', { method: 'GET', path: '/v2/cards/availability', query });
+        return toResult(response, (b) => withoutUndefined({ available: b.entity.available as boolean, reason: b.entity.reason as string | undefined }));
       },
     };
   }

@@ -1,6 +1,8 @@
 // The port between the living spec and any target. Steps call only what is declared here;
 // adapters (in-process, HTTP) implement it. Results are plain data, never HTTP objects.
 import type {
+  Card,
+  CardRequest,
   CustomerUpdate,
   CustomerView,
   IdentifierChange,
@@ -15,6 +17,9 @@ import type { Subscription, SubscriptionFilter, SubscriptionInput } from '../ref
 
 export type {
   LineItem,
+  Card,
+  CardRequest,
+  CardStatus,
   CommChannel,
   CustomerUpdate,
   CustomerView,
@@ -155,6 +160,14 @@ export interface OrgSession {
   statusLog(customerId: number): Promise<Result<StatusLogEntryView[]>>;
   requestPiiDeletion(customerId: number): Promise<Result<{ customerId: number }>>;
   setFraudStatus(customerId: number, change: { status: string; reason: string }): Promise<Result<{ customerId: number }>>;
+
+  // ---- Cards (cards features)
+  /** Seed 002 "Link card" (a number) or "Issue card" (a series' next number), through changeIdentifier. */
+  addCard(customerId: number, card: CardRequest, through: { source: string; accountId?: string }): Promise<Result<{ customerId: number }>>;
+  /** Seed 002 "Change card status & label". */
+  changeCardStatus(customerId: number, cardNumber: string, status: string, label?: string): Promise<Result<{ card: Card }>>;
+  /** Seed 002 "Check availability" of a card number (optionally as a number of a series). */
+  checkCardAvailability(cardNumber: string, seriesId?: number): Promise<Result<{ available: boolean; reason?: string }>>;
 }
 
 // ---- Loyalty operations: what the target answers, in the driver's words

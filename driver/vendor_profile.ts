@@ -79,12 +79,32 @@ export function loadVendorProfile(path: string, shownPath: string = path): Vendo
   };
 }
 
-/** A config value in canonical form (booleans from "true"/"1"..., enum case, ISO dates); undefined if invalid. */
-function normalise(description: ConfigDescription, value: unknown): boolean | string | undefined {
-  if (description.type === 'number' || description.type === 'integer') {
+type ConfigScalar = boolean | string | number;
+
+/** A list config ("INSTORE:", "web_engage:1234"...) as one comparable text: entries trimmed, unquoted, sources upper-cased, sorted. */
+function normaliseList(value: unknown): string | undefined {
+  let items: unknown = value;
+  if (typeof value === 'string') {
+    try {
+      items = value.trim().startsWith('[') ? JSON.parse(value) : value.split(',');
+    } catch {
+      return undefined;
+    }
+  }
+  if (!Array.isArray(items) || items.length === 0 || items.some((item) => typeof item !== 'string')) return undefined;
+  const entries = (items as string[]).map((item) => {
+    const entry = item.trim().replace(/^"(.*)"$/, '$1').trim();
+    const colon = entry.indexOf(':');
+    return colon < 0 ? entry.toUpperCase() : `${entry.slice(0, colon).toUpperCase()}:${entry.slice(colon + 1).trim()}`;
+  });
+  return [...new Set(entries)].sort().join(', ');
+}
+
+/** A config value in canonical form (booleans from "true"/"1"..., enum case, ISO dates, numbers, lists); undefined if invalid. */
+function normalise(description: ConfigDescription, value: unknown): ConfigScalar | undefined {
+  if (description.type === 'number') {
     const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
-    if (!Number.isFinite(number) || number < 0 || (description.type === 'integer' && !Number.isInteger(number))) return undefined;
-    return String(number);
+    return Number.isFinite(number) && number >= 0 ? number : undefined;
   }
   if (description.type === 'boolean') {
     if (typeof value === 'boolean') return value;
@@ -93,6 +113,12 @@ function normalise(description: ConfigDescription, value: unknown): boolean | st
     if (text === 'false' || text === '0') return false;
     return undefined;
   }
+  if (description.type === 'integer') {
+    const number = typeof value === 'string' && /^\s*-?\d+\s*$/.test(value) ? Number(value) : value;
+    return typeof number === 'number' && Number.isSafeInteger(number) ? number : undefined;
+  }
+  if (description.type === 'array') return normaliseList(value);
+  if (typeof value === 'number' && !description.enum && !description.format) return String(value);
   if (typeof value !== 'string') return undefined;
   if (description.enum) return description.enum.find((allowed) => allowed.toLowerCase() === value.trim().toLowerCase());
   // A list such as CONF_LOYALTY_TIERS: compared without spaces.
@@ -102,10 +128,10 @@ function normalise(description: ConfigDescription, value: unknown): boolean | st
 }
 
 /** Effective value of every documented config: the given ones over the contract's defaults, aliases folded. */
-function effective(configs: Readonly<Record<string, unknown>>, where: string): Map<string, boolean | string | undefined> {
+function effective(configs: Readonly<Record<string, unknown>>, where: string): Map<string, ConfigScalar | undefined> {
   const known = configDescriptions();
-  const values = new Map<string, boolean | string | undefined>();
-  for (const [name, description] of known) if (!description.aliasOf) values.set(name, shownDefault(description));
+  const values = new Map<string, ConfigScalar | undefined>();
+  for (const [name, description] of known) if (!description.aliasOf) values.set(name, description.default);
   for (const [key, value] of Object.entries(configs)) {
     const description = known.get(key);
     if (!description) throw new HarnessError(`${where}: unknown config ${key}`);
@@ -117,12 +143,9 @@ function effective(configs: Readonly<Record<string, unknown>>, where: string): M
   return values;
 }
 
-function shown(value: boolean | string | undefined): string {
+function shown(value: ConfigScalar | undefined): string {
+  if (value === '') return '(empty)';
   return value === undefined ? '(not set)' : String(value);
-}
-
-function shownDefault(description: ConfigDescription): boolean | string | undefined {
-  return typeof description.default === 'number' ? String(description.default) : description.default;
 }
 
 /** What a profile that leaves out a must-state setting (the loyalty program's) has: an unknown value. */

@@ -37,7 +37,7 @@ export function declaredSettings(steps: readonly { text: string; table?: string[
     const single = /^the org setting (CONF_\w+) is (\S+)$/.exec(step.text);
     if (single) settings.set(single[1], single[2]);
     if (/settings:$/.test(step.text)) {
-      for (const [name, value] of step.table ?? []) if (name?.startsWith('CONF_') && value !== undefined) settings.set(name, value);
+      for (const [name, value] of step.table ?? []) if (/^(CONF_|SOURCE_ACCOUNTS_)/.test(name ?? '') && value !== undefined) settings.set(name, value);
     }
   }
   return settings;
@@ -57,7 +57,7 @@ function fixedOrgSettings(profileConfigs: Record<string, unknown>): Map<string, 
 }
 
 /** One clause of a not-applicable reason must name what the scenario needs: a setting or a capability. */
-const NAMES_A_NEED = /\bneeds (CONF_[A-Z0-9_]+|baseCountry|supportedCountries|statusLabels)=|test-control extension/;
+const NAMES_A_NEED = /\bneeds (CONF_[A-Z0-9_]+|SOURCE_ACCOUNTS_EXTERNALID_ENABLED|baseCountry|supportedCountries|statusLabels)=|test-control extension/;
 /** "needs CONF_X=true, target has false": what the scenario needs and what the fixed org has. */
 const MISMATCH = /\bneeds ([A-Za-z_][A-Za-z0-9_]*)=(.*?), target has (.*)$/;
 

@@ -7,6 +7,8 @@ export class Changeset {
   private readonly edited = new Map<number, Customer>();
   private readonly createdIds: number[] = [];
   readonly merges: MergeRecord[] = [];
+  /** The card series' next sequence number, when this changeset took numbers from it. */
+  private nextCardSequence?: bigint;
 
   constructor(private readonly reader: CustomerReader) {}
 
@@ -47,6 +49,31 @@ export class Changeset {
   /** Holders that are not merge victims. */
   liveHolders(type: MatchingIdentifierType, value: string): Customer[] {
     return this.holders(type, value).filter((customer) => customer.mergedInto === undefined);
+  }
+
+  /** Every customer holding the card number (victims included), edits in this changeset taken into account. */
+  cardHolders(number: string): Customer[] {
+    const ids = new Set(this.reader.idsByCardNumber(number));
+    for (const [id, customer] of this.edited) {
+      if (customer.cards?.some((card) => card.number === number)) ids.add(id);
+      else ids.delete(id);
+    }
+    return [...ids].sort((a, b) => a - b).map((id) => this.peek(id)!);
+  }
+
+  /** The card series' next sequence number as this changeset sees it; undefined before any was taken. */
+  cardSequence(): bigint | undefined {
+    return this.nextCardSequence ?? this.reader.cardSequence();
+  }
+
+  /** Moves the card series' sequence on; committed with the rest, so a refused operation takes none. */
+  advanceCardSequence(next: bigint): void {
+    this.nextCardSequence = next;
+  }
+
+  /** The sequence to store, when the changeset moved it. */
+  cardSequenceChange(): bigint | undefined {
+    return this.nextCardSequence;
   }
 
   /** Customers created or changed, for the store to save. */

@@ -1,10 +1,12 @@
 // The documented org configurations (seed 000/001 "Setup customer configs", seed 004 CONF_SKIP_SECONDARY).
 // One table of definitions drives parsing, defaults and the typed settings the rules read.
+import { checkCardConfigs, parseSourceAccounts } from './card_configs.ts';
+import { CARD_ALGORITHMS, CHECKSUM_INCLUDES } from './card_numbers.ts';
 import { DomainError } from './errors.ts';
 import { LOYALTY_DEFAULTS, formatTiers, parseAmountConfig, parseTiers } from './loyalty_program.ts';
-import { MATCHING_IDENTIFIER_TYPES, type MatchingIdentifierType, type OrgConfigs } from './types.ts';
+import { MATCHING_IDENTIFIER_TYPES, type ConfigValue, type MatchingIdentifierType, type OrgConfigs } from './types.ts';
 
-type ConfigKind = 'boolean' | 'enum' | 'dateTime' | 'amount' | 'wholeAmount' | 'tiers';
+type ConfigKind = 'boolean' | 'enum' | 'dateTime' | 'amount' | 'wholeAmount' | 'tiers' | 'integer' | 'alphanumeric' | 'sourceAccounts';
 
 export interface ConfigDefinition {
   readonly name: string;
@@ -12,6 +14,8 @@ export interface ConfigDefinition {
   /** Undefined: the setting is off until an org sets it (CONF_MIN_REGISTRATION_DATE). */
   readonly default?: boolean | string | number;
   readonly allowed?: readonly string[];
+  /** integer: the smallest value accepted (the card-number length has its own range check, 8260). */
+  readonly minimum?: number;
 }
 
 const bool = (name: string, value: boolean): ConfigDefinition => ({ name, kind: 'boolean', default: value });
@@ -41,6 +45,15 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
   { name: 'CONF_LOYALTY_REFEREE_POINTS', kind: 'wholeAmount', default: LOYALTY_DEFAULTS.CONF_LOYALTY_REFEREE_POINTS },
   // Seed 001 "Enable customer status"; off by default (seed 002: "not by default enabled for an org").
   bool('CONF_CUSTOMER_STATUS_ENABLED', false),
+  // Seed 001 "External ID configuration": the card-number series; cross-checked by checkCardConfigs.
+  bool('CONF_CARD_NUMBER_GENERATION_ENABLED', false),
+  { name: 'SOURCE_ACCOUNTS_EXTERNALID_ENABLED', kind: 'sourceAccounts' },
+  { name: 'CONF_CARD_CHECKSUM_DIGIT_ALGO', kind: 'enum', allowed: CARD_ALGORITHMS },
+  { name: 'CONF_CARD_NUMBER_LENGTH', kind: 'integer' },
+  { name: 'CONF_CARD_NUMBER_OFFSET', kind: 'integer', default: 0, minimum: 0 },
+  { name: 'CONF_CARD_NUMBER_PREFIX', kind: 'alphanumeric', default: '' },
+  { name: 'CONF_CARD_NUMBER_SUFFIX', kind: 'alphanumeric', default: '' },
+  { name: 'CONF_VALUES_TO_INCLUDE_FOR_CHECKSUM_DIGIT', kind: 'enum', default: 'NONE', allowed: CHECKSUM_INCLUDES },
 ];
 
 /** Ruling 2: seed 004 calls the skip switch CONF_SKIP_SECONDARY; both names set the same switch. */
@@ -51,15 +64,15 @@ export const CONFIG_ALIASES: Readonly<Record<string, string>> = {
 const BY_NAME = new Map(CONFIG_DEFINITIONS.map((definition) => [definition.name, definition]));
 
 /** Every documented config at its default (CONF_MIN_REGISTRATION_DATE absent: no minimum). */
-export function defaultConfigs(): Record<string, boolean | string | number> {
-  const configs: Record<string, boolean | string | number> = {};
+export function defaultConfigs(): Record<string, ConfigValue> {
+  const configs: Record<string, ConfigValue> = {};
   for (const definition of CONFIG_DEFINITIONS) {
     if (definition.default !== undefined) configs[definition.name] = definition.default;
   }
   return configs;
 }
 
-function parseValue(definition: ConfigDefinition, raw: unknown): boolean | string | number | undefined {
+function parseValue(definition: ConfigDefinition, raw: unknown): ConfigValue | undefined {
   const shown = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw);
   const invalid = () => new DomainError(8207, definition.name, shown);
   switch (definition.kind) {
@@ -86,6 +99,21 @@ function parseValue(definition: ConfigDefinition, raw: unknown): boolean | strin
       return parseAmountConfig(raw, definition.name, definition.kind === 'wholeAmount');
     case 'tiers':
       return formatTiers(parseTiers(raw, definition.name));
+    case 'integer': {
+      const value = typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : raw;
+      if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < (definition.minimum ?? -Infinity)) throw invalid();
+      return value;
+    }
+    case 'alphanumeric': {
+      const value = typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0 ? String(raw) : raw;
+      if (typeof value !== 'string' || !/^[A-Za-z0-9]*$/.test(value.trim())) throw invalid();
+      return value.trim();
+    }
+    case 'sourceAccounts': {
+      const accounts = parseSourceAccounts(raw);
+      if (accounts === undefined) throw invalid();
+      return accounts;
+    }
   }
 }
 
@@ -108,6 +136,7 @@ export function parseOrgConfigs(raw: Record<string, unknown> | undefined): OrgCo
     if (parsed === undefined) delete configs[name];
     else configs[name] = parsed;
   }
+  checkCardConfigs(configs);
   // Frozen: an org's configs never change, so readSettings can compute its settings once.
   return Object.freeze(configs);
 }

@@ -8,4 +8,8 @@ export interface CustomerReader {
   idsByIdentifier(type: MatchingIdentifierType, value: string): readonly number[];
   /** The id the next new customer will get (customer ids are global and increasing). */
   nextCustomerId(): number;
+  /** Ids of every customer (merge victims included) holding this card number. */
+  idsByCardNumber(number: string): readonly number[];
+  /** The next sequence number of the org's card series, once one was taken; undefined before. */
+  cardSequence(): bigint | undefined;
 }

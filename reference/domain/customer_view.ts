@@ -23,5 +23,6 @@ export function toCustomerView(customer: Customer, primaryKey: MatchingIdentifie
     registeredOn: customer.registeredOn,
     testControl: testControlOf(customer),
     ...(customer.mergedInto !== undefined ? { mergedInto: customer.mergedInto } : {}),
+    ...(customer.cards?.length ? { cards: structuredClone(customer.cards) } : {}),
   };
 }

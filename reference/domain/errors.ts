@@ -108,6 +108,26 @@ export const ERRORS = {
   },
   8213: { httpStatus: 400, message: 'Fraud status is superseded by customer status for this org', documented: false },
   8214: { httpStatus: 403, message: 'Operation blocked for customer {0}: {1} (status {2}, label {3})', documented: false },
+  // Card numbers and cards (seed 001 "External ID configuration", seed 002 "Cards"), chosen by memberspec
+  8260: { httpStatus: 400, message: 'Invalid value for configuration CONF_CARD_NUMBER_LENGTH: {0} (a card number has 1 to 50 characters)', documented: false },
+  8261: {
+    httpStatus: 400,
+    message: 'Card number series does not fit in {0} characters: prefix ({1}) + suffix ({2}) + check digit ({3}) leave no digit for the sequence number (at most 50 in all)',
+    documented: false,
+  },
+  8262: { httpStatus: 400, message: 'CONF_CARD_NUMBER_SUFFIX applies to AUTO_INC only, not to {0}', documented: false },
+  8263: { httpStatus: 400, message: 'Card number series exhausted: sequence number {0} does not fit in the {1} digits the series leaves for it', documented: false },
+  8264: {
+    httpStatus: 400,
+    message: 'CONF_VALUES_TO_INCLUDE_FOR_CHECKSUM_DIGIT is PREFIX, but the prefix {0} is not all digits: a check digit covers digits only',
+    documented: false,
+  },
+  8265: { httpStatus: 400, message: 'CONF_CARD_NUMBER_GENERATION_ENABLED needs {0}, which is mandatory', documented: false },
+  8266: { httpStatus: 409, message: 'Card number {0} is not available: another customer holds it', documented: false },
+  8267: { httpStatus: 400, message: 'Card series {0} not found: {1}', documented: false },
+  8268: { httpStatus: 400, message: 'Card number {0} is not a number of card series {1}: {2}', documented: false },
+  8269: { httpStatus: 400, message: 'Only ACTIVE labels can be assigned to a card when it is issued or linked, not {0}', documented: false },
+  8270: { httpStatus: 404, message: 'Card {0} not found on customer {1}', documented: false },
 } as const satisfies Record<number, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

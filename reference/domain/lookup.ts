@@ -1,4 +1,5 @@
 // Rule 7: finding a customer by identifier. Merge victims lead to their survivor.
+import { customerIdByCardNumber, isCardNumberType } from './cards.ts';
 import { readSettings } from './configs.ts';
 import type { CustomerReader } from './customer_port.ts';
 import { DomainError } from './errors.ts';
@@ -17,7 +18,7 @@ export function validateReadSource(source: string | undefined): string {
 /** The identifier a lookup uses: the primary one when several are given; with dual eligibility only it. */
 function chooseIdentifier(identifiers: readonly Identifier[], org: Org): Identifier {
   if (identifiers.length === 0) throw new DomainError(8013, '');
-  for (const identifier of identifiers) requireMatchingType(identifier.type);
+  for (const identifier of identifiers) if (!isCardNumberType(identifier.type)) requireMatchingType(identifier.type);
   const settings = readSettings(org.configs);
   const primary = identifiers.find((identifier) => identifier.type === settings.primaryKey);
   if (primary) return primary;
@@ -42,6 +43,8 @@ export function survivorOf(reader: CustomerReader, customer: Customer): Customer
 export function lookupCustomerId(org: Org, reader: CustomerReader, query: LookupQuery): number {
   validateReadSource(query.source);
   const identifier = chooseIdentifier(query.identifiers, org);
+  // Seed 002: a card number also finds its customer.
+  if (isCardNumberType(identifier.type)) return customerIdByCardNumber(reader, identifier.value ?? '', (customer) => survivorOf(reader, customer));
   const type = requireMatchingType(identifier.type);
   const raw = (identifier.value ?? '').trim();
   // Stored values are normalised and normalising is idempotent, so a value the index holds as given

@@ -52,6 +52,28 @@ export interface Customer {
   statusLog?: StatusLogEntry[];
   /** The legacy fraud status, while customer status is not enabled. */
   fraudDetails?: FraudDetails;
+  /** Seed 002 "Cards": the customer's cards (absent until one is issued or linked). */
+  cards?: Card[];
+}
+
+/** Seed 002 "Change card status & label": a card's status, and the label shown for it. */
+export const CARD_STATUSES = ['ACTIVE', 'SUSPENDED', 'EXPIRED', 'DELETED'] as const;
+export type CardStatus = (typeof CARD_STATUSES)[number];
+
+export interface Card {
+  readonly number: string;
+  /** The series it was issued from or validated against; absent for a linked number of no series. */
+  readonly seriesId?: number;
+  status: CardStatus;
+  label: string;
+}
+
+/** Seed 002 "Link card" / "Issue card": a number to link, or a series to issue the next number from. */
+export interface CardRequest {
+  readonly number?: string;
+  readonly seriesId?: number;
+  /** Only ACTIVE labels can be assigned when a card is issued or linked. */
+  readonly statusLabel?: string;
 }
 
 export interface MergeRecord {
@@ -120,6 +142,8 @@ export interface IdentifierChange {
   accountId?: string;
   add: Identifier[];
   remove: Identifier[];
+  /** Cards to link or issue with the change (the changeIdentifier "Issue Card" form). */
+  cards?: CardRequest[];
 }
 
 export interface CustomerUpdate {
@@ -153,6 +177,8 @@ export interface CustomerView {
   customerStatus?: CustomerStatusView;
   /** Shown while customer status is not enabled and a fraud status is set; neither: blank. */
   fraudDetails?: FraudDetails;
+  /** The customer's cards (seed 002 "Cards"); absent when it has none. */
+  cards?: Card[];
 }
 
 export interface Outcome<T> {

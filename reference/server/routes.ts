@@ -16,6 +16,7 @@ import type { IdentityService } from '../service/identity_service.ts';
 import { SUBSCRIPTION_ROUTES } from './subscription_routes.ts';
 import { LOYALTY_ROUTES, pointsSummaryBody } from './loyalty_routes.ts';
 import { STATUS_ROUTES } from './status_routes.ts';
+import { CARD_ROUTES, cardDetailsBody, splitCardItems } from './card_routes.ts';
 
 export interface HandlerContext {
   readonly service: IdentityService;
@@ -154,6 +155,7 @@ export function customerViewBody(view: CustomerView): Record<string, unknown> {
     testControl: view.testControl === undefined ? undefined : { status: view.testControl },
     customerStatus: view.customerStatus ? { ...view.customerStatus } : undefined,
     fraudDetails: view.fraudDetails ? { ...view.fraudDetails } : undefined,
+    cardDetails: view.cards?.map(cardDetailsBody),
   });
 }
 
@@ -259,7 +261,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     handler: ({ service, org, path, query, body }) => {
       const outcome = service.changeIdentifier(org.id, path.customerId as number, {
         ...sourceOf(query),
-        add: identifiers(body.add),
+        ...splitCardItems(body.add),
         remove: identifiers(body.remove),
       });
       return ok({ createdId: outcome.value.customerId, warnings: messages(outcome.warnings) });
@@ -320,4 +322,5 @@ export const ROUTES: readonly RouteDefinition[] = [
   },
   ...SUBSCRIPTION_ROUTES,
   ...STATUS_ROUTES,
+  ...CARD_ROUTES,
 ];

@@ -3,7 +3,7 @@
 // Groups of operations beyond identity (statuses, loyalty, cards, subscriptions) live in their own
 // files as `create<Group>Operations(core)` and are spread into the service here.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { changeIdentifiers } from '../domain/change_identifier.ts';
+import { changeWithCards, withGeneratedExternalId } from '../domain/cards.ts';
 import { parseOrgConfigs, readSettings } from '../domain/configs.ts';
 import { toCustomerView } from '../domain/customer_view.ts';
 import { customerStatusEnabled, defaultLabel, parseStatusLabels } from '../domain/customer_status.ts';
@@ -18,6 +18,7 @@ import { updateCustomer } from '../domain/update_customer.ts';
 import { createMemoryStore } from '../store/memory_store.ts';
 import type { Store, TransactionRecord } from '../store/store.ts';
 import type { IdentityService } from './identity_service.ts';
+import { createCardOperations } from './card_operations.ts';
 import { createLoyaltyOperations } from './loyalty_operations.ts';
 import { createOperationGuard } from './operation_guard.ts';
 import { createServiceCore } from './service_core.ts';
@@ -73,7 +74,9 @@ export function createIdentityService(
 
     register(orgId, input) {
       const { result } = transact(orgId, (changeset, org) =>
-        resolveIncoming(org, changeset, validateIncoming(input, org, now()), 'registration'),
+        withGeneratedExternalId(org, changeset, input, (incoming) =>
+          resolveIncoming(org, changeset, validateIncoming(incoming, org, now()), 'registration'),
+        ),
       );
       const org = orgOf(orgId);
       // Ruling 6: with customer status on and no default label yet, the new customer is Active without one.
@@ -108,7 +111,7 @@ export function createIdentityService(
       guardForeign(orgId, customerId);
       const customer = store.customers(orgId).get(customerId);
       if (customer) guard.requireAllowed(orgId, customer, 'BLOCK_IDENTIFIER_CHANGE_AND_MERGE');
-      const { result } = transact(orgId, (changeset, org) => changeIdentifiers(org, changeset, customerId, change));
+      const { result } = transact(orgId, (changeset, org) => changeWithCards(org, changeset, customerId, change));
       return { value: { customerId: result.customerId, merges: result.merges }, warnings: result.warnings };
     },
 
@@ -130,5 +133,6 @@ export function createIdentityService(
     ...createSubscriptionOperations(core),
     ...createLoyaltyOperations(core, guard),
     ...createStatusOperations(core),
+    ...createCardOperations(core),
   };
 }

@@ -1,6 +1,7 @@
 // The reference's application layer: each operation of the contract as one call, in domain terms.
 // Handlers (HTTP or in-process) call this; rules live in ../domain, state in ../store.
 // Operations throw DomainError with a catalogued code and change nothing when they refuse.
+import type { CardOperations } from './card_operations.ts';
 import type {
   CustomerUpdate,
   CustomerView,
@@ -20,7 +21,7 @@ import type { SubscriptionOperations } from './subscription_operations.ts';
 import type { LoyaltyOperations } from './loyalty_operations.ts';
 import type { StatusOperations } from './status_operations.ts';
 
-export interface IdentityService extends StatusOperations {
+export interface IdentityService extends StatusOperations, CardOperations {
   createOrg(setup: OrgSetup): Org;
   /**
    * The org whose till matches; `passwordMd5` is the hex MD5 of the till password. Orgs are never

@@ -11,7 +11,7 @@ describe('lookup', () => {
     const id = seedCustomer(service, orgId, 'loyalty', { mobile: M1, email: E1 });
     assert.equal(service.lookup(orgId, { source: 'INSTORE', identifiers: [by('email', 'E1@Example.com')] }).value, id);
     assert.equal(service.lookup(orgId, { source: 'INSTORE', identifiers: [by('mobile', M1)] }).value, id);
-    expectCode(() => service.lookup(orgId, { source: 'INSTORE', identifiers: [by('cardNumber', '1')] }), 8013);
+    expectCode(() => service.lookup(orgId, { source: 'INSTORE', identifiers: [by('shoeSize', '1')] }), 8013);
     expectCode(() => service.lookup(orgId, { source: 'NOWHERE', identifiers: [by('mobile', M1)] }), 8003);
     expectCode(() => service.lookup(orgId, { source: 'INSTORE', identifiers: [by('mobile', M2)] }), 8015);
   });

@@ -41,7 +41,13 @@ export function createServiceCore(store: Store, now: () => string): ServiceCore 
       const changeset = new Changeset(store.customers(orgId));
       const result = rule(changeset, org);
       const transaction = extra?.(result);
-      const committed = store.commit(orgId, { customers: changeset.changedCustomers(), merges: changeset.merges, ...(transaction ? { transaction } : {}) });
+      const cardSequence = changeset.cardSequenceChange();
+      const committed = store.commit(orgId, {
+        customers: changeset.changedCustomers(),
+        merges: changeset.merges,
+        ...(transaction ? { transaction } : {}),
+        ...(cardSequence !== undefined ? { cardSequence } : {}),
+      });
       return { result, committed };
     },
     guardForeign(orgId, customerId) {

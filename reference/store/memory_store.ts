@@ -18,6 +18,9 @@ interface OrgState {
   readonly reader: CustomerReader;
   readonly merges: MergeRecord[];
   readonly transactions: TransactionRecord[];
+  /** Card number -> holder ids, and the card series' next sequence number. */
+  readonly cards: ValueIndex;
+  cardSequence?: bigint;
 }
 
 const NO_IDS: readonly number[] = Object.freeze([]);
@@ -65,10 +68,20 @@ export function createMemoryStore(): Store {
       if (old !== undefined) removeId(state.index[type], old, after.id);
       if (next !== undefined) addId(state.index[type], next, after.id);
     }
+    const oldCards = new Set(before?.cards?.map((card) => card.number));
+    const newCards = new Set(after.cards?.map((card) => card.number));
+    for (const number of oldCards) if (!newCards.has(number)) removeId(state.cards, number, after.id);
+    for (const number of newCards) if (!oldCards.has(number)) addId(state.cards, number, after.id);
   };
 
   /** One reader per org, made once: the rules call customers() on every request. */
-  const readerOf = (customers: Map<number, Customer>, index: OrgState['index']): CustomerReader => ({
+  const idsIn = (index: ValueIndex, value: string): readonly number[] => {
+    const held = index.get(value);
+    if (held === undefined) return NO_IDS;
+    return typeof held === 'number' ? [held] : [...held];
+  };
+
+  const readerOf = (customers: Map<number, Customer>, index: OrgState['index'], cards: ValueIndex, sequence: () => bigint | undefined): CustomerReader => ({
     get: (id) => customers.get(id),
     idsByIdentifier: (type, value) => {
       const held = index[type].get(value);
@@ -76,6 +89,8 @@ export function createMemoryStore(): Store {
       return typeof held === 'number' ? [held] : [...held];
     },
     nextCustomerId: () => lastCustomerId + 1,
+    idsByCardNumber: (number) => idsIn(cards, number),
+    cardSequence: sequence,
   });
 
   return {
@@ -83,7 +98,17 @@ export function createMemoryStore(): Store {
       const org = build(++lastOrgId);
       const customers = new Map<number, Customer>();
       const index = { mobile: new Map(), email: new Map(), externalId: new Map() };
-      orgs.set(org.id, { org, customers, index, reader: readerOf(customers, index), merges: [], transactions: [] });
+      const cards: ValueIndex = new Map();
+      const state: OrgState = {
+        org,
+        customers,
+        index,
+        reader: readerOf(customers, index, cards, () => state.cardSequence),
+        merges: [],
+        transactions: [],
+        cards,
+      };
+      orgs.set(org.id, state);
       orgByUsername.set(org.till.username, org.id);
       return org;
     },
@@ -103,6 +128,7 @@ export function createMemoryStore(): Store {
         lastCustomerId = Math.max(lastCustomerId, customer.id);
       }
       state.merges.push(...changes.merges);
+      if (changes.cardSequence !== undefined) state.cardSequence = changes.cardSequence;
       if (!changes.transaction) return {};
       const transaction: TransactionRecord = { id: ++lastTransactionId, ...changes.transaction };
       state.transactions.push(transaction);

@@ -22,6 +22,8 @@ export interface Changes {
   readonly customers: readonly Customer[];
   readonly merges: readonly MergeRecord[];
   readonly transaction?: Omit<TransactionRecord, 'id'>;
+  /** The card series' next sequence number, when the operation took numbers from it. */
+  readonly cardSequence?: bigint;
 }
 
 export interface Store {

@@ -1,9 +1,9 @@
-// Turns the seeds' symbolic values (E1, M1, X1, S1) into realistic values unique to one scenario, so
+// Turns the seeds' symbolic values (E1, M1, X1, S1; C1 for card numbers) into realistic values unique to one scenario, so
 // scenarios never collide, even on a vendor's fixed org. NULL means "no identifier"; anything else is a
 // literal and passes through unchanged.
 import { randomBytes, randomInt } from 'node:crypto';
 
-const SYMBOL = /^([EMXS])(\d+)$/;
+const SYMBOL = /^([EMXSC])(\d+)$/;
 
 // Mobile numbers are E.164 digits without '+'. The national prefixes are chosen so that the national
 // number alone is never a valid number of another country (checked with libphonenumber-js metadata).
@@ -11,6 +11,8 @@ const MOBILE_FORMATS = {
   M: { countryCode: '91', nationalPrefix: '99', nationalLength: 10 }, // India
   S: { countryCode: '65', nationalPrefix: '91', nationalLength: 8 }, // Singapore
 } as const;
+
+type Kind = 'E' | 'M' | 'X' | 'S' | 'C';
 
 export class SymbolTable {
   private readonly nonce = randomBytes(4).toString('hex');
@@ -24,7 +26,7 @@ export class SymbolTable {
     if (!match) return token;
     let value = this.values.get(token);
     if (value === undefined) {
-      value = this.fresh(match[1] as 'E' | 'M' | 'X' | 'S', match[2]);
+      value = this.fresh(match[1] as Kind, match[2]);
       this.values.set(token, value);
     }
     return value;
@@ -45,7 +47,7 @@ export class SymbolTable {
     return value;
   }
 
-  private fresh(kind: 'E' | 'M' | 'X' | 'S', n: string): string {
+  private fresh(kind: Kind, n: string): string {
     for (;;) {
       const value = this.candidate(kind, n);
       if (!this.taken.has(value)) {
@@ -55,8 +57,10 @@ export class SymbolTable {
     }
   }
 
-  private candidate(kind: 'E' | 'M' | 'X' | 'S', n: string): string {
+  private candidate(kind: Kind, n: string): string {
     if (kind === 'E') return `e${n}.${this.nonce}@example.com`;
+    // Card numbers: 18 digits, outside any short series a scenario configures.
+    if (kind === 'C') return `9${String(randomInt(0, 10 ** 8)).padStart(8, '0')}${String(randomInt(0, 10 ** 9)).padStart(9, '0')}`;
     if (kind === 'X') return `X${n}-${this.nonce}`;
     const format = MOBILE_FORMATS[kind];
     const free = format.nationalLength - format.nationalPrefix.length;

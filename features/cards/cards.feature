@@ -1,0 +1,144 @@
+Feature: Cards on a customer
+  Seed 002 "Cards": a customer's cards are shown with their status and label. A card is linked (an existing
+  number, after checking it is available) or issued (the next number of a card series), with an ACTIVE
+  label; its status and label can be changed later. A card number also finds its customer.
+
+  # Ruling: an org has one card series, id 1, the one its CONF_CARD_* settings define (seed 001); issued
+  # cards and generated external IDs share its sequence. Card statuses are ACTIVE, SUSPENDED, EXPIRED and
+  # DELETED; a label is free text and defaults to the status.
+  Rule: Link card: a number nobody holds, with an ACTIVE label
+
+    @seed:002 @req:002-20 @req:002-21 @req:002-27 @seed:contract @req:contract-60 @req:contract-65
+    Scenario: A linked card is shown on the customer and finds the customer
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When card C1 is linked to "Asha" through INSTORE
+      Then the request succeeds
+      And the cards of "Asha" are:
+        | card | status | label  |
+        | C1   | ACTIVE | ACTIVE |
+      And looking up the card number C1 through INSTORE finds "Asha"
+
+    @seed:002 @req:002-21 @seed:contract @req:contract-62
+    Scenario: Check availability before linking
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And card C1 is linked to "Asha"
+      When the availability of card C1 is checked
+      Then the card is not available because "another customer holds it"
+      When the availability of card C2 is checked
+      Then the card is available
+
+    @seed:002 @req:002-21 @seed:contract @req:contract-60
+    Scenario: A card another customer holds cannot be linked
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And a loyalty customer "Ben" registered through INSTORE with mobile M2
+      And card C1 is linked to "Asha"
+      When card C1 is linked to "Ben" through INSTORE
+      Then the request is refused with error 8266
+      And "Ben" has no cards
+      And looking up the card number C1 through INSTORE finds "Asha"
+
+    @seed:002 @req:002-22 @seed:contract @req:contract-60
+    Scenario: Only an ACTIVE label can be assigned when linking
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When card C1 is linked to "Asha" through INSTORE with the label SUSPENDED
+      Then the request is refused with error 8269
+      And "Asha" has no cards
+
+    @seed:002 @req:002-27 @seed:contract @req:contract-65
+    Scenario: A card number nobody holds finds no customer
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When a customer is looked up through INSTORE by the card number C9
+      Then the request is refused with error 8015
+
+  Rule: Issue card: the next number of the selected card series
+
+    # Series 1: LUHN_ALGO, 10 characters, prefix 77, offset 500: 77 + 0000500 + check digit 9.
+    @seed:002 @req:002-23 @seed:001 @req:001-34 @seed:contract @req:contract-60 @new-org
+    Scenario: Issuing cards from the series gives its numbers in order
+      Given an org with these settings:
+        | setting                       | value     |
+        | CONF_CARD_CHECKSUM_DIGIT_ALGO | LUHN_ALGO |
+        | CONF_CARD_NUMBER_LENGTH       | 10        |
+        | CONF_CARD_NUMBER_PREFIX       | 77        |
+        | CONF_CARD_NUMBER_OFFSET       | 500       |
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And a loyalty customer "Ben" registered through INSTORE with mobile M2
+      When a card of series 1 is issued to "Asha" through INSTORE
+      Then the request succeeds
+      When a card of series 1 is issued to "Ben" through INSTORE
+      Then the request succeeds
+      And the cards of "Asha" are:
+        | card       | status | label  |
+        | 7700005009 | ACTIVE | ACTIVE |
+      And the cards of "Ben" are:
+        | card       | status | label  |
+        | 7700005017 | ACTIVE | ACTIVE |
+      And looking up the card number 7700005017 through INSTORE finds "Ben"
+
+    @seed:002 @req:002-21 @req:002-23 @seed:contract @req:contract-60 @new-org
+    Scenario: A linked number of the series is checked against it, and issuing skips it
+      Given an org with these settings:
+        | setting                       | value     |
+        | CONF_CARD_CHECKSUM_DIGIT_ALGO | LUHN_ALGO |
+        | CONF_CARD_NUMBER_LENGTH       | 10        |
+        | CONF_CARD_NUMBER_PREFIX       | 77        |
+        | CONF_CARD_NUMBER_OFFSET       | 500       |
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And a loyalty customer "Ben" registered through INSTORE with mobile M2
+      When the availability of card 7700005008 in series 1 is checked
+      Then the card is not available because "check digit"
+      When card 7700005008 of series 1 is linked to "Ben" through INSTORE
+      Then the request is refused with error 8268
+      When card 7700005009 of series 1 is linked to "Ben" through INSTORE
+      Then the request succeeds
+      When a card of series 1 is issued to "Asha" through INSTORE
+      Then the request succeeds
+      And the cards of "Asha" are:
+        | card       | status | label  |
+        | 7700005017 | ACTIVE | ACTIVE |
+
+    @seed:002 @req:002-23 @seed:contract @req:contract-60
+    Scenario: An org without a card series cannot issue from one
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When a card of series 1 is issued to "Asha" through INSTORE
+      Then the request is refused with error 8267
+      And "Asha" has no cards
+
+  Rule: Change card status & label
+
+    @seed:002 @req:002-25 @seed:contract @req:contract-61
+    Scenario: A card's status and label are changed, and the label defaults to the status
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And card C1 is linked to "Asha"
+      And card C2 is linked to "Asha"
+      When the status of card C1 of "Asha" is changed to SUSPENDED with the label "Lost at the store"
+      Then the request succeeds
+      When the status of card C2 of "Asha" is changed to EXPIRED
+      Then the request succeeds
+      And the cards of "Asha" are:
+        | card | status    | label             |
+        | C1   | SUSPENDED | Lost at the store |
+        | C2   | EXPIRED   | EXPIRED           |
+
+    @seed:002 @req:002-25 @seed:contract @req:contract-61
+    Scenario: Only a card the customer holds can be changed
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And a loyalty customer "Ben" registered through INSTORE with mobile M2
+      And card C1 is linked to "Ben"
+      When the status of card C1 of "Asha" is changed to SUSPENDED
+      Then the request is refused with error 8270
+      And the cards of "Ben" are:
+        | card | status | label  |
+        | C1   | ACTIVE | ACTIVE |
+
+    # Ruling: a card's status is information about the card; the customer is not restricted by it.
+    @seed:002 @req:002-26
+    Scenario: A deleted card restricts nothing for its customer
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And card C1 is linked to "Asha"
+      When the status of card C1 of "Asha" is changed to DELETED
+      Then the request succeeds
+      When "Asha" adds the email E1 through INSTORE
+      Then the request succeeds
+      And "Asha" has mobile M1 and email E1
+      And looking up the card number C1 through INSTORE finds "Asha"

@@ -1,0 +1,139 @@
+Feature: External IDs generated from a card-number series
+  Seed 001 "External ID configuration": an org can have the platform generate each customer's external ID
+  from a card-number series: a prefix, a running sequence number starting at the offset, and a check digit
+  (LUHN_ALGO, MOD7_ALGO) or a suffix (AUTO_INC), CONF_CARD_NUMBER_LENGTH characters in all. For the source
+  accounts the org names, the generated external ID replaces the one in the customer-add payload.
+
+  # Ruling: the sequence number is zero-padded to fill the length left by prefix, suffix and check digit,
+  # and the first number issued is the offset itself (offset 10: numbers 0-9 are never issued).
+  # The exact numbers of these scenarios need a new org: a fixed org's series has issued numbers before.
+  Rule: The generated external ID replaces the one in the customer-add payload
+
+    @seed:001 @req:001-20 @req:001-21 @req:001-22 @req:001-24 @req:001-26 @req:001-29 @req:001-35 @req:001-37 @new-org
+    Scenario: Seed example: AUTO_INC, length 12, prefix 1234, suffix 3401, offset 3000 gives 123430003401
+      Given an org with these settings:
+        | setting                             | value      |
+        | CONF_CARD_NUMBER_GENERATION_ENABLED | 1          |
+        | SOURCE_ACCOUNTS_EXTERNALID_ENABLED  | "INSTORE:" |
+        | CONF_CARD_CHECKSUM_DIGIT_ALGO       | AUTO_INC   |
+        | CONF_CARD_NUMBER_LENGTH             | 12         |
+        | CONF_CARD_NUMBER_PREFIX             | 1234       |
+        | CONF_CARD_NUMBER_SUFFIX             | 3401       |
+        | CONF_CARD_NUMBER_OFFSET             | 3000       |
+      When a loyalty registration arrives through INSTORE with mobile M1 and external id X1
+      Then the request succeeds
+      And the request created a new customer "Asha"
+      And "Asha" has mobile M1 and external id 123430003401
+      When a loyalty registration arrives through INSTORE with mobile M2
+      Then the request created a new customer "Ben"
+      And "Ben" has mobile M2 and external id 123430013401
+
+    # Ruling: of the readings of this example (LUHN_ALGO or MOD7_ALGO, prefix in the checksum or not), only
+    # MOD7_ALGO over the sequence alone (CONF_VALUES_TO_INCLUDE_FOR_CHECKSUM_DIGIT NONE) gives both numbers:
+    # 3000 mod 7 = 4 and 3001 mod 7 = 5, with prefix 1112 and length 15.
+    @seed:001 @req:001-23 @req:001-27 @req:001-30 @new-org
+    Scenario: Seed example: a series with offset 3000 issues 111200000030004, then 111200000030015
+      Given an org with these settings:
+        | setting                                   | value      |
+        | CONF_CARD_NUMBER_GENERATION_ENABLED       | 1          |
+        | SOURCE_ACCOUNTS_EXTERNALID_ENABLED        | "INSTORE:" |
+        | CONF_CARD_CHECKSUM_DIGIT_ALGO             | MOD7_ALGO  |
+        | CONF_CARD_NUMBER_LENGTH                   | 15         |
+        | CONF_CARD_NUMBER_PREFIX                   | 1112       |
+        | CONF_CARD_NUMBER_OFFSET                   | 3000       |
+        | CONF_VALUES_TO_INCLUDE_FOR_CHECKSUM_DIGIT | NONE       |
+      When a loyalty registration arrives through INSTORE with mobile M1 and external id X1
+      Then the request created a new customer "Asha"
+      And "Asha" has external id 111200000030004
+      When a loyalty registration arrives through INSTORE with mobile M2 and external id X2
+      Then the request created a new customer "Ben"
+      And "Ben" has external id 111200000030015
+
+    # 4111 + 00000000000 + the Luhn check digit of 411100000000000 (prefix included).
+    @seed:001 @req:001-23 @req:001-28 @req:001-30 @req:001-34 @new-org
+    Scenario: A Luhn series whose check digit covers the prefix
+      Given an org with these settings:
+        | setting                                   | value      |
+        | CONF_CARD_NUMBER_GENERATION_ENABLED       | 1          |
+        | SOURCE_ACCOUNTS_EXTERNALID_ENABLED        | "INSTORE:" |
+        | CONF_CARD_CHECKSUM_DIGIT_ALGO             | LUHN_ALGO  |
+        | CONF_CARD_NUMBER_LENGTH                   | 16         |
+        | CONF_CARD_NUMBER_PREFIX                   | 4111       |
+        | CONF_VALUES_TO_INCLUDE_FOR_CHECKSUM_DIGIT | PREFIX     |
+      When a loyalty registration arrives through INSTORE with mobile M1
+      Then the request created a new customer "Asha"
+      And "Asha" has external id 4111000000000008
+      When a loyalty registration arrives through INSTORE with mobile M2
+      Then the request created a new customer "Ben"
+      And "Ben" has external id 4111000000000016
+
+  Rule: SOURCE_ACCOUNTS_EXTERNALID_ENABLED: only registrations through the named source accounts get one
+
+    # Ruling: the seed 001 table's value syntax beats the registration table's "check this" wording (ruling 1).
+    @seed:001 @req:001-22 @req:001-33 @req:001-36 @new-org
+    Scenario: Instore and Webengage account 1234 get generated external IDs; other accounts keep theirs
+      Given an org with these settings:
+        | setting                             | value                           |
+        | CONF_CARD_NUMBER_GENERATION_ENABLED | 1                               |
+        | SOURCE_ACCOUNTS_EXTERNALID_ENABLED  | "INSTORE:", "web_engage:1234"   |
+        | CONF_CARD_CHECKSUM_DIGIT_ALGO       | AUTO_INC                        |
+        | CONF_CARD_NUMBER_LENGTH             | 8                               |
+        | CONF_CARD_NUMBER_PREFIX             | WE                              |
+      When a loyalty registration arrives through INSTORE with mobile M1 and external id X1
+      Then the request created a new customer "Asha"
+      And "Asha" has external id WE000000
+      When a loyalty registration arrives through WEB_ENGAGE account "1234" with mobile M2 and external id X2
+      Then the request created a new customer "Ben"
+      And "Ben" has external id WE000001
+      When a loyalty registration arrives through WEB_ENGAGE account "999" with mobile M3 and external id X3
+      Then the request created a new customer "Chen"
+      And "Chen" has external id X3
+      When a loyalty registration arrives through WEBSITE with mobile M4 and external id X4
+      Then the request created a new customer "Dana"
+      And "Dana" has external id X4
+
+  Rule: A generated external ID is never another customer's, and a refused registration takes no number
+
+    @seed:001 @req:001-20 @req:001-38 @seed:contract @req:contract-64 @new-org
+    Scenario: A refused registration takes no number; with offset 10 the first ten numbers are never issued
+      Given an org with these settings:
+        | setting                             | value      |
+        | CONF_CARD_NUMBER_GENERATION_ENABLED | 1          |
+        | SOURCE_ACCOUNTS_EXTERNALID_ENABLED  | "INSTORE:" |
+        | CONF_CARD_CHECKSUM_DIGIT_ALGO       | AUTO_INC   |
+        | CONF_CARD_NUMBER_LENGTH             | 6          |
+        | CONF_CARD_NUMBER_OFFSET             | 10         |
+      When a loyalty registration arrives through INSTORE with mobile M1 and email not-an-email
+      Then the request is refused with error 8055
+      When a loyalty registration arrives through INSTORE with mobile M2
+      Then the request created a new customer "Asha"
+      And "Asha" has external id 000010
+
+    @seed:001 @req:001-20 @new-org
+    Scenario: A number another customer already holds as external ID is skipped
+      Given an org with these settings:
+        | setting                             | value      |
+        | CONF_CARD_NUMBER_GENERATION_ENABLED | 1          |
+        | SOURCE_ACCOUNTS_EXTERNALID_ENABLED  | "INSTORE:" |
+        | CONF_CARD_CHECKSUM_DIGIT_ALGO       | AUTO_INC   |
+        | CONF_CARD_NUMBER_LENGTH             | 6          |
+      And a loyalty customer "Carol" registered through WEBSITE with mobile M1 and external id 000000
+      When a loyalty registration arrives through INSTORE with mobile M2
+      Then the request created a new customer "Asha"
+      And "Asha" has external id 000001
+      And "Carol" has external id 000000
+
+    @seed:001 @req:001-24 @seed:contract @req:contract-64 @new-org
+    Scenario: A series whose sequence is used up refuses the registration and creates nothing
+      Given an org with these settings:
+        | setting                             | value      |
+        | CONF_CARD_NUMBER_GENERATION_ENABLED | 1          |
+        | SOURCE_ACCOUNTS_EXTERNALID_ENABLED  | "INSTORE:" |
+        | CONF_CARD_CHECKSUM_DIGIT_ALGO       | AUTO_INC   |
+        | CONF_CARD_NUMBER_LENGTH             | 2          |
+        | CONF_CARD_NUMBER_OFFSET             | 99         |
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When a loyalty registration arrives through INSTORE with mobile M2
+      Then the request is refused with error 8263
+      And no customer is found with mobile M2
+      And "Asha" has external id 99

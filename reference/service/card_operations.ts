@@ -1,0 +1,26 @@
+// Seed 002 "Cards": the card operations that are not part of an identifier change (linking and issuing
+// go through changeIdentifier): a card's status and label, and the availability check before linking.
+import { changeCardStatus, checkCardAvailability, type Availability } from '../domain/cards.ts';
+import type { Card, Outcome } from '../domain/types.ts';
+import type { ServiceCore } from './service_core.ts';
+
+export interface CardOperations {
+  /** Seed 002 "Change card status & label"; the label defaults to the status. */
+  changeCardStatus(orgId: number, customerId: number, cardNumber: string, status: string, label?: string): Outcome<{ customerId: number; card: Card }>;
+  /** Seed 002 "Check availability": whether a card number can be linked (optionally as a number of a series). */
+  checkCardAvailability(orgId: number, cardNumber: string, seriesId?: number): Outcome<Availability>;
+}
+
+export function createCardOperations(core: ServiceCore): CardOperations {
+  const { orgOf, transact, guardForeign, store } = core;
+  return {
+    changeCardStatus(orgId, customerId, cardNumber, status, label) {
+      guardForeign(orgId, customerId);
+      const { result } = transact(orgId, (changeset) => changeCardStatus(changeset, customerId, cardNumber.trim(), status, label));
+      return { value: { customerId, card: structuredClone(result) }, warnings: [] };
+    },
+    checkCardAvailability(orgId, cardNumber, seriesId) {
+      return { value: checkCardAvailability(orgOf(orgId), store.customers(orgId), cardNumber, seriesId), warnings: [] };
+    },
+  };
+}
