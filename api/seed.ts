@@ -38,6 +38,8 @@ export interface SeedOptions {
   onProgress?: (progress: SendProgress) => void;
   /** A driver to use instead of the one the target names (embedding, tests). */
   driver?: Driver;
+  /** With `driver` in profile mode: the profile of its fixed org. */
+  vendorProfile?: VendorProfile;
 }
 
 export interface UnresolvedProfile {
@@ -180,7 +182,7 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
   const runId = newRunId(startedAt);
   const latency = new LatencyRecorder();
   try {
-    const { session, mismatch } = await openOrg(driver, header, vendor?.profile);
+    const { session, mismatch } = await openOrg(driver, header, options.driver ? options.vendorProfile : vendor?.profile);
     const sendingStarted = performance.now();
     const sent = await sendPopulation({
       session,
