@@ -192,6 +192,7 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
       concurrency,
       latency,
       onProgress: options.onProgress,
+      releaseTranscript: () => void driver.takeTranscript(),
     });
     const sendingSeconds = (performance.now() - sendingStarted) / 1000;
 
@@ -199,6 +200,7 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
       testControl: driver.capabilities.testControl,
       concurrency,
       latency,
+      releaseTranscript: () => void driver.takeTranscript(),
     });
     const placements: ProfilePlacement[] = [];
     const unresolvedExamples: UnresolvedProfile[] = [];

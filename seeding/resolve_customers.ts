@@ -44,7 +44,13 @@ async function byListing(session: OrgSession, ids: Iterable<number>, latency: La
   return { finalOf, liveInOrg };
 }
 
-async function byReading(session: OrgSession, ids: Iterable<number>, concurrency: number, latency: LatencyRecorder): Promise<Resolved> {
+async function byReading(
+  session: OrgSession,
+  ids: Iterable<number>,
+  concurrency: number,
+  latency: LatencyRecorder,
+  releaseTranscript?: () => void,
+): Promise<Resolved> {
   // One read per customer, however many chains pass through it (a survivor of many victims).
   const reads = new Map<number, Promise<View>>();
   async function read(id: number): Promise<View> {
@@ -52,6 +58,7 @@ async function byReading(session: OrgSession, ids: Iterable<number>, concurrency
     try {
       const result = await session.getCustomer(id);
       latency.record(result.operation, performance.now() - started);
+      releaseTranscript?.();
       return result.ok ? result.value : { problem: `getCustomer ${id} refused: ${result.error?.code} ${result.error?.message}` };
     } catch (error) {
       return { problem: `getCustomer ${id} failed: ${error instanceof Error ? error.message : String(error)}` };
@@ -93,8 +100,8 @@ function firstUnread(start: number, views: ReadonlyMap<number, View>): number | 
 export async function resolveCustomers(
   session: OrgSession,
   ids: Iterable<number>,
-  options: { testControl: boolean; concurrency: number; latency: LatencyRecorder },
+  options: { testControl: boolean; concurrency: number; latency: LatencyRecorder; releaseTranscript?: () => void },
 ): Promise<Resolved> {
   if (options.testControl) return byListing(session, ids, options.latency);
-  return byReading(session, ids, options.concurrency, options.latency);
+  return byReading(session, ids, options.concurrency, options.latency, options.releaseTranscript);
 }

@@ -68,6 +68,8 @@ export interface SendOptions {
   readonly concurrency: number;
   readonly latency: LatencyRecorder;
   readonly onProgress?: (progress: SendProgress) => void;
+  /** Called after each profile: the driver keeps every exchange for reports, which a load must not. */
+  readonly releaseTranscript?: () => void;
 }
 
 export interface SendOutcome {
@@ -203,6 +205,7 @@ export async function sendPopulation(options: SendOptions): Promise<SendOutcome>
     if (!registration?.ok) {
       // A refused profile changes nothing; its purchases would register the same data by another door.
       transactions.skipped += profile.transactions.length;
+      options.releaseTranscript?.();
       progress();
       return;
     }
@@ -221,6 +224,7 @@ export async function sendPopulation(options: SendOptions): Promise<SendOutcome>
         sawCustomer(result.value.customerId);
       }
     }
+    options.releaseTranscript?.();
     progress();
   }
 
