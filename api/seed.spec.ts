@@ -212,6 +212,8 @@ test('bad arguments are one-line usage errors naming the fault', async () => {
     });
 
   await rejects({ population: path.join(tmp.dir, 'missing.ndjson') }, /missing\.ndjson: file not found/);
+  await rejects({ population: tmp.dir }, /is a directory, not an NDJSON file/);
+  await rejects({ population: population(tmp.dir, 'empty', []) }, /empty\.ndjson: empty file/);
   await rejects({ population: population(tmp.dir, 'broken', [header, profiles[0], '{"record": "profile",', profiles[2]], truth) }, /broken\.ndjson line 3: not valid JSON/);
   await rejects(
     { population: population(tmp.dir, 'future', [header.replace('"formatVersion": 1', '"formatVersion": 2'), ...profiles], truth) },

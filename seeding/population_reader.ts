@@ -26,35 +26,38 @@ interface NumberedLine {
   readonly value: Json;
 }
 
+function unreadable(error: unknown, shown: string): PopulationFileError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not an NDJSON file' : `cannot be read (${code ?? String(error)})`;
+  return new PopulationFileError(`${shown}: ${why}`);
+}
+
 /** Every non-blank line as parsed JSON with its 1-based line number. */
 async function* jsonLines(file: string, shown: string): AsyncGenerator<NumberedLine> {
   const stream = createReadStream(file, { encoding: 'utf8' });
-  // readline swallows the stream's open error; surface it as the file's fault.
-  const opened = new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', reject);
-  });
-  try {
-    await opened;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not an NDJSON file' : `cannot be read (${code})`;
-    throw new PopulationFileError(`${shown}: ${why}`);
-  }
   let number = 0;
-  for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
-    number += 1;
-    if (line.trim() === '') continue;
-    let value: Json;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      throw new PopulationFileError(`${shown} line ${number}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  try {
+    for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
+      number += 1;
+      if (line.trim() === '') continue;
+      let value: Json;
+      try {
+        value = JSON.parse(line);
+      } catch (error) {
+        throw new PopulationFileError(`${shown} line ${number}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+      }
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        throw new PopulationFileError(`${shown} line ${number}: must be a JSON object`);
+      }
+      yield { number, value };
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new PopulationFileError(`${shown} line ${number}: must be a JSON object`);
-    }
-    yield { number, value };
+  } catch (error) {
+    if (error instanceof PopulationFileError) throw error;
+    // Opening or reading the file failed (missing, a directory, no permission).
+    if ((error as NodeJS.ErrnoException).code) throw unreadable(error, shown);
+    throw error;
+  } finally {
+    stream.destroy();
   }
 }
 
