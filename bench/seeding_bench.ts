@@ -147,7 +147,9 @@ export async function measureSeeding(): Promise<void> {
     const differing = ways.filter((_, index) => figures(first[index]!) !== figures(reference)).map(([, label]) => label);
     if (differing.length > 0) throw new Error(`seeding figures differ from in-process for: ${differing.join(', ')}`);
     const pairs = reference.groundTruth.pairs;
-    console.log(`  same outcome every way: precision ${pairs.precision?.toFixed(3)}, recall ${pairs.recall?.toFixed(3)}, ${reference.groundTruth.persons.split} persons split`);
+    console.log(
+      `  same outcome every way: ${reference.customers.mergedAway} customers merged away, precision ${pairs.precision?.toFixed(3)}, recall ${pairs.recall?.toFixed(3)}`,
+    );
   } finally {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });
