@@ -4,13 +4,12 @@
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
-import { randomBytes } from 'node:crypto';
 import type * as messages from '@cucumber/messages';
 import { loadConfiguration, loadSupport, runCucumber, type IRunConfiguration, type ISupportCodeLibrary } from '@cucumber/cucumber/api';
 import { PROJECT_ROOT, suiteInfo } from './project_root.ts';
+import { newRunId } from './run_id.ts';
+import { checkReachable, checkTestControl, validateProfile, validateTarget } from './target_preflight.ts';
 import { UsageError } from './usage_error.ts';
-import { HarnessError } from '../driver/driver.ts';
-import { loadVendorProfile } from '../driver/vendor_profile.ts';
 import { RunCollector, type Counts, type RunReport, type TargetInfo, type Verdict } from '../reports/run_model.ts';
 import { loadRequirements } from '../requirements/catalogue.ts';
 import { broadcastWriters, type WriterOutcome } from '../reports/broadcast_writers.ts';
@@ -65,7 +64,6 @@ export interface CertifyResult {
 const DEFAULTS = {
   reportsDir: 'reports',
   parallel: 0,
-  reachabilityTimeoutMs: 5000,
 } as const;
 
 const CONFIG_FILE = path.join(PROJECT_ROOT, 'cucumber.mjs');
@@ -85,32 +83,9 @@ interface ValidOptions {
 }
 
 function validate(options: CertifyOptions): ValidOptions {
-  let target: string | undefined;
-  if (options.target !== undefined) {
-    let url: URL;
-    try {
-      url = new URL(options.target);
-    } catch {
-      throw new UsageError(`--target must be an http(s) URL, got "${options.target}"`);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-      throw new UsageError(`--target must be an http(s) URL, got "${options.target}"`);
-    }
-    target = options.target.replace(/\/+$/, '');
-  }
-  let profile: string | undefined;
-  if (options.profile !== undefined) {
-    if (!target) throw new UsageError('--profile needs --target: the embedded reference configures its own orgs');
-    profile = path.resolve(options.profile);
-    // The same check every scenario's driver makes, once and up front: a bad profile is a usage error
-    // (one line, exit 2), not a run in which every scenario errors.
-    try {
-      loadVendorProfile(profile, options.profile);
-    } catch (error) {
-      if (error instanceof HarnessError) throw new UsageError(error.message);
-      throw error;
-    }
-  }
+  const target = validateTarget(options.target);
+  // The same check every scenario's driver makes, once and up front.
+  const profile = validateProfile(options.profile, target)?.path;
   const parallel = options.parallel ?? DEFAULTS.parallel;
   if (!Number.isInteger(parallel) || parallel < 0 || parallel > 64) {
     throw new UsageError(`--parallel must be a whole number from 0 to 64, got ${options.parallel}`);
@@ -122,49 +97,6 @@ function validate(options: CertifyOptions): ValidOptions {
   const tags = options.tags?.trim() || undefined;
   const name = options.name?.trim() || undefined;
   return { target, profile, tags, name, parallel, reportsDir: options.reportsDir ?? DEFAULTS.reportsDir, stepTimeoutMs };
-}
-
-/** Any HTTP answer at all means the target is up; only a network failure or silence is "unreachable". */
-async function checkReachable(target: string): Promise<void> {
-  try {
-    const response = await fetch(`${target}/openapi.json`, { signal: AbortSignal.timeout(DEFAULTS.reachabilityTimeoutMs) });
-    await response.body?.cancel();
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const why =
-      (error as Error).name === 'TimeoutError'
-        ? `no answer within ${DEFAULTS.reachabilityTimeoutMs / 1000} s`
-        : (cause?.code ?? cause?.message ?? (error as Error).message);
-    throw new UsageError(`target ${target} is not reachable (${why})`);
-  }
-}
-
-/** Answers that mean "no such endpoint here", as opposed to an endpoint that misbehaves. */
-const NOT_OFFERED = new Set([404, 405, 501]);
-
-/**
- * Without a profile every scenario starts by creating an org through the test-control extension. A target
- * without it would fail all of them on the same first call, so say so once, as a usage error.
- */
-async function checkTestControl(target: string): Promise<void> {
-  const response = await fetch(`${target}/x-memberspec/orgs`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ configs: {} }),
-    signal: AbortSignal.timeout(DEFAULTS.reachabilityTimeoutMs),
-  }).catch(() => undefined);
-  await response?.body?.cancel();
-  if (response && NOT_OFFERED.has(response.status)) {
-    throw new UsageError(
-      `target ${target} does not offer the test-control extension (POST /x-memberspec/orgs answered ${response.status}); ` +
-        'describe the org to certify in a profile file and pass --profile FILE (see examples/vendor_profile.json)',
-    );
-  }
-}
-
-function newRunId(now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').replace(/\..*$/, '');
-  return `${stamp}-${randomBytes(3).toString('hex')}`;
 }
 
 const discard = () =>

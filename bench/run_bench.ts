@@ -196,3 +196,4 @@ if (only !== undefined && only !== 'suite' && only !== 'throughput') {
 }
 if (only !== 'throughput') await measureSuite();
 if (only !== 'suite') await measureThroughput();
+if (only === undefined) await (await import('./seeding_bench.ts')).measureSeeding();

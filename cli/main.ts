@@ -174,6 +174,45 @@ export function buildProgram(): Command {
       });
       process.exitCode = EXIT.ok;
     });
+
+  program
+    .command('seed')
+    .description('Load a generated population into a target (default: the embedded reference, in-process) and compare the customers it ends with against the ground truth')
+    .requiredOption('--population <file>', 'population NDJSON written by `memberspec generate` (its ground truth, FILE.truth.ndjson, beside it)')
+    .option('--target <url>', 'base URL of the server to load (it must serve the contract)')
+    .option('--profile <file>', 'vendor profile JSON (till credentials and fixed configs) for a target without the test-control extension')
+    .addOption(new Option('--concurrency <n>', 'persons sent in parallel; one person\'s profiles always go in order').default(1).argParser(integer('--concurrency', 1, 256)))
+    .option('--out <file>', 'JSON report path (default reports/seed/<run-id>.json)')
+    .option('--reports <dir>', 'directory for the default report', 'reports')
+    .addOption(new Option('--request-timeout <ms>', 'time limit per HTTP request, in milliseconds').argParser(integer('--request-timeout', 1)))
+    .exitOverride()
+    .action(async (opts: { population: string; target?: string; profile?: string; concurrency: number; out?: string; reports: string; requestTimeout?: number }) => {
+      const { seed } = await import('../api/seed.ts');
+      const { formatSeedSummary, seedProgressPrinter } = await import('./seed_summary.ts');
+      const progress = seedProgressPrinter(process.stderr);
+      let result;
+      try {
+        result = await seed({
+          population: opts.population,
+          target: opts.target,
+          profile: opts.profile,
+          concurrency: opts.concurrency,
+          out: opts.out,
+          reportsDir: opts.reports,
+          requestTimeoutMs: opts.requestTimeout,
+          onProgress: progress.onProgress,
+        });
+      } finally {
+        progress.end();
+      }
+      const { report } = result;
+      if (!process.stderr.isTTY) {
+        process.stderr.write(`seeded ${report.profiles.sent} profiles in ${report.durationS.toFixed(1)} s (${report.profilesPerSecond} profiles/s)\n`);
+      }
+      process.stdout.write(formatSeedSummary(report, displayPath(result.outPath)) + '\n');
+      // Refusals are the target's answers; failures and profiles that end nowhere are problems.
+      process.exitCode = result.ok ? EXIT.ok : EXIT.failed;
+    });
   return program;
 }
 

@@ -1,0 +1,273 @@
+// seed(): loads a generated population into a target through the contract and compares the customers
+// it ends with against the population's ground truth. No target = the embedded reference, in-process.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { NotApplicableError, type Driver, type OrgSession, type OrgSetup } from '../driver/driver.ts';
+import { makeDriver } from '../driver/make_driver.ts';
+import { checkProfileApplicable, type VendorProfile } from '../driver/vendor_profile.ts';
+import { groundTruthPath, type PopulationHeader } from '../generators/population_format.ts';
+import { compareWithTruth, type ProfilePlacement, type TruthComparison } from '../seeding/ground_truth_metrics.ts';
+import { LatencyRecorder, type LatencySummary } from '../seeding/latency.ts';
+import { checkPopulation, PopulationFileError, profileRecords, readGroundTruth } from '../seeding/population_reader.ts';
+import { resolveCustomers } from '../seeding/resolve_customers.ts';
+import { sendPopulation, type SendProgress, type SendTally } from '../seeding/send_population.ts';
+import { suiteInfo } from './project_root.ts';
+import { newRunId } from './run_id.ts';
+import { checkReachable, checkTestControl, validateProfile, validateTarget } from './target_preflight.ts';
+import { UsageError } from './usage_error.ts';
+
+export const MAX_SEED_CONCURRENCY = 256;
+/** How many unresolved profiles the report lists. */
+const EXAMPLES = 5;
+
+export interface SeedOptions {
+  /** The population NDJSON; its ground truth is read from groundTruthPath(population). */
+  population: string;
+  /** Base URL of the target; omitted = the embedded reference, in-process. */
+  target?: string;
+  /** Vendor profile JSON for a target without the test-control extension. */
+  profile?: string;
+  /** Persons sent in parallel (one person's profiles always go in order); default 1. */
+  concurrency?: number;
+  /** The JSON report's path; default reports/seed/<run-id>.json. */
+  out?: string;
+  /** Where the default report goes; default 'reports'. */
+  reportsDir?: string;
+  /** Per HTTP request. */
+  requestTimeoutMs?: number;
+  onProgress?: (progress: SendProgress) => void;
+  /** A driver to use instead of the one the target names (embedding, tests). */
+  driver?: Driver;
+  /** With `driver` in profile mode: the profile of its fixed org. */
+  vendorProfile?: VendorProfile;
+}
+
+export interface UnresolvedProfile {
+  readonly profileId: string;
+  readonly answeredCustomerId: number;
+  readonly problem: string;
+}
+
+export interface SeedReport {
+  readonly runId: string;
+  readonly memberspec: string;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly durationS: number;
+  /** Profiles sent per second over the sending phase (registrations and their transactions). */
+  readonly profilesPerSecond: number;
+  readonly target: { readonly driver: string; readonly url: string; readonly profile?: string; readonly orgId: string };
+  /** In profile mode, how the vendor's fixed org differs from the org the population was generated for. */
+  readonly orgMismatch?: string;
+  readonly population: {
+    readonly file: string;
+    readonly truth: string;
+    readonly formatVersion: number;
+    readonly generatorVersion: string;
+    readonly seed: number;
+    readonly profile: string;
+    readonly persons: number;
+  };
+  readonly concurrency: number;
+  readonly profiles: SendTally['profiles'];
+  readonly registrations: SendTally['registrations'];
+  readonly transactions: SendTally['transactions'];
+  readonly customers: {
+    /** Distinct customer ids the answers named (customers this run created; in a vendor's fixed org, existing ones it touched too). */
+    readonly created: number;
+    /** Of those, customers that ended merged into another. */
+    readonly mergedAway: number;
+    /** Distinct live customers they ended in. */
+    readonly live: number;
+    /** Test control only: live customers of the org that no accepted profile ended in (duplicates); null without listing. */
+    readonly withoutProfile: number | null;
+  };
+  /** Every accepted profile must end in a live customer. */
+  readonly integrity: {
+    readonly acceptedProfiles: number;
+    readonly resolved: number;
+    readonly unresolved: number;
+    readonly unresolvedExamples: readonly UnresolvedProfile[];
+  };
+  readonly groundTruth: TruthComparison;
+  readonly warnings: SendTally['warnings'];
+  readonly notSent: SendTally['notSent'];
+  readonly latency: Readonly<Record<string, LatencySummary>>;
+  readonly failures: SendTally['failures'];
+  readonly refusalExamples: SendTally['refusalExamples'];
+}
+
+export interface SeedResult {
+  readonly report: SeedReport;
+  readonly outPath: string;
+  /** No failure and every accepted profile resolved (refusals are answers, not failures). */
+  readonly ok: boolean;
+}
+
+function validConcurrency(value: number | undefined): number {
+  const concurrency = value ?? 1;
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_SEED_CONCURRENCY) {
+    throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_SEED_CONCURRENCY}, got ${value}`);
+  }
+  return concurrency;
+}
+
+function orgSetup(header: PopulationHeader): OrgSetup {
+  return {
+    configs: { ...header.org.configs },
+    ...(header.org.baseCountry ? { baseCountry: header.org.baseCountry } : {}),
+    ...(header.org.supportedCountries ? { supportedCountries: [...header.org.supportedCountries] } : {}),
+  };
+}
+
+/**
+ * The org to load into: a new one with the population's configs when the target has test control;
+ * otherwise the vendor's fixed org, whose differences from the population's are reported, not refused
+ * (loading a vendor's real configuration is the point of profile mode).
+ */
+async function openOrg(driver: Driver, header: PopulationHeader, profile: VendorProfile | undefined): Promise<{ session: OrgSession; mismatch?: string }> {
+  const wanted = orgSetup(header);
+  if (driver.capabilities.testControl) {
+    const result = await driver.requestOrg(wanted);
+    if (!result.ok) {
+      throw new UsageError(`the target refused the population's org: ${result.error?.code} ${result.error?.message ?? `HTTP ${result.status}`}`);
+    }
+    return { session: result.value };
+  }
+  if (!profile) throw new UsageError('a target without the test-control extension needs --profile FILE (see examples/vendor_profile.json)');
+  let mismatch: string | undefined;
+  try {
+    checkProfileApplicable(profile, wanted);
+  } catch (error) {
+    if (!(error instanceof NotApplicableError)) throw error;
+    mismatch = error.message;
+  }
+  const fixed: OrgSetup = { configs: { ...profile.configs }, baseCountry: profile.baseCountry, supportedCountries: [...profile.supportedCountries] };
+  return { session: await driver.createOrg(fixed), ...(mismatch ? { mismatch } : {}) };
+}
+
+/** Loads the population, resolves every answered customer, compares with the truth, writes the JSON report. */
+export async function seed(options: SeedOptions): Promise<SeedResult> {
+  if (!options.population) throw new UsageError('--population FILE is required');
+  const concurrency = validConcurrency(options.concurrency);
+  const target = validateTarget(options.target);
+  const vendor = validateProfile(options.profile, target);
+  const truthFile = groundTruthPath(options.population);
+
+  let population: Awaited<ReturnType<typeof checkPopulation>>;
+  let truth: Awaited<ReturnType<typeof readGroundTruth>>;
+  try {
+    population = await checkPopulation(options.population);
+    truth = await readGroundTruth(truthFile, population, `ground truth ${truthFile}`);
+  } catch (error) {
+    if (error instanceof PopulationFileError) throw new UsageError(error.message);
+    throw error;
+  }
+  const { header } = population;
+
+  if (target && !options.driver) {
+    await checkReachable(target);
+    if (!vendor) await checkTestControl(target);
+  }
+  const driver =
+    options.driver ??
+    makeDriver({
+      driver: target ? 'http' : 'in-process',
+      ...(target ? { target } : {}),
+      ...(vendor ? { profile: vendor.path } : {}),
+      ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    });
+
+  const startedAt = new Date();
+  const runId = newRunId(startedAt);
+  const latency = new LatencyRecorder();
+  try {
+    const { session, mismatch } = await openOrg(driver, header, options.driver ? options.vendorProfile : vendor?.profile);
+    const sendingStarted = performance.now();
+    const sent = await sendPopulation({
+      session,
+      profiles: profileRecords(options.population),
+      total: population.profileIds.size,
+      personOf: (profileId) => truth.personOf.get(profileId)!,
+      concurrency,
+      latency,
+      onProgress: options.onProgress,
+      releaseTranscript: () => void driver.takeTranscript(),
+    });
+    const sendingSeconds = (performance.now() - sendingStarted) / 1000;
+
+    const resolved = await resolveCustomers(session, sent.customerIds, {
+      testControl: driver.capabilities.testControl,
+      concurrency,
+      latency,
+      releaseTranscript: () => void driver.takeTranscript(),
+    });
+    const placements: ProfilePlacement[] = [];
+    const unresolvedExamples: UnresolvedProfile[] = [];
+    let unresolved = 0;
+    for (const [profileId, answeredCustomerId] of sent.answered) {
+      const resolution = resolved.finalOf.get(answeredCustomerId)!;
+      if ('live' in resolution) {
+        placements.push({ person: truth.personOf.get(profileId)!, customer: resolution.live });
+        continue;
+      }
+      unresolved += 1;
+      if (unresolvedExamples.length < EXAMPLES) unresolvedExamples.push({ profileId, answeredCustomerId, problem: resolution.problem });
+    }
+    const live = new Set<number>();
+    let mergedAway = 0;
+    for (const [id, resolution] of resolved.finalOf) {
+      if (!('live' in resolution)) continue;
+      live.add(resolution.live);
+      if (resolution.live !== id) mergedAway += 1;
+    }
+    const endedIn = new Set(placements.map((placement) => placement.customer));
+    const withoutProfile = resolved.liveInOrg ? [...resolved.liveInOrg].filter((id) => !endedIn.has(id)).length : null;
+
+    const finishedAt = new Date();
+    const { tally } = sent;
+    const report: SeedReport = {
+      runId,
+      memberspec: suiteInfo().version,
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      durationS: (finishedAt.getTime() - startedAt.getTime()) / 1000,
+      profilesPerSecond: sendingSeconds > 0 ? Math.round((tally.profiles.sent / sendingSeconds) * 10) / 10 : 0,
+      target: {
+        driver: driver.name,
+        url: target ?? 'in-process reference',
+        ...(vendor ? { profile: path.basename(vendor.path) } : {}),
+        orgId: session.orgId,
+      },
+      ...(mismatch ? { orgMismatch: mismatch } : {}),
+      population: {
+        file: options.population,
+        truth: truthFile,
+        formatVersion: header.formatVersion,
+        generatorVersion: header.generatorVersion,
+        seed: header.seed,
+        profile: header.profile,
+        persons: truth.personIds.length,
+      },
+      concurrency,
+      profiles: tally.profiles,
+      registrations: tally.registrations,
+      transactions: tally.transactions,
+      customers: { created: sent.customerIds.size, mergedAway, live: live.size, withoutProfile },
+      integrity: { acceptedProfiles: sent.answered.size, resolved: placements.length, unresolved, unresolvedExamples },
+      groundTruth: compareWithTruth(placements, truth.personIds.length),
+      warnings: tally.warnings,
+      notSent: tally.notSent,
+      latency: latency.summary(),
+      failures: tally.failures,
+      refusalExamples: tally.refusalExamples,
+    };
+    const outPath = path.resolve(options.out ?? path.join(options.reportsDir ?? 'reports', 'seed', `${runId}.json`));
+    mkdirSync(path.dirname(outPath), { recursive: true });
+    writeFileSync(outPath, JSON.stringify(report, null, 2) + '\n');
+    const failed = tally.failures.transport + tally.failures.contractViolation + tally.failures.other;
+    return { report, outPath, ok: failed === 0 && unresolved === 0 };
+  } finally {
+    if (!options.driver) await driver.close();
+  }
+}

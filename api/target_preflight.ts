@@ -1,0 +1,75 @@
+// What every command aimed at a target checks before any work: the URL, the vendor profile file, that
+// the target answers, and that it offers the test-control extension when no profile is given.
+// certify and seed share it, so a bad target reads the same way (one line, exit 2) in both.
+import path from 'node:path';
+import { HarnessError } from '../driver/driver.ts';
+import { loadVendorProfile, type VendorProfile } from '../driver/vendor_profile.ts';
+import { UsageError } from './usage_error.ts';
+
+const REACHABILITY_TIMEOUT_MS = 5000;
+
+/** The target's base URL without trailing slashes; undefined = the embedded reference. */
+export function validateTarget(target: string | undefined): string | undefined {
+  if (target === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    throw new UsageError(`--target must be an http(s) URL, got "${target}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`--target must be an http(s) URL, got "${target}"`);
+  }
+  return target.replace(/\/+$/, '');
+}
+
+/** The profile file's absolute path and contents, checked up front: a bad profile is a usage error. */
+export function validateProfile(profile: string | undefined, target: string | undefined): { path: string; profile: VendorProfile } | undefined {
+  if (profile === undefined) return undefined;
+  if (!target) throw new UsageError('--profile needs --target: the embedded reference configures its own orgs');
+  const resolved = path.resolve(profile);
+  try {
+    return { path: resolved, profile: loadVendorProfile(resolved, profile) };
+  } catch (error) {
+    if (error instanceof HarnessError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** Any HTTP answer at all means the target is up; only a network failure or silence is "unreachable". */
+export async function checkReachable(target: string): Promise<void> {
+  try {
+    const response = await fetch(`${target}/openapi.json`, { signal: AbortSignal.timeout(REACHABILITY_TIMEOUT_MS) });
+    await response.body?.cancel();
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const why =
+      (error as Error).name === 'TimeoutError'
+        ? `no answer within ${REACHABILITY_TIMEOUT_MS / 1000} s`
+        : (cause?.code ?? cause?.message ?? (error as Error).message);
+    throw new UsageError(`target ${target} is not reachable (${why})`);
+  }
+}
+
+/** Answers that mean "no such endpoint here", as opposed to an endpoint that misbehaves. */
+const NOT_OFFERED = new Set([404, 405, 501]);
+
+/**
+ * Without a profile, the work starts by creating an org through the test-control extension. A target
+ * without it would fail every time on the same first call, so say so once, as a usage error.
+ */
+export async function checkTestControl(target: string): Promise<void> {
+  const response = await fetch(`${target}/x-memberspec/orgs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ configs: {} }),
+    signal: AbortSignal.timeout(REACHABILITY_TIMEOUT_MS),
+  }).catch(() => undefined);
+  await response?.body?.cancel();
+  if (response && NOT_OFFERED.has(response.status)) {
+    throw new UsageError(
+      `target ${target} does not offer the test-control extension (POST /x-memberspec/orgs answered ${response.status}); ` +
+        'describe the org in a profile file and pass --profile FILE (see examples/vendor_profile.json)',
+    );
+  }
+}

@@ -1,0 +1,68 @@
+// What `memberspec seed` prints: the figures of the JSON report, one topic a line.
+import type { SeedReport } from '../api/seed.ts';
+import type { SendProgress } from '../seeding/send_population.ts';
+
+const ratio = (value: number | null) => (value === null ? 'n/a' : value.toFixed(3));
+const byCode = (counts: Readonly<Record<string, number>>) =>
+  Object.entries(counts)
+    .map(([code, n]) => `${code}: ${n}`)
+    .join(', ');
+const sum = (counts: Readonly<Record<string, number>>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+export function formatSeedSummary(report: SeedReport, reportPath: string): string {
+  const r = report.registrations;
+  const t = report.transactions;
+  const g = report.groundTruth;
+  const f = report.failures;
+  const failed = f.transport + f.contractViolation + f.other;
+  const lines = [
+    `memberspec ${report.memberspec} · seed · target: ${report.target.url} · org ${report.target.orgId}`,
+    `population     ${report.population.file} (${report.population.profile}, seed ${report.population.seed}, ${report.population.persons} persons)`,
+    ...(report.orgMismatch ? [`org differs    ${report.orgMismatch}`] : []),
+    `profiles       ${report.profiles.sent} sent of ${report.profiles.total} in ${report.durationS.toFixed(1)} s · ${report.profilesPerSecond} profiles/s · concurrency ${report.concurrency}`,
+    `registrations  ${r.accepted} accepted (${r.newCustomer} new customer, ${r.existingCustomer} existing customer) · ${sum(r.rejected)} rejected${sum(r.rejected) ? ` (${byCode(r.rejected)})` : ''} · ${r.failed} failed`,
+    `transactions   ${t.sent} sent · ${t.accepted} accepted · ${sum(t.rejected)} rejected${sum(t.rejected) ? ` (${byCode(t.rejected)})` : ''} · ${t.failed} failed · ${t.skipped} not sent (profile refused or failed)`,
+    `customers      ${report.customers.created} created · ${report.customers.mergedAway} merged away · ${report.customers.live} live` +
+      (report.customers.withoutProfile ? ` · ${report.customers.withoutProfile} live without any profile` : ''),
+    `persons        ${g.persons.total}: ${g.persons.oneCustomer} ended as one customer (${g.persons.exact} of them alone in it) · ${g.persons.split} split · ${g.persons.notLoaded} not loaded`,
+    `over-merge     ${g.customers.overMerged} of ${g.customers.total} customers mix two or more persons`,
+    `pairs          precision ${ratio(g.pairs.precision)} · recall ${ratio(g.pairs.recall)} (${g.pairs.correct} correct of ${g.pairs.predicted} predicted, ${g.pairs.true} true)`,
+    report.integrity.unresolved === 0
+      ? `integrity      all ${report.integrity.acceptedProfiles} accepted profiles end in a live customer`
+      : `integrity      ${report.integrity.unresolved} of ${report.integrity.acceptedProfiles} accepted profiles end in no live customer, e.g. ${report.integrity.unresolvedExamples[0]?.profileId}: ${report.integrity.unresolvedExamples[0]?.problem}`,
+  ];
+  const notSent = Object.entries(report.notSent);
+  if (notSent.length > 0) lines.push(`not sent yet   ${notSent.map(([field, n]) => `${field} ${n}`).join(' · ')} (the contract does not carry them yet)`);
+  for (const [operation, l] of Object.entries(report.latency)) {
+    lines.push(`latency        ${operation.padEnd(20)} p50 ${l.p50Ms} ms · p95 ${l.p95Ms} ms · p99 ${l.p99Ms} ms · max ${l.maxMs} ms (${l.count} request${l.count === 1 ? '' : 's'})`);
+  }
+  lines.push(
+    failed === 0
+      ? 'failures       none'
+      : `failures       ${failed} (${f.transport} transport, ${f.contractViolation} contract violation, ${f.other} other), e.g. ${f.examples[0]?.operation}: ${f.examples[0]?.message.split('\n')[0].slice(0, 160)}`,
+  );
+  lines.push(`Report: ${reportPath}`);
+  return lines.join('\n');
+}
+
+/** A live counter on a TTY, at most every `intervalMs`. */
+export function seedProgressPrinter(stream: NodeJS.WriteStream, intervalMs = 200): { onProgress: (p: SendProgress) => void; end: () => void } {
+  let drawn = false;
+  let last = 0;
+  const started = performance.now();
+  return {
+    onProgress(p) {
+      if (!stream.isTTY) return;
+      const now = performance.now();
+      if (now - last < intervalMs && p.sent < p.total) return;
+      last = now;
+      const rate = p.sent / Math.max(0.001, (now - started) / 1000);
+      const line = `  [${p.sent}/${p.total}] profiles · ${rate.toFixed(0)}/s · ${p.rejected} rejected · ${p.failed} failed`;
+      stream.write(`\r\x1b[2K${line.slice(0, (stream.columns || 100) - 1)}`);
+      drawn = true;
+    },
+    end() {
+      if (drawn) stream.write('\r\x1b[2K');
+    },
+  };
+}

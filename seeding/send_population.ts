@@ -1,0 +1,250 @@
+// Sends a population's profiles through the driver port: each profile is one registration, then its
+// transactions. Every answer is tallied; no single answer or failure stops the load.
+import { ContractViolationError, HarnessError, type IncomingCustomer, type OrgSession, type Result } from '../driver/driver.ts';
+import type { SourceProfileRecord } from '../generators/population_format.ts';
+import type { LatencyRecorder } from './latency.ts';
+
+/** How many examples of each kind the report keeps. */
+const EXAMPLES = 5;
+
+export type FailureKind = 'transport' | 'contractViolation' | 'other';
+
+export interface FailureExample {
+  readonly profileId: string;
+  readonly operation: string;
+  readonly kind: FailureKind;
+  readonly message: string;
+}
+
+export interface RefusalExample {
+  readonly profileId: string;
+  readonly operation: string;
+  readonly code: number | null;
+  readonly message: string;
+}
+
+export interface OperationCounts {
+  readonly sent: number;
+  readonly accepted: number;
+  /** Refusals by error code (the first error of the answer). */
+  readonly rejected: Readonly<Record<string, number>>;
+  /** Transport errors and answers outside the contract. */
+  readonly failed: number;
+}
+
+export interface SendTally {
+  readonly profiles: { readonly total: number; readonly sent: number };
+  readonly registrations: OperationCounts & {
+    /** Accepted registrations answered with a customer id not seen before in this run. */
+    readonly newCustomer: number;
+    /** Accepted registrations answered with a customer an earlier profile or transaction already had. */
+    readonly existingCustomer: number;
+  };
+  readonly transactions: OperationCounts & {
+    /** Transactions of profiles whose registration was refused or failed: not sent. */
+    readonly skipped: number;
+  };
+  /** Warning codes of accepted answers (merges, ignored identifiers, ...). */
+  readonly warnings: Readonly<Record<string, number>>;
+  /** Population fields the contract does not carry yet: how many values were not sent. */
+  readonly notSent: Readonly<Record<string, number>>;
+  readonly failures: Readonly<Record<FailureKind, number>> & { readonly examples: readonly FailureExample[] };
+  readonly refusalExamples: readonly RefusalExample[];
+}
+
+export interface SendProgress {
+  readonly total: number;
+  readonly sent: number;
+  readonly rejected: number;
+  readonly failed: number;
+}
+
+export interface SendOptions {
+  readonly session: OrgSession;
+  readonly profiles: AsyncIterable<SourceProfileRecord>;
+  readonly total: number;
+  /** The true person of a profile: one person's profiles are sent in file order, one at a time. */
+  readonly personOf: (profileId: string) => number;
+  readonly concurrency: number;
+  readonly latency: LatencyRecorder;
+  readonly onProgress?: (progress: SendProgress) => void;
+  /** Called after each profile: the driver keeps every exchange for reports, which a load must not. */
+  readonly releaseTranscript?: () => void;
+}
+
+export interface SendOutcome {
+  readonly tally: SendTally;
+  /** The customer id each accepted registration answered, by profileId. */
+  readonly answered: ReadonlyMap<string, number>;
+  /** Every customer id any answer named. */
+  readonly customerIds: ReadonlySet<number>;
+}
+
+/**
+ * Runs `handle` on every item with at most `concurrency` at a time, keeping the items of one key in
+ * their order and never two of one key at once: the worker that takes a key's item also takes the
+ * key's items that arrive meanwhile.
+ */
+export async function forEachInOrderPerKey<T, K>(
+  items: AsyncIterable<T>,
+  concurrency: number,
+  keyOf: (item: T) => K,
+  handle: (item: T) => Promise<void>,
+): Promise<void> {
+  const iterator = items[Symbol.asyncIterator]();
+  const busy = new Map<K, T[]>();
+  async function worker(): Promise<void> {
+    for (;;) {
+      // An async generator queues concurrent next() calls, so workers share it safely.
+      const next = await iterator.next();
+      if (next.done) return;
+      const key = keyOf(next.value);
+      const queue = busy.get(key);
+      if (queue) {
+        queue.push(next.value);
+        continue;
+      }
+      const mine: T[] = [next.value];
+      busy.set(key, mine);
+      // No await between the emptiness check and the delete: nothing can slip into the queue unseen.
+      while (mine.length > 0) await handle(mine.shift()!);
+      busy.delete(key);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+}
+
+function increment(record: Record<string, number>, key: string, by = 1): void {
+  if (by !== 0) record[key] = (record[key] ?? 0) + by;
+}
+
+function incomingCustomer(profile: SourceProfileRecord): IncomingCustomer {
+  return {
+    source: profile.source,
+    ...(profile.accountId !== undefined ? { accountId: profile.accountId } : {}),
+    loyaltyType: profile.loyaltyType,
+    ...(profile.firstName !== undefined ? { firstName: profile.firstName } : {}),
+    ...(profile.lastName !== undefined ? { lastName: profile.lastName } : {}),
+    identifiers: profile.identifiers.map(({ type, value }) => ({ type, value })),
+    commChannels: profile.commChannels.map((channel) => ({ ...channel })),
+  };
+}
+
+export async function sendPopulation(options: SendOptions): Promise<SendOutcome> {
+  const { session, latency } = options;
+  const registrations = { sent: 0, accepted: 0, rejected: {} as Record<string, number>, failed: 0, newCustomer: 0, existingCustomer: 0 };
+  const transactions = { sent: 0, accepted: 0, rejected: {} as Record<string, number>, failed: 0, skipped: 0 };
+  const warnings: Record<string, number> = {};
+  const notSent: Record<string, number> = {};
+  const failures = { transport: 0, contractViolation: 0, other: 0, examples: [] as FailureExample[] };
+  const refusalExamples: RefusalExample[] = [];
+  const answered = new Map<string, number>();
+  const customerIds = new Set<number>();
+  let sentProfiles = 0;
+
+  const progress = () =>
+    options.onProgress?.({
+      total: options.total,
+      sent: sentProfiles,
+      rejected: Object.values(registrations.rejected).reduce((a, b) => a + b, 0),
+      failed: failures.transport + failures.contractViolation + failures.other,
+    });
+
+  /** One contract call: timed, its warnings tallied; a thrown failure is counted and becomes undefined. */
+  async function call<T>(profileId: string, operation: string, send: () => Promise<Result<T>>): Promise<Result<T> | undefined> {
+    const started = performance.now();
+    try {
+      const result = await send();
+      latency.record(result.operation, performance.now() - started);
+      if (result.ok) for (const item of result.warnings) increment(warnings, String(item.code));
+      return result;
+    } catch (error) {
+      const kind: FailureKind =
+        error instanceof ContractViolationError ? 'contractViolation' : error instanceof HarnessError ? 'transport' : 'other';
+      failures[kind] += 1;
+      if (failures.examples.length < EXAMPLES) {
+        failures.examples.push({ profileId, operation, kind, message: error instanceof Error ? error.message : String(error) });
+      }
+      return undefined;
+    }
+  }
+
+  function refused(profileId: string, result: Extract<Result<unknown>, { ok: false }>, into: Record<string, number>): void {
+    const code = result.error?.code;
+    increment(into, code === undefined ? `HTTP ${result.status}` : String(code));
+    if (refusalExamples.length < EXAMPLES) {
+      refusalExamples.push({ profileId, operation: result.operation, code: code ?? null, message: result.error?.message ?? `HTTP ${result.status}` });
+    }
+  }
+
+  function sawCustomer(customerId: number): boolean {
+    const seen = customerIds.has(customerId);
+    customerIds.add(customerId);
+    return seen;
+  }
+
+  async function sendProfile(profile: SourceProfileRecord): Promise<void> {
+    const customer = incomingCustomer(profile);
+    // Fields the contract does not carry yet: counted so that wiring them later shows in the figures.
+    if (profile.statusLabel !== undefined) increment(notSent, 'statusLabel');
+    increment(notSent, 'subscriptions', profile.subscriptions.length);
+    increment(notSent, 'cards', profile.cards.length);
+
+    registrations.sent += 1;
+    const registration = await call(profile.profileId, 'registerCustomer', () => session.register({ ...customer, createDate: profile.createDate }));
+    sentProfiles += 1;
+    if (!registration) registrations.failed += 1;
+    else if (!registration.ok) refused(profile.profileId, registration, registrations.rejected);
+    else {
+      registrations.accepted += 1;
+      const { customerId } = registration.value;
+      answered.set(profile.profileId, customerId);
+      if (sawCustomer(customerId)) registrations.existingCustomer += 1;
+      else registrations.newCustomer += 1;
+    }
+    if (!registration?.ok) {
+      // A refused profile changes nothing; its purchases would register the same data by another door.
+      transactions.skipped += profile.transactions.length;
+      options.releaseTranscript?.();
+      progress();
+      return;
+    }
+    for (const transaction of profile.transactions) {
+      increment(notSent, 'billDate');
+      increment(notSent, 'storeCode');
+      increment(notSent, 'lineItems', transaction.lineItems?.length ?? 0);
+      transactions.sent += 1;
+      const result = await call(profile.profileId, 'addTransaction', () =>
+        session.addTransaction({ billNumber: transaction.billNumber, billAmount: transaction.billAmount, customer }),
+      );
+      if (!result) transactions.failed += 1;
+      else if (!result.ok) refused(profile.profileId, result, transactions.rejected);
+      else {
+        transactions.accepted += 1;
+        sawCustomer(result.value.customerId);
+      }
+    }
+    options.releaseTranscript?.();
+    progress();
+  }
+
+  // Concurrency is per person: a profile's outcome depends on the profiles sent before it (the second
+  // profile of a person merges into the customer the first one created), so one person's profiles go
+  // in file order, one at a time, while different persons may go in parallel. Between persons the
+  // order matters only where they collide (shared identifiers); concurrency 1 keeps that reproducible.
+  await forEachInOrderPerKey(options.profiles, options.concurrency, (profile) => options.personOf(profile.profileId), sendProfile);
+
+  return {
+    tally: {
+      profiles: { total: options.total, sent: sentProfiles },
+      registrations,
+      transactions,
+      warnings,
+      notSent,
+      failures,
+      refusalExamples,
+    },
+    answered,
+    customerIds,
+  };
+}
