@@ -10,7 +10,7 @@ import {
 import { createGenerationContext, type GenerationContext } from './generation_context.ts';
 import { MAX_PERSONS, MAX_SEED } from './generation_limits.ts';
 import { POPULATION_PROFILES, type PopulationProfile } from './population_profiles.ts';
-import { renderProfile } from './source_profiles.ts';
+import { renderProfile, type RenderOptions } from './source_profiles.ts';
 
 /** Persons whose profiles are interleaved by date before they are written. Part of the output's shape. */
 export const BLOCK_PERSONS = 256;
@@ -70,12 +70,22 @@ interface GeneratedPerson {
   readonly profiles: { readonly record: SourceProfileRecord; readonly at: number; readonly slot: number; readonly person: number }[];
 }
 
+const RENDER_OPTIONS = new WeakMap<PopulationProfile, RenderOptions>();
+function renderOptions(profile: PopulationProfile): RenderOptions {
+  let options = RENDER_OPTIONS.get(profile);
+  if (!options) {
+    const range = { from: Date.parse(profile.range.from), to: Date.parse(profile.range.to) };
+    options = { range, baseCountry: profile.org.baseCountry ?? 'IN', purchases: profile.purchases };
+    RENDER_OPTIONS.set(profile, options);
+  }
+  return options;
+}
+
 /** One person and their profiles; depends only on (seed, profile, index), never on other persons. */
 export function generatePerson(ctx: GenerationContext, profile: PopulationProfile, index: number, extraFields: readonly ExtraField[] = []): GeneratedPerson {
-  const range = { from: Date.parse(profile.range.from), to: Date.parse(profile.range.to) };
-  const { person, plans } = profile.person(ctx, index, range);
+  const options = renderOptions(profile);
+  const { person, plans } = profile.person(ctx, index, options.range);
   const ordered = plans.map((plan, slot) => ({ plan, slot })).sort((a, b) => a.plan.date - b.plan.date || a.slot - b.slot);
-  const options = { range, baseCountry: profile.org.baseCountry ?? 'IN', purchases: profile.purchases };
   const profiles = ordered.map(({ plan, slot }) => {
     let record = renderProfile(person, plan, slot, ctx, options);
     if (extraFields.length > 0) {

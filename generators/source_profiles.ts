@@ -48,7 +48,7 @@ const CARD_SERIES: readonly (readonly [string, number])[] = [['CLASSIC', 70], ['
 const QUANTITIES: readonly (readonly [number, number])[] = [[1, 75], [2, 18], [3, 7]];
 const DAY = 86_400_000;
 
-const iso = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 19) + 'Z';
 
 /** The default account of a multi-account source in a market. */
 export function defaultAccount(source: string, market: Market): string | undefined {
@@ -142,6 +142,17 @@ function socialId(person: Person, slot: number, kind: 'wechat' | 'line'): string
   return id;
 }
 
+// A product's SKU is a hash of its name; Faker's product names are a few thousand combinations.
+const SKUS = new Map<string, string>();
+function skuOf(description: string): string {
+  let sku = SKUS.get(description);
+  if (sku === undefined) {
+    sku = `SKU-${hashText(description).toString(36).toUpperCase()}`;
+    if (SKUS.size < 50_000) SKUS.set(description, sku);
+  }
+  return sku;
+}
+
 function transactions(person: Person, plan: ProfilePlan, slot: number, ctx: GenerationContext, options: RenderOptions): PopulationTransaction[] {
   if (!SELLING_SOURCES.has(plan.source) && !plan.minTransactions) return [];
   const wanted = Math.max(plan.minTransactions ?? 0, person.streams.open('purchaseCount', slot).weighted(options.purchases));
@@ -160,7 +171,7 @@ function transactions(person: Person, plan: ProfilePlan, slot: number, ctx: Gene
       const description = faker.commerce.productName();
       const rate = round(market.priceScale * (2 + s.float() ** 2 * 150), market.decimals);
       const qty = s.weighted(QUANTITIES);
-      lineItems.push({ sku: `SKU-${hashText(description).toString(36).toUpperCase()}`, description, qty, rate, amount: round(qty * rate, market.decimals) });
+      lineItems.push({ sku: skuOf(description), description, qty, rate, amount: round(qty * rate, market.decimals) });
     }
     const billNumber = `B${ctx.unique('bill', (person.index * MAX_PROFILES_PER_PERSON + slot) * MAX_TRANSACTIONS_PER_PROFILE + k).toString(36).toUpperCase().padStart(6, '0')}`;
     result.push({
