@@ -13,18 +13,21 @@ import { faker as fakerEN_IN } from '@faker-js/faker/locale/en_IN';
 import { faker as fakerID_ID } from '@faker-js/faker/locale/id_ID';
 import { faker as fakerZH_CN } from '@faker-js/faker/locale/zh_CN';
 import { generatePopulation } from '../generators/generate_population.ts';
+import { MARKETS, SELLING_SOURCES } from '../generators/markets.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RATE_PERSONS = Number(process.env.BENCH_GEN_RATE_PERSONS ?? 20_000);
 const RATE_PASSES = Number(process.env.BENCH_GEN_PASSES ?? 3);
-const MEMORY_SIZES = (process.env.BENCH_GEN_MEMORY_PERSONS ?? '100000,1000000').split(',').map(Number);
+const MEMORY_SIZES = (process.env.BENCH_GEN_MEMORY_PERSONS ?? '100000,1000000').split(',').filter(Boolean).map(Number);
 
 const FAKERS: readonly Faker[] = [fakerEN_IN, fakerID_ID, fakerZH_CN, fakerEN, fakerAR];
+const SOURCE_WEIGHTS = MARKETS.IN.sources.map(([value, weight]) => ({ value, weight }));
 
 /**
  * Raw Faker producing the fields of a balanced population, built and serialised the same way: per person
- * a name, one to four profiles (weights as the generator's), each with an email, a mobile, a date, and for
- * about half of them purchases with line items (product name, price, quantity).
+ * a name, one to four profiles (weights as the generator's), each with a source (the generator's weights),
+ * an email, a mobile, their channels and subscriptions, a date, and for selling sources purchases with line
+ * items (product name, price, quantity), drawn with the generator's weights.
  */
 function rawFaker(persons: number): number {
   let bytes = 0;
@@ -38,7 +41,8 @@ function rawFaker(persons: number): number {
     for (let p = 0; p < profiles; p++) {
       const mobile = f.phone.number();
       const email = f.internet.email({ firstName, lastName });
-      const purchases = f.datatype.boolean() ? f.helpers.weightedArrayElement([{ value: 0, weight: 35 }, { value: 1, weight: 25 }, { value: 2, weight: 15 }, { value: 3, weight: 10 }, { value: 4, weight: 8 }, { value: 6, weight: 7 }]) : 0;
+      const source = f.helpers.weightedArrayElement(SOURCE_WEIGHTS);
+      const purchases = SELLING_SOURCES.has(source) ? f.helpers.weightedArrayElement([{ value: 0, weight: 35 }, { value: 1, weight: 25 }, { value: 2, weight: 15 }, { value: 3, weight: 10 }, { value: 4, weight: 8 }, { value: 6, weight: 7 }]) : 0;
       const transactions = [];
       for (let t = 0; t < purchases; t++) {
         const lineItems = [];
@@ -53,6 +57,7 @@ function rawFaker(persons: number): number {
       lines +=
         JSON.stringify({
           profileId: f.string.alphanumeric(8),
+          source,
           firstName,
           lastName,
           identifiers: [
@@ -60,7 +65,13 @@ function rawFaker(persons: number): number {
             { type: 'email', value: email },
           ],
           createDate: f.date.past().toISOString(),
-          subscriptions: [{ channel: 'SMS', type: 'TRANS', status: f.helpers.arrayElement(['OPTIN', 'OPTOUT']) }],
+          commChannels: [
+            { type: 'mobile', value: mobile, primary: true, verified: f.datatype.boolean(), subscribed: f.datatype.boolean() },
+            { type: 'email', value: email, primary: true, verified: f.datatype.boolean(), subscribed: f.datatype.boolean() },
+          ],
+          subscriptions: ['SMS', 'EMAIL'].flatMap((channel) =>
+            ['TRANS', 'BULK'].map((type) => ({ channel, type, status: f.helpers.arrayElement(['OPTIN', 'OPTOUT']) })),
+          ),
           transactions,
         }) + '\n';
     }
