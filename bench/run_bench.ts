@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { benchMobile } from './bench_identifiers.ts';
+import { measureGeneration } from './generation_bench.ts';
 import { certify } from '../api/certify.ts';
 import { startReferenceServer } from '../reference/server/start_server.ts';
 
@@ -188,12 +189,13 @@ async function measureSuite(): Promise<void> {
   console.log(`  over HTTP / in-process: ${(best(overHttp) / best(inProcess)).toFixed(2)}x`);
 }
 
-// `npm run bench -- throughput` or `-- suite` runs one part.
+// `npm run bench -- throughput`, `-- suite` or `-- generation` runs one part.
 const only = process.argv[2];
-if (only !== undefined && only !== 'suite' && only !== 'throughput') {
-  console.error(`memberspec bench: unknown part "${only}" (expected "suite" or "throughput")`);
+if (only !== undefined && only !== 'suite' && only !== 'throughput' && only !== 'generation') {
+  console.error(`memberspec bench: unknown part "${only}" (expected "suite", "throughput" or "generation")`);
   process.exit(2);
 }
-if (only !== 'throughput') await measureSuite();
-if (only !== 'suite') await measureThroughput();
+if (only === undefined || only === 'suite') await measureSuite();
+if (only === undefined || only === 'throughput') await measureThroughput();
+if (only === undefined || only === 'generation') await measureGeneration();
 if (only === undefined) await (await import('./seeding_bench.ts')).measureSeeding();

@@ -1,5 +1,6 @@
 // The memberspec command line: parses argv, calls api/, prints a one-screen summary, sets the exit
 // code (0 all applicable passed, 1 something failed or errored, 2 usage error / unreachable target).
+import { accessSync, constants as fsConstants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -8,6 +9,7 @@ import { UsageError } from '../api/usage_error.ts';
 import { suiteInfo } from '../api/project_root.ts';
 import type { Counts } from '../reports/run_model.ts';
 import { rerunCommand } from '../reports/rerun_command.ts';
+import { DEFAULT_POPULATION_PROFILE, MAX_PERSONS, MAX_SEED, POPULATION_PROFILE_NAMES } from '../generators/generation_limits.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -213,7 +215,64 @@ export function buildProgram(): Command {
       // Refusals are the target's answers; failures and profiles that end nowhere are problems.
       process.exitCode = result.ok ? EXIT.ok : EXIT.failed;
     });
+
+  program
+    .command('generate')
+    .description('Write a synthetic population (NDJSON source profiles) and its ground truth beside it; the same version, options and seed give the same bytes')
+    .addOption(new Option('--persons <n>', 'number of real persons').argParser(integer('--persons', 1, MAX_PERSONS)).makeOptionMandatory())
+    .addOption(new Option('--seed <n>', 'random seed').default(1).argParser(integer('--seed', 0, MAX_SEED)))
+    .addOption(new Option('--profile <name>', 'population profile').choices(POPULATION_PROFILE_NAMES).default(DEFAULT_POPULATION_PROFILE))
+    .requiredOption('--out <file>', 'population file, e.g. people.ndjson (the ground truth goes to people.truth.ndjson)')
+    .exitOverride()
+    .action(async (opts: { persons: number; seed: number; profile: string; out: string }) => {
+      const out = path.resolve(opts.out);
+      checkWritableFile(out, '--out');
+      const { generateInWorker } = await import('../generators/run_generation.ts');
+      const started = Date.now();
+      const progress = generationProgress(process.stderr, started);
+      let result;
+      try {
+        result = await generateInWorker(out, { persons: opts.persons, seed: opts.seed, profile: opts.profile }, progress.onProgress);
+      } finally {
+        progress.end();
+      }
+      const seconds = (Date.now() - started) / 1000;
+      process.stdout.write(
+        `${opts.persons} persons, ${result.profiles} source profiles (${opts.profile}, seed ${opts.seed}) in ${seconds.toFixed(1)} s\n` +
+          `Population: ${displayPath(result.populationPath)}\nGround truth: ${displayPath(result.truthPath)}\n`,
+      );
+      process.exitCode = EXIT.ok;
+    });
   return program;
+}
+
+/** A file we may create: its directory exists and it is not a directory itself. */
+function checkWritableFile(file: string, option: string): void {
+  const dir = path.dirname(file);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`${option}: directory ${displayPath(dir)} does not exist`);
+  if (existsSync(file) && statSync(file).isDirectory()) throw new UsageError(`${option}: ${displayPath(file)} is a directory, not a file`);
+  try {
+    accessSync(dir, fsConstants.W_OK);
+  } catch {
+    throw new UsageError(`${option}: directory ${displayPath(dir)} is not writable`);
+  }
+}
+
+/** Persons done and rate on a TTY, at most four times a second; silent otherwise. */
+function generationProgress(stream: NodeJS.WriteStream, started: number): { onProgress: (p: { personsDone: number; persons: number }) => void; end: () => void } {
+  let drawnAt = 0;
+  return {
+    onProgress({ personsDone, persons }) {
+      const now = Date.now();
+      if (!stream.isTTY || now - drawnAt < 250) return;
+      drawnAt = now;
+      const rate = personsDone / Math.max(0.001, (now - started) / 1000);
+      stream.write(`\r\x1b[2K  generating: ${personsDone.toLocaleString('en')} of ${persons.toLocaleString('en')} persons (${rate.toFixed(0)}/s)`);
+    },
+    end() {
+      if (drawnAt > 0) stream.write('\r\x1b[2K');
+    },
+  };
 }
 
 /** Runs the CLI and returns the exit code (does not call process.exit). */

@@ -91,6 +91,8 @@ export interface SourceProfileRecord {
   readonly subscriptions: readonly PopulationSubscription[];
   readonly cards: readonly PopulationCard[];
   readonly transactions: readonly PopulationTransaction[];
+  /** Org-specific fields of the profile (the API's extendedFields); absent unless the generator was asked for them. */
+  readonly extendedFields?: Readonly<Record<string, string | number | boolean>>;
 }
 
 export type PopulationRecord = PopulationHeader | SourceProfileRecord;

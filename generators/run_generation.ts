@@ -1,0 +1,29 @@
+// Runs a generation in a worker thread with a small V8 heap: left alone, V8 lets the heap of this
+// garbage-heavy loop grow far beyond what it keeps alive; with these limits a run stays near 100 MB RSS
+// whatever the number of persons (see `npm run bench -- generation`).
+import { Worker } from 'node:worker_threads';
+import type { GenerateOptions } from './generate_population.ts';
+import type { WriteProgress, WriteResult } from './write_population.ts';
+
+const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 6 };
+
+type WorkerMessage = { type: 'progress'; progress: WriteProgress } | { type: 'done'; result: WriteResult };
+
+export function generateInWorker(out: string, options: GenerateOptions, onProgress?: (progress: WriteProgress) => void): Promise<WriteResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./generation_worker.mjs', import.meta.url), {
+      workerData: { out, options },
+      resourceLimits: RESOURCE_LIMITS,
+    });
+    let result: WriteResult | undefined;
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'progress') onProgress?.(message.progress);
+      else result = message.result;
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (result) resolve(result);
+      else reject(new Error(`generation stopped (worker exit code ${code})`));
+    });
+  });
+}
