@@ -2,17 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generatesExternalId, parseSourceAccounts, readCardSettings } from './card_configs.ts';
 import { parseOrgConfigs } from './configs.ts';
-import { DomainError } from './errors.ts';
-
-function codeOf(action: () => unknown): number | undefined {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
+import { codeOf } from './spec_support.ts';
 
 const SERIES = { CONF_CARD_CHECKSUM_DIGIT_ALGO: 'LUHN_ALGO', CONF_CARD_NUMBER_LENGTH: 16 };
 

@@ -13,7 +13,7 @@ import {
   type CardAlgorithm,
   type CardSeries,
 } from './card_numbers.ts';
-import { DomainError } from './errors.ts';
+import { codeOf } from './spec_support.ts';
 
 const series = (overrides: Partial<CardSeries>): CardSeries => ({
   algorithm: 'LUHN_ALGO',
@@ -24,16 +24,6 @@ const series = (overrides: Partial<CardSeries>): CardSeries => ({
   includePrefix: false,
   ...overrides,
 });
-
-function codeOf(action: () => unknown): number | undefined {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 /** A whole number (payload + check digit) is valid when its last digit is the payload's check digit. */
 const validUnder = (algorithm: CardAlgorithm, number: string) => String(checkDigit(algorithm, number.slice(0, -1))) === number.slice(-1);

@@ -2,16 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseOrgConfigs, readSettings } from './configs.ts';
 import { DomainError } from './errors.ts';
-
-function codeOf(action: () => unknown): number | undefined {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
+import { codeOf } from './spec_support.ts';
 
 describe('parseOrgConfigs', () => {
   it('starts from the documented defaults', () => {

@@ -1,18 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkIssuable, checkRedeemableCoupon, checkSeries, couponCode } from './coupons.ts';
-import { DomainError } from './errors.ts';
 import type { Coupon, CouponSeries } from './types.ts';
-
-function codeOf(action: () => unknown): number | undefined {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
+import { codeOf } from './spec_support.ts';
 
 const series: CouponSeries = { id: 3, description: 'Welcome', discountType: 'ABS', discountValue: 500, issualLimit: 2, issued: 0 };
 const coupon: Coupon = { id: 9, code: couponCode(3, 9), seriesId: 3, customerId: 42, issuedAt: '2024-06-01T10:00:00.000Z' };

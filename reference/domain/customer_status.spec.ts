@@ -8,19 +8,9 @@ import {
   restrictionError,
   type StatusLabelSetup,
 } from './customer_status.ts';
-import { DomainError } from './errors.ts';
 import { RESTRICTIONS, type Restriction } from './restrictions.ts';
 import type { Customer, Org } from './types.ts';
-
-function codeOf(action: () => unknown): number | undefined {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
+import { codeOf } from './spec_support.ts';
 
 function org(labels: StatusLabelSetup[], enabled = true): Org {
   return {

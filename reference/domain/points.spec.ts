@@ -1,19 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DomainError } from './errors.ts';
 import { parseTiers, readLoyaltyProgram } from './loyalty_program.ts';
 import { checkLineItems, checkPointsAmount, checkRedeemable, ledgerPoints, tierAfterCredit, tierFor, transactionPoints } from './points.ts';
 import { parseOrgConfigs } from './configs.ts';
-
-function codeOf(action: () => unknown): number | undefined {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
+import { codeOf } from './spec_support.ts';
 
 const TIERS = parseTiers('Silver:0,Gold:500,Platinum:2000');
 

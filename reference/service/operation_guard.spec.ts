@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DomainError } from '../domain/errors.ts';
 import { createMemoryStore } from '../store/memory_store.ts';
 import { createIdentityService } from './create_identity_service.ts';
 import { createOperationGuard } from './operation_guard.ts';
 import { createServiceCore } from './service_core.ts';
 import { M1, M2 } from './spec_support.ts';
+import { codeOf } from '../domain/spec_support.ts';
 
 const NOW = () => '2024-06-01T10:00:00.000Z';
 
@@ -27,16 +27,6 @@ function setUp() {
   const guard = createOperationGuard(createServiceCore(store, NOW));
   const customer = (id: number) => store.customers(org.id).get(id)!;
   return { service, orgId: org.id, register, label, guard, customer };
-}
-
-function codeOf(action: () => unknown): number | undefined {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return undefined;
 }
 
 describe('operation guard', () => {
