@@ -1,7 +1,7 @@
 // Routes of the card operations that are not an identifier change (seed 002 "Cards"): a card's status and
 // label, and the availability check. Linking and issuing go through changeIdentifier (cardnumber items).
 import type { Card, CardRequest, Identifier } from '../domain/types.ts';
-import type { HandlerResult, RouteDefinition } from './routes.ts';
+import { ok, type RouteDefinition } from './route_support.ts';
 
 interface ChangeItemBody {
   type: string;
@@ -33,8 +33,6 @@ export function cardDetailsBody(card: Card): Record<string, unknown> {
     statusInfo: { label: card.label, status: card.status, isActive: card.status === 'ACTIVE' },
   };
 }
-
-const ok = (body: unknown): HandlerResult => ({ status: 200, body });
 
 export const CARD_ROUTES: readonly RouteDefinition[] = [
   {

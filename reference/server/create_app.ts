@@ -11,7 +11,8 @@ import {
   type ServerResponse,
 } from './handle_request.ts';
 import { MAX_BODY_BYTES } from './parse_body.ts';
-import { ROUTES, type RouteDefinition } from './routes.ts';
+import { type RouteDefinition } from './route_support.ts';
+import { ROUTES } from './routes.ts';
 
 function send(res: Response, response: ServerResponse): void {
   res.status(response.status).json(response.body);

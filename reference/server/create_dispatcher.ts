@@ -5,7 +5,8 @@ import { DomainError } from '../domain/errors.ts';
 import type { IdentityService } from '../service/identity_service.ts';
 import { domainErrorResponse, handleRoute, notFoundResponse, type ServerResponse } from './handle_request.ts';
 import { checkBodySize } from './parse_body.ts';
-import { ROUTES, type RouteDefinition } from './routes.ts';
+import { type RouteDefinition } from './route_support.ts';
+import { ROUTES } from './routes.ts';
 
 export type Dispatcher = (request: ApiRequest) => Promise<ApiResponse>;
 

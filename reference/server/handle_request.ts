@@ -6,7 +6,7 @@ import { DomainError, ERRORS, type ErrorCode } from '../domain/errors.ts';
 import type { Org } from '../domain/types.ts';
 import type { IdentityService } from '../service/identity_service.ts';
 import { parseJsonBody } from './parse_body.ts';
-import type { RouteDefinition } from './routes.ts';
+import type { RouteDefinition } from './route_support.ts';
 
 /** A request as both front ends hand it over: header names in lower case, raw body text. */
 export interface ServerRequest {

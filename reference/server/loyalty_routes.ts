@@ -8,7 +8,7 @@ import type { PointsAward, PointsSummary } from '../service/loyalty_operations.t
 import type { IdentityService } from '../service/identity_service.ts';
 import type { Org } from '../domain/types.ts';
 import type { TransactionRecord } from '../store/store.ts';
-import { incomingCustomer, lookupQuery, messages, ok, withoutUndefined, type CustomerBody, type RouteDefinition } from './routes.ts';
+import { incomingCustomer, lookupQuery, messages, ok, withoutUndefined, type CustomerBody, type RouteDefinition } from './route_support.ts';
 
 /** The platform's side effects of a write: points awarded (isReferrer on the referrer's) and, memberspec's, tier upgrades. */
 function sideEffects(awards: readonly (PointsAward & { isReferrer?: boolean })[]): Record<string, unknown>[] {

@@ -1,8 +1,7 @@
 // Routes of the customer status operations (contract: changeCustomerStatus, getCustomerStatusLog,
 // requestPiiDeletion, setFraudStatus). The till that calls is recorded as the author of a change.
-// Only routes.ts imports this file (it spreads STATUS_ROUTES into the table), so the import cycle is safe.
 import type { StatusLogEntry } from '../domain/customer_status.ts';
-import { lookupQuery, type RouteDefinition } from './routes.ts';
+import { lookupQuery, type RouteDefinition } from './route_support.ts';
 
 function statusLogEntryBody(entry: StatusLogEntry, customerId: number, isActive: boolean): Record<string, unknown> {
   return {

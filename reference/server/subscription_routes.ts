@@ -1,6 +1,6 @@
 // Routes of the subscription and test/control operations; translation between contract bodies and the service.
 import type { Subscription, SubscriptionInput } from '../domain/types.ts';
-import type { HandlerResult, RouteDefinition } from './routes.ts';
+import { ok, type RouteDefinition } from './route_support.ts';
 
 interface SubscriptionBody {
   channel: string;
@@ -33,10 +33,6 @@ function subscriptionInput(body: SubscriptionBody): SubscriptionInput {
     priority: body.priority,
     type: body.type,
   };
-}
-
-function ok(body: unknown): HandlerResult {
-  return { status: 200, body };
 }
 
 export const SUBSCRIPTION_ROUTES: readonly RouteDefinition[] = [
