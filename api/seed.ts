@@ -200,12 +200,12 @@ export async function prepareLoad(options: SeedOptions): Promise<PreparedLoad> {
 }
 
 /** The driver the options name (or the one they give), after checking that the target answers. */
-export async function openDriver(prepared: PreparedLoad, options: SeedOptions): Promise<Driver> {
+export async function openDriver(prepared: PreparedLoad, options: SeedOptions, testControlRemedy?: string): Promise<Driver> {
   const { target, vendor } = prepared;
   if (options.driver) return options.driver;
   if (target) {
     await checkReachable(target);
-    if (!vendor) await checkTestControl(target);
+    if (!vendor) await checkTestControl(target, testControlRemedy);
   }
   return makeDriver({
     driver: target ? 'http' : 'in-process',

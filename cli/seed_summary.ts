@@ -62,7 +62,7 @@ export function formatSeedSummary(report: SeedReport, reportPath: string): strin
 }
 
 /** A live counter on a TTY, at most every `intervalMs`. */
-export function seedProgressPrinter(stream: NodeJS.WriteStream, intervalMs = 200): { onProgress: (p: SendProgress) => void; end: () => void } {
+export function seedProgressPrinter(stream: NodeJS.WriteStream, intervalMs = 200, prefix = ''): { onProgress: (p: SendProgress) => void; end: () => void } {
   let drawn = false;
   let last = 0;
   const started = performance.now();
@@ -73,7 +73,7 @@ export function seedProgressPrinter(stream: NodeJS.WriteStream, intervalMs = 200
       if (now - last < intervalMs && p.sent < p.total) return;
       last = now;
       const rate = p.sent / Math.max(0.001, (now - started) / 1000);
-      const line = `  [${p.sent}/${p.total}] profiles · ${rate.toFixed(0)}/s · ${p.rejected} rejected · ${p.failed} failed`;
+      const line = `  ${prefix}[${p.sent}/${p.total}] profiles · ${rate.toFixed(0)}/s · ${p.rejected} rejected · ${p.failed} failed`;
       stream.write(`\r\x1b[2K${line.slice(0, (stream.columns || 100) - 1)}`);
       drawn = true;
     },
