@@ -54,12 +54,76 @@ test('five persons: registrations, customers, merges and the ground-truth figure
   assert.deepEqual(report.groundTruth.customers, { total: 6, overMerged: 0 });
   // Predicted pairs: B's customer 1, X 3 = 4. True pairs (loaded profiles): B 1, C 1, E 3 = 5. Correct: 4.
   assert.deepEqual(report.groundTruth.pairs, { predicted: 4, true: 5, correct: 4, precision: 1, recall: 0.8 });
-  // a1's label, b1's subscription, c1's card; dates, stores and a1's two line items of the 3 bills sent.
-  assert.deepEqual(report.notSent, { statusLabel: 1, subscriptions: 1, cards: 1, billDate: 3, storeCode: 3, lineItems: 2 });
+  // b1's one subscription entry goes in one call; c1's card is linked; nobody else has either.
+  assert.deepEqual(report.subscriptionUpdates, { sent: 1, accepted: 1, rejected: {}, failed: 0, skipped: 0 });
+  assert.deepEqual(report.cardLinks, { sent: 1, accepted: 1, rejected: {}, failed: 0, skipped: 0 });
+  // a1's label "Gold" is not sent: this org declares no labels and leaves customer status off.
+  assert.deepEqual(report.statusLabelChanges, { sent: 0, accepted: 0, rejected: {}, failed: 0, skipped: 0 });
+  // Still not carried: a1's label, and the date of each of the 3 bills sent (stores and lines now go with the bills).
+  assert.deepEqual(report.notSent, { statusLabel: 1, billDate: 3 });
   assert.deepEqual(report.refusalExamples.map((r) => [r.profileId, r.code]), [['d2', 8006]]);
   assert.equal(report.latency.registerCustomer.count, 10);
   assert.equal(report.latency.addTransaction.count, 3);
+  assert.equal(report.latency.updateSubscriptions.count, 1);
+  assert.equal(report.latency.changeIdentifier.count, 1, 'a card is linked through changeIdentifier');
   assert.ok(report.latency.registerCustomer.p50Ms <= report.latency.registerCustomer.maxMs);
+});
+
+/**
+ * An org with customer status on and three labels (Regular and Gold under Active, "On hold" under
+ * Suspended blocking transactions). File order j1 k1 m1 m2 n1:
+ * J: j1 registers (new), bill J-1 of two lines (20 + 10 = 30) at STORE-2 accepted, SMS TRANS opt-in
+ *    accepted, card CARD-J (series code GOLD, not carried) linked, then the label Gold accepted.
+ * K: k1 registers (new), one call with two subscription entries accepted, CARD-J refused 8266 (J holds
+ *    it), label Platinum refused 8086 (not a label of the org).
+ * M: m1 registers (new), bill M-1 accepted, label "On hold" accepted; m2 (ECOMMERCE, same mobile) joins
+ *    that customer, bill M-2 refused 681 (the label blocks transactions), label "On hold" again accepted.
+ * N: n1 has j1's mobile through the same source: refused 8006; its bill, subscriptions, card and label
+ *    are not sent (skipped), so N is not loaded.
+ */
+const LABELLED = path.join(FIXTURES, 'labelled_org.ndjson');
+
+test('bills with store and lines, subscriptions, cards and status labels are sent; refusals counted by code', async () => {
+  using tmp = scratch();
+  const service = createIdentityService();
+  const driver = createContractDriver({ name: 'in-process', transport: createInProcessTransport(service) });
+  const { report, ok } = await seedInto(tmp.dir, { population: LABELLED, driver });
+  assert.equal(ok, true, 'refusals are answers, not failures');
+  assert.deepEqual(report.registrations, { sent: 5, accepted: 4, rejected: { '8006': 1 }, failed: 0, newCustomer: 3, existingCustomer: 1 });
+  assert.deepEqual(report.transactions, { sent: 3, accepted: 2, rejected: { '681': 1 }, failed: 0, skipped: 1 });
+  assert.deepEqual(report.subscriptionUpdates, { sent: 2, accepted: 2, rejected: {}, failed: 0, skipped: 1 });
+  assert.deepEqual(report.cardLinks, { sent: 2, accepted: 1, rejected: { '8266': 1 }, failed: 0, skipped: 1 });
+  assert.deepEqual(report.statusLabelChanges, { sent: 4, accepted: 3, rejected: { '8086': 1 }, failed: 0, skipped: 1 });
+  // The three bills sent have dates the contract does not carry; j1's card has a series code.
+  assert.deepEqual(report.notSent, { cardSeriesCode: 1, billDate: 3 });
+  assert.deepEqual(report.refusalExamples.map((r) => [r.profileId, r.operation, r.code]), [
+    ['k1', 'changeIdentifier', 8266],
+    ['k1', 'changeCustomerStatus', 8086],
+    ['m2', 'addTransaction', 681],
+    ['n1', 'registerCustomer', 8006],
+  ]);
+  assert.equal(report.latency.changeCustomerStatus.count, 4);
+  assert.equal(report.latency.updateSubscriptions.count, 2);
+  // J, K and M end as one customer each; M's two profiles are the only pair, rightly predicted.
+  assert.deepEqual(report.groundTruth.persons, { total: 4, notLoaded: 1, oneCustomer: 3, exact: 3, split: 0 });
+  assert.deepEqual(report.groundTruth.pairs, { predicted: 1, true: 1, correct: 1, precision: 1, recall: 1 });
+
+  // What the target now holds, read back from the reference.
+  const orgId = Number(report.target.orgId);
+  const byMobile = (mobile: string) => service.listCustomers(orgId).customers.find((c) => c.identifiers.some((i) => i.value === mobile))!.id;
+  const [j, k, m] = ['919833333301', '919833333302', '919833333303'].map(byMobile);
+  assert.deepEqual(service.getCustomer(orgId, j).value.customerStatus, { status: 'ACTIVE', label: 'Gold' });
+  assert.deepEqual(service.getCustomer(orgId, k).value.customerStatus, { status: 'ACTIVE', label: 'Regular' }, 'the refused label changed nothing');
+  assert.deepEqual(service.getCustomer(orgId, m).value.customerStatus, { status: 'SUSPENDED', label: 'On hold' });
+  assert.deepEqual(service.getCustomer(orgId, j).value.cards?.map((card) => card.number), ['CARD-J']);
+  assert.equal(service.getCustomer(orgId, k).value.cards, undefined);
+  const [bill] = service.customerTransactions(orgId, j);
+  assert.equal(bill.storeCode, 'STORE-2');
+  assert.deepEqual(bill.lineItems?.map((line) => [line.sku, line.amount]), [['SKU-A', 20], ['SKU-B', 10]]);
+  assert.deepEqual(service.customerTransactions(orgId, m).map((t) => t.billNumber), ['M-1']);
+  const subscriptions = (id: number) => service.getSubscriptions(orgId, id, {}).value.map((s) => `${s.priority} ${s.type}`).sort();
+  assert.deepEqual(subscriptions(j), ['TRANS OPTIN']);
+  assert.deepEqual(subscriptions(k), ['BULK OPTOUT', 'TRANS OPTIN']);
 });
 
 test('persons in parallel end the same way: one person\'s profiles still go in order', async () => {
@@ -222,6 +286,14 @@ test('bad arguments are one-line usage errors naming the fault', async () => {
   await rejects(
     { population: population(tmp.dir, 'no_loyalty', [header, profiles[0].replace('"loyalty"', '"gold"')], truth) },
     /no_loyalty\.ndjson line 2: "loyaltyType" must be "loyalty" or "non_loyalty"/,
+  );
+  await rejects(
+    { population: population(tmp.dir, 'bad_card', [header, profiles[0].replace('"cards": []', '"cards": [{"number": "C-1"}]')], truth) },
+    /bad_card\.ndjson line 2: "cards" must each have a "cardNumber" string/,
+  );
+  await rejects(
+    { population: population(tmp.dir, 'bad_labels', [header.replace('"baseCountry"', '"statusLabels": [{"label": "Gold"}], "baseCountry"'), ...profiles], truth) },
+    /bad_labels\.ndjson line 1: "org.statusLabels" must be a list of \{"status", "label"\} strings/,
   );
   await rejects({ population: population(tmp.dir, 'no_truth', [header, ...profiles]) }, /ground truth .*no_truth\.truth\.ndjson: file not found/);
   await rejects(

@@ -6,9 +6,10 @@ import { NotApplicableError, type Driver, type OrgSession, type OrgSetup } from 
 import { makeDriver } from '../driver/make_driver.ts';
 import { checkProfileApplicable, type VendorProfile } from '../driver/vendor_profile.ts';
 import { groundTruthPath, type PopulationHeader } from '../generators/population_format.ts';
+import { CUSTOMER_STATUS_CONFIG } from '../reference/domain/customer_status.ts';
 import { compareWithTruth, type ProfilePlacement, type TruthComparison } from '../seeding/ground_truth_metrics.ts';
 import { LatencyRecorder, type LatencySummary } from '../seeding/latency.ts';
-import { checkPopulation, PopulationFileError, profileRecords, readGroundTruth } from '../seeding/population_reader.ts';
+import { checkPopulation, PopulationFileError, profileRecords, readGroundTruth, type GroundTruth } from '../seeding/population_reader.ts';
 import { resolveCustomers } from '../seeding/resolve_customers.ts';
 import { sendPopulation, type SendProgress, type SendTally } from '../seeding/send_population.ts';
 import { suiteInfo } from './project_root.ts';
@@ -72,6 +73,9 @@ export interface SeedReport {
   readonly profiles: SendTally['profiles'];
   readonly registrations: SendTally['registrations'];
   readonly transactions: SendTally['transactions'];
+  readonly subscriptionUpdates: SendTally['subscriptionUpdates'];
+  readonly cardLinks: SendTally['cardLinks'];
+  readonly statusLabelChanges: SendTally['statusLabelChanges'];
   readonly customers: {
     /** Distinct customer ids the answers named (customers this run created; in a vendor's fixed org, existing ones it touched too). */
     readonly created: number;
@@ -117,7 +121,18 @@ function orgSetup(header: PopulationHeader): OrgSetup {
     configs: { ...header.org.configs },
     ...(header.org.baseCountry ? { baseCountry: header.org.baseCountry } : {}),
     ...(header.org.supportedCountries ? { supportedCountries: [...header.org.supportedCountries] } : {}),
+    ...(header.org.statusLabels
+      ? {
+          statusLabels: header.org.statusLabels.map(({ status, label, restrictions }) => ({ status, label, ...(restrictions ? { restrictions: [...restrictions] } : {}) })),
+        }
+      : {}),
   };
+}
+
+/** Status labels can be given only in an org that declares labels and turns customer status on. */
+function statusLabelsOn(setup: OrgSetup): boolean {
+  const enabled = setup.configs?.[CUSTOMER_STATUS_CONFIG];
+  return (enabled === true || enabled === 'true') && (setup.statusLabels?.length ?? 0) > 0;
 }
 
 /**
@@ -125,14 +140,18 @@ function orgSetup(header: PopulationHeader): OrgSetup {
  * otherwise the vendor's fixed org, whose differences from the population's are reported, not refused
  * (loading a vendor's real configuration is the point of profile mode).
  */
-async function openOrg(driver: Driver, header: PopulationHeader, profile: VendorProfile | undefined): Promise<{ session: OrgSession; mismatch?: string }> {
+async function openOrg(
+  driver: Driver,
+  header: PopulationHeader,
+  profile: VendorProfile | undefined,
+): Promise<{ session: OrgSession; setup: OrgSetup; mismatch?: string }> {
   const wanted = orgSetup(header);
   if (driver.capabilities.testControl) {
     const result = await driver.requestOrg(wanted);
     if (!result.ok) {
       throw new UsageError(`the target refused the population's org: ${result.error?.code} ${result.error?.message ?? `HTTP ${result.status}`}`);
     }
-    return { session: result.value };
+    return { session: result.value, setup: wanted };
   }
   if (!profile) throw new UsageError('a target without the test-control extension needs --profile FILE (see examples/vendor_profile.json)');
   let mismatch: string | undefined;
@@ -142,131 +161,177 @@ async function openOrg(driver: Driver, header: PopulationHeader, profile: Vendor
     if (!(error instanceof NotApplicableError)) throw error;
     mismatch = error.message;
   }
-  const fixed: OrgSetup = { configs: { ...profile.configs }, baseCountry: profile.baseCountry, supportedCountries: [...profile.supportedCountries] };
-  return { session: await driver.createOrg(fixed), ...(mismatch ? { mismatch } : {}) };
+  const fixed: OrgSetup = {
+    configs: { ...profile.configs },
+    baseCountry: profile.baseCountry,
+    supportedCountries: [...profile.supportedCountries],
+    ...(profile.statusLabels ? { statusLabels: profile.statusLabels.map((entry) => ({ ...entry })) } : {}),
+  };
+  return { session: await driver.createOrg(fixed), setup: fixed, ...(mismatch ? { mismatch } : {}) };
 }
 
-/** Loads the population, resolves every answered customer, compares with the truth, writes the JSON report. */
-export async function seed(options: SeedOptions): Promise<SeedResult> {
+/** A population checked, with its truth, and the target to load it into: what every load of it shares. */
+export interface PreparedLoad {
+  readonly population: string;
+  readonly truthFile: string;
+  readonly header: PopulationHeader;
+  readonly profileCount: number;
+  readonly truth: GroundTruth;
+  readonly concurrency: number;
+  readonly target: string | undefined;
+  readonly vendor: { path: string; profile: VendorProfile } | undefined;
+}
+
+/** Checks the arguments and reads the population and its truth; any fault is a one-line UsageError. */
+export async function prepareLoad(options: SeedOptions): Promise<PreparedLoad> {
   if (!options.population) throw new UsageError('--population FILE is required');
   const concurrency = validConcurrency(options.concurrency);
   const target = validateTarget(options.target);
   const vendor = validateProfile(options.profile, target);
   const truthFile = groundTruthPath(options.population);
-
-  let population: Awaited<ReturnType<typeof checkPopulation>>;
-  let truth: Awaited<ReturnType<typeof readGroundTruth>>;
   try {
-    population = await checkPopulation(options.population);
-    truth = await readGroundTruth(truthFile, population, `ground truth ${truthFile}`);
+    const population = await checkPopulation(options.population);
+    const truth = await readGroundTruth(truthFile, population, `ground truth ${truthFile}`);
+    return { population: options.population, truthFile, header: population.header, profileCount: population.profileIds.size, truth, concurrency, target, vendor };
   } catch (error) {
     if (error instanceof PopulationFileError) throw new UsageError(error.message);
     throw error;
   }
-  const { header } = population;
+}
 
-  if (target && !options.driver) {
+/** The driver the options name (or the one they give), after checking that the target answers. */
+export async function openDriver(prepared: PreparedLoad, options: SeedOptions, testControlRemedy?: string): Promise<Driver> {
+  const { target, vendor } = prepared;
+  if (options.driver) return options.driver;
+  if (target) {
     await checkReachable(target);
-    if (!vendor) await checkTestControl(target);
+    if (!vendor) await checkTestControl(target, testControlRemedy);
   }
-  const driver =
-    options.driver ??
-    makeDriver({
-      driver: target ? 'http' : 'in-process',
-      ...(target ? { target } : {}),
-      ...(vendor ? { profile: vendor.path } : {}),
-      ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
-    });
+  return makeDriver({
+    driver: target ? 'http' : 'in-process',
+    ...(target ? { target } : {}),
+    ...(vendor ? { profile: vendor.path } : {}),
+    ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+  });
+}
 
+export interface LoadOutcome {
+  readonly report: SeedReport;
+  /** Every operation's latencies of this load (the report holds their summaries). */
+  readonly latency: LatencyRecorder;
+  /** No failure and every accepted profile resolved (refusals are answers, not failures). */
+  readonly ok: boolean;
+}
+
+/** One load: a new org (or the vendor's), every profile sent, every answered customer resolved and compared with the truth. */
+export async function loadPopulation(driver: Driver, prepared: PreparedLoad, options: SeedOptions): Promise<LoadOutcome> {
+  const { header, truth, target, vendor, concurrency } = prepared;
   const startedAt = new Date();
   const runId = newRunId(startedAt);
   const latency = new LatencyRecorder();
+  const { session, setup, mismatch } = await openOrg(driver, header, options.driver ? options.vendorProfile : vendor?.profile);
+  const sendingStarted = performance.now();
+  const sent = await sendPopulation({
+    session,
+    profiles: profileRecords(prepared.population),
+    total: prepared.profileCount,
+    personOf: (profileId) => truth.personOf.get(profileId)!,
+    concurrency,
+    latency,
+    sendStatusLabels: statusLabelsOn(setup),
+    onProgress: options.onProgress,
+    releaseTranscript: () => void driver.takeTranscript(),
+  });
+  const sendingSeconds = (performance.now() - sendingStarted) / 1000;
+
+  const resolved = await resolveCustomers(session, sent.customerIds, {
+    testControl: driver.capabilities.testControl,
+    concurrency,
+    latency,
+    releaseTranscript: () => void driver.takeTranscript(),
+  });
+  const placements: ProfilePlacement[] = [];
+  const unresolvedExamples: UnresolvedProfile[] = [];
+  let unresolved = 0;
+  for (const [profileId, answeredCustomerId] of sent.answered) {
+    const resolution = resolved.finalOf.get(answeredCustomerId)!;
+    if ('live' in resolution) {
+      placements.push({ person: truth.personOf.get(profileId)!, customer: resolution.live });
+      continue;
+    }
+    unresolved += 1;
+    if (unresolvedExamples.length < EXAMPLES) unresolvedExamples.push({ profileId, answeredCustomerId, problem: resolution.problem });
+  }
+  const live = new Set<number>();
+  let mergedAway = 0;
+  for (const [id, resolution] of resolved.finalOf) {
+    if (!('live' in resolution)) continue;
+    live.add(resolution.live);
+    if (resolution.live !== id) mergedAway += 1;
+  }
+  const endedIn = new Set(placements.map((placement) => placement.customer));
+  const withoutProfile = resolved.liveInOrg ? [...resolved.liveInOrg].filter((id) => !endedIn.has(id)).length : null;
+
+  const finishedAt = new Date();
+  const { tally } = sent;
+  const report: SeedReport = {
+    runId,
+    memberspec: suiteInfo().version,
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    durationS: (finishedAt.getTime() - startedAt.getTime()) / 1000,
+    profilesPerSecond: sendingSeconds > 0 ? Math.round((tally.profiles.sent / sendingSeconds) * 10) / 10 : 0,
+    target: {
+      driver: driver.name,
+      url: target ?? 'in-process reference',
+      ...(vendor ? { profile: path.basename(vendor.path) } : {}),
+      orgId: session.orgId,
+    },
+    ...(mismatch ? { orgMismatch: mismatch } : {}),
+    population: {
+      file: prepared.population,
+      truth: prepared.truthFile,
+      formatVersion: header.formatVersion,
+      generatorVersion: header.generatorVersion,
+      seed: header.seed,
+      profile: header.profile,
+      persons: truth.personIds.length,
+    },
+    concurrency,
+    profiles: tally.profiles,
+    registrations: tally.registrations,
+    transactions: tally.transactions,
+    subscriptionUpdates: tally.subscriptionUpdates,
+    cardLinks: tally.cardLinks,
+    statusLabelChanges: tally.statusLabelChanges,
+    customers: { created: sent.customerIds.size, mergedAway, live: live.size, withoutProfile },
+    integrity: { acceptedProfiles: sent.answered.size, resolved: placements.length, unresolved, unresolvedExamples },
+    groundTruth: compareWithTruth(placements, truth.personIds.length),
+    warnings: tally.warnings,
+    notSent: tally.notSent,
+    latency: latency.summary(),
+    failures: tally.failures,
+    refusalExamples: tally.refusalExamples,
+  };
+  const failed = tally.failures.transport + tally.failures.contractViolation + tally.failures.other;
+  return { report, latency, ok: failed === 0 && unresolved === 0 };
+}
+
+/** Writes a JSON report at `out`, or at <reportsDir>/<kind>/<runId>.json; returns its absolute path. */
+export function writeJsonReport(report: object, kind: string, runId: string, out: string | undefined, reportsDir: string | undefined): string {
+  const outPath = path.resolve(out ?? path.join(reportsDir ?? 'reports', kind, `${runId}.json`));
+  mkdirSync(path.dirname(outPath), { recursive: true });
+  writeFileSync(outPath, JSON.stringify(report, null, 2) + '\n');
+  return outPath;
+}
+
+/** Loads the population, resolves every answered customer, compares with the truth, writes the JSON report. */
+export async function seed(options: SeedOptions): Promise<SeedResult> {
+  const prepared = await prepareLoad(options);
+  const driver = await openDriver(prepared, options);
   try {
-    const { session, mismatch } = await openOrg(driver, header, options.driver ? options.vendorProfile : vendor?.profile);
-    const sendingStarted = performance.now();
-    const sent = await sendPopulation({
-      session,
-      profiles: profileRecords(options.population),
-      total: population.profileIds.size,
-      personOf: (profileId) => truth.personOf.get(profileId)!,
-      concurrency,
-      latency,
-      onProgress: options.onProgress,
-      releaseTranscript: () => void driver.takeTranscript(),
-    });
-    const sendingSeconds = (performance.now() - sendingStarted) / 1000;
-
-    const resolved = await resolveCustomers(session, sent.customerIds, {
-      testControl: driver.capabilities.testControl,
-      concurrency,
-      latency,
-      releaseTranscript: () => void driver.takeTranscript(),
-    });
-    const placements: ProfilePlacement[] = [];
-    const unresolvedExamples: UnresolvedProfile[] = [];
-    let unresolved = 0;
-    for (const [profileId, answeredCustomerId] of sent.answered) {
-      const resolution = resolved.finalOf.get(answeredCustomerId)!;
-      if ('live' in resolution) {
-        placements.push({ person: truth.personOf.get(profileId)!, customer: resolution.live });
-        continue;
-      }
-      unresolved += 1;
-      if (unresolvedExamples.length < EXAMPLES) unresolvedExamples.push({ profileId, answeredCustomerId, problem: resolution.problem });
-    }
-    const live = new Set<number>();
-    let mergedAway = 0;
-    for (const [id, resolution] of resolved.finalOf) {
-      if (!('live' in resolution)) continue;
-      live.add(resolution.live);
-      if (resolution.live !== id) mergedAway += 1;
-    }
-    const endedIn = new Set(placements.map((placement) => placement.customer));
-    const withoutProfile = resolved.liveInOrg ? [...resolved.liveInOrg].filter((id) => !endedIn.has(id)).length : null;
-
-    const finishedAt = new Date();
-    const { tally } = sent;
-    const report: SeedReport = {
-      runId,
-      memberspec: suiteInfo().version,
-      startedAt: startedAt.toISOString(),
-      finishedAt: finishedAt.toISOString(),
-      durationS: (finishedAt.getTime() - startedAt.getTime()) / 1000,
-      profilesPerSecond: sendingSeconds > 0 ? Math.round((tally.profiles.sent / sendingSeconds) * 10) / 10 : 0,
-      target: {
-        driver: driver.name,
-        url: target ?? 'in-process reference',
-        ...(vendor ? { profile: path.basename(vendor.path) } : {}),
-        orgId: session.orgId,
-      },
-      ...(mismatch ? { orgMismatch: mismatch } : {}),
-      population: {
-        file: options.population,
-        truth: truthFile,
-        formatVersion: header.formatVersion,
-        generatorVersion: header.generatorVersion,
-        seed: header.seed,
-        profile: header.profile,
-        persons: truth.personIds.length,
-      },
-      concurrency,
-      profiles: tally.profiles,
-      registrations: tally.registrations,
-      transactions: tally.transactions,
-      customers: { created: sent.customerIds.size, mergedAway, live: live.size, withoutProfile },
-      integrity: { acceptedProfiles: sent.answered.size, resolved: placements.length, unresolved, unresolvedExamples },
-      groundTruth: compareWithTruth(placements, truth.personIds.length),
-      warnings: tally.warnings,
-      notSent: tally.notSent,
-      latency: latency.summary(),
-      failures: tally.failures,
-      refusalExamples: tally.refusalExamples,
-    };
-    const outPath = path.resolve(options.out ?? path.join(options.reportsDir ?? 'reports', 'seed', `${runId}.json`));
-    mkdirSync(path.dirname(outPath), { recursive: true });
-    writeFileSync(outPath, JSON.stringify(report, null, 2) + '\n');
-    const failed = tally.failures.transport + tally.failures.contractViolation + tally.failures.other;
-    return { report, outPath, ok: failed === 0 && unresolved === 0 };
+    const { report, ok } = await loadPopulation(driver, prepared, options);
+    return { report, outPath: writeJsonReport(report, 'seed', report.runId, options.out, options.reportsDir), ok };
   } finally {
     if (!options.driver) await driver.close();
   }

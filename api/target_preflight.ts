@@ -58,7 +58,10 @@ const NOT_OFFERED = new Set([404, 405, 501]);
  * Without a profile, the work starts by creating an org through the test-control extension. A target
  * without it would fail every time on the same first call, so say so once, as a usage error.
  */
-export async function checkTestControl(target: string): Promise<void> {
+export async function checkTestControl(
+  target: string,
+  remedy = 'describe the org in a profile file and pass --profile FILE (see examples/vendor_profile.json)',
+): Promise<void> {
   const response = await fetch(`${target}/x-memberspec/orgs`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -68,8 +71,7 @@ export async function checkTestControl(target: string): Promise<void> {
   await response?.body?.cancel();
   if (response && NOT_OFFERED.has(response.status)) {
     throw new UsageError(
-      `target ${target} does not offer the test-control extension (POST /x-memberspec/orgs answered ${response.status}); ` +
-        'describe the org in a profile file and pass --profile FILE (see examples/vendor_profile.json)',
+      `target ${target} does not offer the test-control extension (POST /x-memberspec/orgs answered ${response.status}); ${remedy}`,
     );
   }
 }

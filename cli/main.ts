@@ -243,6 +243,45 @@ export function buildProgram(): Command {
       );
       process.exitCode = EXIT.ok;
     });
+
+  program
+    .command('soak')
+    .description('Repeat the seed load into a fresh org per round and check after every round that nothing was lost or duplicated (test control required)')
+    .requiredOption('--population <file>', 'population NDJSON written by `memberspec generate` (its ground truth, FILE.truth.ndjson, beside it)')
+    .option('--target <url>', 'base URL of the server to soak; it must offer the test-control extension (default: the embedded reference, in-process)')
+    .option('--duration <time>', 'keep starting rounds for this long, e.g. 90s, 10m, 1h')
+    .addOption(new Option('--rounds <n>', 'exactly this many rounds (default 3 without --duration)').argParser(integer('--rounds', 1, 1_000_000)))
+    .addOption(new Option('--concurrency <n>', 'persons sent in parallel; one person\'s profiles always go in order').default(1).argParser(integer('--concurrency', 1, 256)))
+    .option('--out <file>', 'JSON report path (default reports/soak/<run-id>.json)')
+    .option('--reports <dir>', 'directory for the default report', 'reports')
+    .addOption(new Option('--request-timeout <ms>', 'time limit per HTTP request, in milliseconds').argParser(integer('--request-timeout', 1)))
+    .exitOverride()
+    .action(
+      async (opts: { population: string; target?: string; duration?: string; rounds?: number; concurrency: number; out?: string; reports: string; requestTimeout?: number }) => {
+        const { soak } = await import('../api/soak.ts');
+        const { formatSoakSummary, soakProgressPrinter } = await import('./soak_summary.ts');
+        const progress = soakProgressPrinter(process.stderr);
+        let result;
+        try {
+          result = await soak({
+            population: opts.population,
+            target: opts.target,
+            duration: opts.duration,
+            rounds: opts.rounds,
+            concurrency: opts.concurrency,
+            out: opts.out,
+            reportsDir: opts.reports,
+            requestTimeoutMs: opts.requestTimeout,
+            onProgress: progress.onProgress,
+            onRound: progress.onRound,
+          });
+        } finally {
+          progress.end();
+        }
+        process.stdout.write(formatSoakSummary(result.report, displayPath(result.outPath)) + '\n');
+        process.exitCode = result.ok ? EXIT.ok : EXIT.failed;
+      },
+    );
   return program;
 }
 

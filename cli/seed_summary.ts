@@ -1,6 +1,6 @@
 // What `memberspec seed` prints: the figures of the JSON report, one topic a line.
 import type { SeedReport } from '../api/seed.ts';
-import type { SendProgress } from '../seeding/send_population.ts';
+import type { FollowUpCounts, SendProgress } from '../seeding/send_population.ts';
 
 const ratio = (value: number | null) => (value === null ? 'n/a' : value.toFixed(3));
 const byCode = (counts: Readonly<Record<string, number>>) =>
@@ -8,6 +8,21 @@ const byCode = (counts: Readonly<Record<string, number>>) =>
     .map(([code, n]) => `${code}: ${n}`)
     .join(', ');
 const sum = (counts: Readonly<Record<string, number>>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+/** Subscriptions, cards and status labels: one line each, only when the population has any. */
+function followUpLines(report: SeedReport): string[] {
+  const rows: [string, FollowUpCounts][] = [
+    ['subscriptions', report.subscriptionUpdates],
+    ['cards', report.cardLinks],
+    ['status labels', report.statusLabelChanges],
+  ];
+  return rows
+    .filter(([, c]) => c.sent + c.skipped > 0)
+    .map(
+      ([name, c]) =>
+        `${name.padEnd(15)}${c.sent} sent · ${c.accepted} accepted · ${sum(c.rejected)} rejected${sum(c.rejected) ? ` (${byCode(c.rejected)})` : ''} · ${c.failed} failed · ${c.skipped} not sent (profile refused or failed)`,
+    );
+}
 
 export function formatSeedSummary(report: SeedReport, reportPath: string): string {
   const r = report.registrations;
@@ -22,6 +37,7 @@ export function formatSeedSummary(report: SeedReport, reportPath: string): strin
     `profiles       ${report.profiles.sent} sent of ${report.profiles.total} in ${report.durationS.toFixed(1)} s · ${report.profilesPerSecond} profiles/s · concurrency ${report.concurrency}`,
     `registrations  ${r.accepted} accepted (${r.newCustomer} new customer, ${r.existingCustomer} existing customer) · ${sum(r.rejected)} rejected${sum(r.rejected) ? ` (${byCode(r.rejected)})` : ''} · ${r.failed} failed`,
     `transactions   ${t.sent} sent · ${t.accepted} accepted · ${sum(t.rejected)} rejected${sum(t.rejected) ? ` (${byCode(t.rejected)})` : ''} · ${t.failed} failed · ${t.skipped} not sent (profile refused or failed)`,
+    ...followUpLines(report),
     `customers      ${report.customers.created} created · ${report.customers.mergedAway} merged away · ${report.customers.live} live` +
       (report.customers.withoutProfile ? ` · ${report.customers.withoutProfile} live without any profile` : ''),
     `persons        ${g.persons.total}: ${g.persons.oneCustomer} ended as one customer (${g.persons.exact} of them alone in it) · ${g.persons.split} split · ${g.persons.notLoaded} not loaded`,
@@ -32,7 +48,7 @@ export function formatSeedSummary(report: SeedReport, reportPath: string): strin
       : `integrity      ${report.integrity.unresolved} of ${report.integrity.acceptedProfiles} accepted profiles end in no live customer, e.g. ${report.integrity.unresolvedExamples[0]?.profileId}: ${report.integrity.unresolvedExamples[0]?.problem}`,
   ];
   const notSent = Object.entries(report.notSent);
-  if (notSent.length > 0) lines.push(`not sent yet   ${notSent.map(([field, n]) => `${field} ${n}`).join(' · ')} (the contract does not carry them yet)`);
+  if (notSent.length > 0) lines.push(`not sent       ${notSent.map(([field, n]) => `${field} ${n}`).join(' · ')} (the contract does not carry them, or the org has no status labels)`);
   for (const [operation, l] of Object.entries(report.latency)) {
     lines.push(`latency        ${operation.padEnd(20)} p50 ${l.p50Ms} ms · p95 ${l.p95Ms} ms · p99 ${l.p99Ms} ms · max ${l.maxMs} ms (${l.count} request${l.count === 1 ? '' : 's'})`);
   }
@@ -46,7 +62,7 @@ export function formatSeedSummary(report: SeedReport, reportPath: string): strin
 }
 
 /** A live counter on a TTY, at most every `intervalMs`. */
-export function seedProgressPrinter(stream: NodeJS.WriteStream, intervalMs = 200): { onProgress: (p: SendProgress) => void; end: () => void } {
+export function seedProgressPrinter(stream: NodeJS.WriteStream, intervalMs = 200, prefix = ''): { onProgress: (p: SendProgress) => void; end: () => void } {
   let drawn = false;
   let last = 0;
   const started = performance.now();
@@ -57,7 +73,7 @@ export function seedProgressPrinter(stream: NodeJS.WriteStream, intervalMs = 200
       if (now - last < intervalMs && p.sent < p.total) return;
       last = now;
       const rate = p.sent / Math.max(0.001, (now - started) / 1000);
-      const line = `  [${p.sent}/${p.total}] profiles · ${rate.toFixed(0)}/s · ${p.rejected} rejected · ${p.failed} failed`;
+      const line = `  ${prefix}[${p.sent}/${p.total}] profiles · ${rate.toFixed(0)}/s · ${p.rejected} rejected · ${p.failed} failed`;
       stream.write(`\r\x1b[2K${line.slice(0, (stream.columns || 100) - 1)}`);
       drawn = true;
     },

@@ -10,6 +10,19 @@ export interface PopulationOrgSetup {
   readonly configs: Readonly<Record<string, string | number | boolean>>;
   readonly baseCountry?: string;
   readonly supportedCountries?: readonly string[];
+  /**
+   * The org's customer status labels in the order they are created (the test-control org setup's
+   * `statusLabels`). Profiles' `statusLabel`s are sent only when the org declares labels and turns
+   * customer status on (configs.CONF_CUSTOMER_STATUS_ENABLED).
+   */
+  readonly statusLabels?: readonly PopulationStatusLabel[];
+}
+
+/** One status label of the org: one of the seven statuses, the label's name, optional restrictions. */
+export interface PopulationStatusLabel {
+  readonly status: string;
+  readonly label: string;
+  readonly restrictions?: readonly string[];
 }
 
 export interface PopulationHeader {

@@ -77,6 +77,10 @@ function checkHeader(line: NumberedLine | undefined, shown: string): PopulationH
   if (typeof value.org !== 'object' || value.org === null || typeof value.org.configs !== 'object' || value.org.configs === null) {
     throw new PopulationFileError(`${at}: "org" must be an object with "configs"`);
   }
+  const labels = value.org.statusLabels;
+  if (labels !== undefined && (!isList(labels) || labels.some((entry: Json) => !isText(entry?.status) || !isText(entry?.label)))) {
+    throw new PopulationFileError(`${at}: "org.statusLabels" must be a list of {"status", "label"} strings`);
+  }
   return value as PopulationHeader;
 }
 
@@ -95,6 +99,11 @@ function profileFault(value: Json): string | undefined {
   if (value.transactions.some((item: Json) => !isText(item?.billNumber) || typeof item?.billAmount !== 'number')) {
     return '"transactions" must each have a "billNumber" string and a "billAmount" number';
   }
+  if (value.subscriptions.some((item: Json) => !isText(item?.channel) || !isText(item?.type) || !isText(item?.status))) {
+    return '"subscriptions" must each have "channel", "type" and "status" strings';
+  }
+  if (value.cards.some((item: Json) => !isText(item?.cardNumber))) return '"cards" must each have a "cardNumber" string';
+  if (value.statusLabel !== undefined && !isText(value.statusLabel)) return '"statusLabel" must be a non-empty string when given';
   if (!isText(value.createDate)) return '"createDate" must be an ISO 8601 date';
   return undefined;
 }

@@ -1,6 +1,7 @@
 // Sends a population's profiles through the driver port: each profile is one registration, then its
-// transactions. Every answer is tallied; no single answer or failure stops the load.
-import { ContractViolationError, HarnessError, type IncomingCustomer, type OrgSession, type Result } from '../driver/driver.ts';
+// transactions (store and lines included), its subscriptions, its cards and its status label. Every
+// answer is tallied; no single answer or failure stops the load.
+import { ContractViolationError, HarnessError, type IncomingCustomer, type LookupQuery, type OrgSession, type Result } from '../driver/driver.ts';
 import type { SourceProfileRecord } from '../generators/population_format.ts';
 import type { LatencyRecorder } from './latency.ts';
 
@@ -32,6 +33,12 @@ export interface OperationCounts {
   readonly failed: number;
 }
 
+/** Calls made for a registered profile; a refused or failed registration skips them. */
+export type FollowUpCounts = OperationCounts & {
+  /** Calls of profiles whose registration was refused or failed: not sent. */
+  readonly skipped: number;
+};
+
 export interface SendTally {
   readonly profiles: { readonly total: number; readonly sent: number };
   readonly registrations: OperationCounts & {
@@ -40,10 +47,13 @@ export interface SendTally {
     /** Accepted registrations answered with a customer an earlier profile or transaction already had. */
     readonly existingCustomer: number;
   };
-  readonly transactions: OperationCounts & {
-    /** Transactions of profiles whose registration was refused or failed: not sent. */
-    readonly skipped: number;
-  };
+  readonly transactions: FollowUpCounts;
+  /** One updateSubscriptions call per profile with subscriptions, through the profile's source account. */
+  readonly subscriptionUpdates: FollowUpCounts;
+  /** One addCard (link the number) per card of a profile. */
+  readonly cardLinks: FollowUpCounts;
+  /** One changeStatusLabel per profile with a status label, when the org has labels and customer status on. */
+  readonly statusLabelChanges: FollowUpCounts;
   /** Warning codes of accepted answers (merges, ignored identifiers, ...). */
   readonly warnings: Readonly<Record<string, number>>;
   /** Population fields the contract does not carry yet: how many values were not sent. */
@@ -68,6 +78,8 @@ export interface SendOptions {
   readonly concurrency: number;
   readonly latency: LatencyRecorder;
   readonly onProgress?: (progress: SendProgress) => void;
+  /** The org declares status labels and turns customer status on: profiles' status labels are sent. */
+  readonly sendStatusLabels: boolean;
   /** Called after each profile: the driver keeps every exchange for reports, which a load must not. */
   readonly releaseTranscript?: () => void;
 }
@@ -130,10 +142,29 @@ function incomingCustomer(profile: SourceProfileRecord): IncomingCustomer {
   };
 }
 
+type MutableCounts = { sent: number; accepted: number; rejected: Record<string, number>; failed: number; skipped: number };
+
+const followUpCounts = (): MutableCounts => ({ sent: 0, accepted: 0, rejected: {}, failed: 0, skipped: 0 });
+
+/** The status change looks the customer up as this profile: its source account and first identifier. */
+function profileLookup(profile: SourceProfileRecord): LookupQuery {
+  return {
+    source: profile.source,
+    ...(profile.accountId !== undefined ? { accountId: profile.accountId } : {}),
+    identifiers: profile.identifiers.slice(0, 1).map(({ type, value }) => ({ type, value })),
+  };
+}
+
+/** Why the population's status labels are sent: the profile's label is the person's, given with this reason. */
+const STATUS_REASON = 'loaded from a generated population';
+
 export async function sendPopulation(options: SendOptions): Promise<SendOutcome> {
   const { session, latency } = options;
   const registrations = { sent: 0, accepted: 0, rejected: {} as Record<string, number>, failed: 0, newCustomer: 0, existingCustomer: 0 };
-  const transactions = { sent: 0, accepted: 0, rejected: {} as Record<string, number>, failed: 0, skipped: 0 };
+  const transactions = followUpCounts();
+  const subscriptionUpdates = followUpCounts();
+  const cardLinks = followUpCounts();
+  const statusLabelChanges = followUpCounts();
   const warnings: Record<string, number> = {};
   const notSent: Record<string, number> = {};
   const failures = { transport: 0, contractViolation: 0, other: 0, examples: [] as FailureExample[] };
@@ -183,12 +214,26 @@ export async function sendPopulation(options: SendOptions): Promise<SendOutcome>
     return seen;
   }
 
+  /** Sends one call for a registered profile and counts its answer; the accepted value, if any. */
+  async function followUp<T>(profileId: string, operation: string, counts: MutableCounts, send: () => Promise<Result<T>>): Promise<T | undefined> {
+    counts.sent += 1;
+    const result = await call(profileId, operation, send);
+    if (!result) counts.failed += 1;
+    else if (!result.ok) refused(profileId, result, counts.rejected);
+    else {
+      counts.accepted += 1;
+      return result.value;
+    }
+    return undefined;
+  }
+
   async function sendProfile(profile: SourceProfileRecord): Promise<void> {
     const customer = incomingCustomer(profile);
-    // Fields the contract does not carry yet: counted so that wiring them later shows in the figures.
-    if (profile.statusLabel !== undefined) increment(notSent, 'statusLabel');
-    increment(notSent, 'subscriptions', profile.subscriptions.length);
-    increment(notSent, 'cards', profile.cards.length);
+    const through = { source: profile.source, ...(profile.accountId !== undefined ? { accountId: profile.accountId } : {}) };
+    const labelled = profile.statusLabel !== undefined;
+    // Fields the contract does not carry: counted so that the figures show what a load left out.
+    if (labelled && !options.sendStatusLabels) increment(notSent, 'statusLabel');
+    increment(notSent, 'cardSeriesCode', profile.cards.filter((card) => card.seriesCode !== undefined).length);
 
     registrations.sent += 1;
     const registration = await call(profile.profileId, 'registerCustomer', () => session.register({ ...customer, createDate: profile.createDate }));
@@ -203,26 +248,46 @@ export async function sendPopulation(options: SendOptions): Promise<SendOutcome>
       else registrations.newCustomer += 1;
     }
     if (!registration?.ok) {
-      // A refused profile changes nothing; its purchases would register the same data by another door.
+      // A refused profile changes nothing; its purchases and the rest would register the same data by another door.
       transactions.skipped += profile.transactions.length;
+      if (profile.subscriptions.length > 0) subscriptionUpdates.skipped += 1;
+      cardLinks.skipped += profile.cards.length;
+      if (labelled && options.sendStatusLabels) statusLabelChanges.skipped += 1;
       options.releaseTranscript?.();
       progress();
       return;
     }
+    // The customer this profile is in now: a bill can merge it into another.
+    let current = registration.value.customerId;
     for (const transaction of profile.transactions) {
       increment(notSent, 'billDate');
-      increment(notSent, 'storeCode');
-      increment(notSent, 'lineItems', transaction.lineItems?.length ?? 0);
-      transactions.sent += 1;
-      const result = await call(profile.profileId, 'addTransaction', () =>
-        session.addTransaction({ billNumber: transaction.billNumber, billAmount: transaction.billAmount, customer }),
+      const lineItems = transaction.lineItems ?? [];
+      const outcome = await followUp(profile.profileId, 'addTransaction', transactions, () =>
+        session.addTransaction({
+          billNumber: transaction.billNumber,
+          billAmount: transaction.billAmount,
+          customer,
+          ...(transaction.storeCode !== undefined ? { storeCode: transaction.storeCode } : {}),
+          ...(lineItems.length > 0 ? { lineItems: lineItems.map((item) => ({ ...item })) } : {}),
+        }),
       );
-      if (!result) transactions.failed += 1;
-      else if (!result.ok) refused(profile.profileId, result, transactions.rejected);
-      else {
-        transactions.accepted += 1;
-        sawCustomer(result.value.customerId);
+      if (outcome) {
+        sawCustomer(outcome.customerId);
+        current = outcome.customerId;
       }
+    }
+    if (profile.subscriptions.length > 0) {
+      const entries = profile.subscriptions.map((entry) => ({ ...through, channel: entry.channel, priority: entry.type, type: entry.status }));
+      await followUp(profile.profileId, 'updateSubscriptions', subscriptionUpdates, () => session.updateSubscriptions(current, entries));
+    }
+    for (const card of profile.cards) {
+      await followUp(profile.profileId, 'addCard', cardLinks, () => session.addCard(current, { number: card.cardNumber }, through));
+    }
+    // Last, so that a label's restrictions cannot refuse this profile's own bills and cards.
+    if (labelled && options.sendStatusLabels) {
+      await followUp(profile.profileId, 'changeStatusLabel', statusLabelChanges, () =>
+        session.changeStatusLabel(profileLookup(profile), { label: profile.statusLabel!, reason: STATUS_REASON }),
+      );
     }
     options.releaseTranscript?.();
     progress();
@@ -239,6 +304,9 @@ export async function sendPopulation(options: SendOptions): Promise<SendOutcome>
       profiles: { total: options.total, sent: sentProfiles },
       registrations,
       transactions,
+      subscriptionUpdates,
+      cardLinks,
+      statusLabelChanges,
       warnings,
       notSent,
       failures,
