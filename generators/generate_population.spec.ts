@@ -310,3 +310,14 @@ test('dual eligibility: unique external ids per membership, mobiles and emails s
 test('the population profiles the CLI offers are the ones defined', () => {
   assert.deepEqual(Object.keys(POPULATION_PROFILES).sort(), [...POPULATION_PROFILE_NAMES].sort());
 });
+
+test('every status label a profile carries is declared by its org, with customer status on', () => {
+  for (const profile of POPULATION_PROFILE_NAMES) {
+    const { header, profiles } = population({ persons: PERSONS, seed: 5, profile });
+    assert.equal(header.org.configs.CONF_CUSTOMER_STATUS_ENABLED, true, `${profile}: customer status on`);
+    const declared = new Set((header.org.statusLabels ?? []).map((l) => l.label));
+    const carried = new Set(profiles.flatMap((p) => (p.statusLabel === undefined ? [] : [p.statusLabel])));
+    assert.ok(carried.size >= 3, `${profile}: several labels carried (${[...carried].join(', ')})`);
+    for (const label of carried) assert.ok(declared.has(label), `${profile}: ${label} is declared by the org`);
+  }
+});

@@ -4,6 +4,7 @@ import { mobileAt, type Market, type NameOrigin } from './markets.ts';
 import { MALAY, SG_CHINESE } from './names.ts';
 import type { GenerationContext } from './generation_context.ts';
 import { VARIANTS_PER_PERSON } from './generation_context.ts';
+import type { PopulationStatusLabel } from './population_format.ts';
 import type { PersonStreams } from './random_streams.ts';
 
 export interface PersonName {
@@ -35,7 +36,21 @@ export interface TimeRange {
   readonly to: number;
 }
 
-/** Status labels of the seeds' customer statuses; undefined is the default label (Active). */
+/**
+ * The org's customer status labels (seed 001 "Managing customer lifecycle with customer status"), in the
+ * order they are created: the first under Active is the default, so a person without a label is Active.
+ * The restrictions make a loaded population exercise the blocks a status carries.
+ */
+export const ORG_STATUS_LABELS: readonly PopulationStatusLabel[] = [
+  { status: 'Active', label: 'Member' },
+  { status: 'Suspended', label: 'Suspended', restrictions: ['Block transaction'] },
+  { status: 'Suspended', label: 'Inactive' },
+  { status: 'Fraud suspected', label: 'Fraud suspected', restrictions: ['Block points redemption', 'Block coupons redemption'] },
+  { status: 'Fraud confirmed', label: 'Fraud confirmed', restrictions: ['Block points allocation', 'Block transaction'] },
+  { status: 'Internal', label: 'Internal', restrictions: ['Mark transaction outlier'] },
+];
+
+/** How often each label of ORG_STATUS_LABELS is held; undefined is the default label (Active). */
 const STATUS_LABELS: readonly (readonly [string | undefined, number])[] = [
   [undefined, 90],
   ['Suspended', 3],

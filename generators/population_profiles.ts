@@ -4,7 +4,7 @@
 import type { PopulationOrgSetup } from './population_format.ts';
 import type { GenerationContext } from './generation_context.ts';
 import { MARKETS, type Market } from './markets.ts';
-import { addTrait, createPerson, personEmail, personExternalId, personMobile, type Person, type TimeRange } from './person.ts';
+import { ORG_STATUS_LABELS, addTrait, createPerson, personEmail, personExternalId, personMobile, type Person, type TimeRange } from './person.ts';
 import { defaultAccount, laterDate, type ProfilePlan } from './source_profiles.ts';
 
 export interface PopulationProfile {
@@ -102,7 +102,8 @@ const balanced: PopulationProfile = {
   name: 'balanced',
   description: 'six markets, one to four registrations per person, ordinary life changes (moves, new emails, nicknames, slips)',
   org: {
-    configs: { CONF_REGISTRATION_PRIMARY_KEY: 'mobile', CONF_ALLOW_REGISTRATION_FROM_ANY_IDENTIFIERS: true, CONF_CLIENT_DEFAULT_COUNTRYCODE_PASSED: true },
+    configs: { CONF_REGISTRATION_PRIMARY_KEY: 'mobile', CONF_ALLOW_REGISTRATION_FROM_ANY_IDENTIFIERS: true, CONF_CLIENT_DEFAULT_COUNTRYCODE_PASSED: true, CONF_CUSTOMER_STATUS_ENABLED: true },
+    statusLabels: ORG_STATUS_LABELS,
     baseCountry: 'IN',
     supportedCountries: MARKET_MIX.map(([code]) => code),
   },
@@ -188,7 +189,8 @@ const mergeHeavy: PopulationProfile = {
   name: 'merge-heavy',
   description: "seed 004 at scale: campaign users colliding with the same people's loyalty registrations on mobile and email",
   org: {
-    configs: { CONF_SKIP_SECONDARY: true, CONF_REGISTRATION_PRIMARY_KEY: 'mobile', CONF_ALLOW_REGISTRATION_FROM_ANY_IDENTIFIERS: true },
+    configs: { CONF_SKIP_SECONDARY: true, CONF_REGISTRATION_PRIMARY_KEY: 'mobile', CONF_ALLOW_REGISTRATION_FROM_ANY_IDENTIFIERS: true, CONF_CUSTOMER_STATUS_ENABLED: true },
+    statusLabels: ORG_STATUS_LABELS,
     baseCountry: 'IN',
     supportedCountries: MARKET_MIX.map(([code]) => code),
   },
@@ -219,7 +221,8 @@ const dualEligibility: PopulationProfile = {
   name: 'dual-eligibility',
   description: 'seed 000 dual eligibility: unique external ids, mobiles and emails shared by memberships and households',
   org: {
-    configs: { CONF_INSTORE_V2_ENABLED: true, CONF_REGISTRATION_PRIMARY_KEY: 'externalId' },
+    configs: { CONF_INSTORE_V2_ENABLED: true, CONF_REGISTRATION_PRIMARY_KEY: 'externalId', CONF_CUSTOMER_STATUS_ENABLED: true },
+    statusLabels: ORG_STATUS_LABELS,
     baseCountry: 'IN',
     supportedCountries: MARKET_MIX.map(([code]) => code),
   },
