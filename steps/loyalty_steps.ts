@@ -262,3 +262,37 @@ Then('the coupon of {string} issued to {string} is redeemed', async function (th
   const code = couponCode(this, series, name);
   expect(coupons.find((coupon) => coupon.code === code)?.redeemed, `the coupon ${code} is redeemed`).to.equal(true);
 });
+
+// ---- the restriction matrix: a refused operation changes nothing a customer's loyalty account shows
+
+/** Everything of a customer's loyalty account the target shows: points summary, ledger, coupons, transactions. */
+async function loyaltyAccount(world: MemberspecWorld, name: string): Promise<unknown> {
+  const session = await world.session();
+  const id = world.customerId(name);
+  return {
+    points: mustSucceed(await session.pointsSummary(id), `reading the points of "${name}"`),
+    ledger: mustSucceed(await session.pointsLedger(id), `reading the ledger of "${name}"`),
+    coupons: mustSucceed(await session.couponsOf(id), `reading the coupons of "${name}"`),
+    transactions: mustSucceed(await session.transactionsOf(id), `reading the transactions of "${name}"`),
+  };
+}
+
+Given('the loyalty accounts of {string} and {string} are noted', async function (this: MemberspecWorld, first: string, second: string) {
+  for (const name of [first, second]) this.notedAccounts.set(name, await loyaltyAccount(this, name));
+});
+
+Then('the loyalty accounts of {string} and {string} are unchanged', async function (this: MemberspecWorld, first: string, second: string) {
+  for (const name of [first, second]) {
+    if (!this.notedAccounts.has(name)) throw new HarnessError(`the loyalty account of "${name}" was not noted before the request`);
+    expect(await loyaltyAccount(this, name), `the points, ledger, coupons and transactions of "${name}"`).to.deep.equal(this.notedAccounts.get(name));
+  }
+});
+
+Then('the bill is marked as an outlier', function (this: MemberspecWorld) {
+  expect(lastTransaction(this).outlier, 'the outlier flag of the bill').to.equal(true);
+});
+
+Then('{string} has {int} active coupon(s)', async function (this: MemberspecWorld, name: string, count: number) {
+  const coupons = mustSucceed(await (await this.session()).couponsOf(this.customerId(name), 'ACTIVE_UNREDEEMED'), `reading the coupons of "${name}"`);
+  expect(coupons.length, `the active coupons of "${name}"`).to.equal(count);
+});

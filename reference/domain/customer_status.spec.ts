@@ -36,8 +36,15 @@ describe('the restriction decision (label + restriction -> error or not)', () =>
     assert.equal(decide('FRAUD_CONFIRMED', ['BLOCK_TRANSACTION'], 'BLOCK_TRANSACTION'), 681);
   });
 
+  it("refuses blocked coupons with 742, points allocation with 809 and points redemption with 3045 (the platform's codes)", () => {
+    assert.equal(decide('SUSPENDED', ['BLOCK_COUPON_ISSUAL'], 'BLOCK_COUPON_ISSUAL'), 742);
+    assert.equal(decide('FRAUD_SUSPECTED', ['BLOCK_COUPON_REDEMPTION'], 'BLOCK_COUPON_REDEMPTION'), 742);
+    assert.equal(decide('INTERNAL', ['BLOCK_POINTS_ALLOCATION'], 'BLOCK_POINTS_ALLOCATION'), 809);
+    assert.equal(decide('FRAUD_CONFIRMED', ['BLOCK_POINTS_REDEMPTION'], 'BLOCK_POINTS_REDEMPTION'), 3045);
+  });
+
   it('refuses a restriction without a code of its own with the generic 8214, and never refuses the outlier mark', () => {
-    assert.equal(decide('INTERNAL', ['BLOCK_POINTS_ALLOCATION'], 'BLOCK_POINTS_ALLOCATION'), 8214);
+    assert.equal(decide('INTERNAL', ['BLOCK_TIER_UPGRADE'], 'BLOCK_TIER_UPGRADE'), 8214);
     assert.equal(decide('SUSPENDED', ['MARK_TRANSACTION_OUTLIER'], 'MARK_TRANSACTION_OUTLIER'), undefined);
   });
 

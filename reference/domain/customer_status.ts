@@ -165,9 +165,18 @@ export function restrictionError(
   return new DomainError(code, customerId, statusSeedName(status), label ?? '');
 }
 
-/** A refusing restriction's own code; one not listed here is refused with the generic 8214. */
-const BLOCKED_CODE: Partial<Record<Restriction, ErrorCode>> = {
+/**
+ * A refusing restriction's own code: the platform's (capillary-api-notes 6.4) where its docs name one,
+ * memberspec's 8212 for identifier change and merge, which they do not. Block tier upgrade and Block issual
+ * of loyalty promotions have no documented code and no operation refuses them (the credit or bill goes
+ * through with warning 8233 / 8290), so only they would fall back to the generic 8214.
+ */
+export const BLOCKED_CODE: Partial<Record<Restriction, ErrorCode>> = {
+  BLOCK_COUPON_REDEMPTION: 742,
   BLOCK_IDENTIFIER_CHANGE_AND_MERGE: 8212,
+  BLOCK_COUPON_ISSUAL: 742,
+  BLOCK_POINTS_ALLOCATION: 809,
+  BLOCK_POINTS_REDEMPTION: 3045,
   BLOCK_TRANSACTION: 681,
 };
 

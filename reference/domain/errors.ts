@@ -108,6 +108,10 @@ export const ERRORS = {
   },
   8213: { httpStatus: 400, message: 'Fraud status is superseded by customer status for this org', documented: false },
   8214: { httpStatus: 403, message: 'Operation blocked for customer {0}: {1} (status {2}, label {3})', documented: false },
+  // The restriction matrix: the platform's codes for blocked coupons and points (capillary-api-notes 6.4)
+  742: { httpStatus: 403, message: 'Coupon issual or redemption is blocked for this customer', documented: true },
+  809: { httpStatus: 403, message: 'Unable to process. Customer is marked as fraud', documented: true },
+  3045: { httpStatus: 403, message: 'Points Redemption is not allowed for the customer with id {0} as the status is fraud', documented: true },
   // Card numbers and cards (seed 001 "External ID configuration", seed 002 "Cards"), chosen by memberspec
   8260: { httpStatus: 400, message: 'Invalid value for configuration CONF_CARD_NUMBER_LENGTH: {0} (a card number has 1 to 50 characters)', documented: false },
   8261: {
@@ -145,6 +149,8 @@ export const WARNINGS = {
   8232: { message: "Points not allocated to customer {0}: the customer's status blocks points allocation", documented: false },
   8233: { message: "Tier upgrade of customer {0} to {1} not applied: the customer's status blocks tier upgrades", documented: false },
   8107: { message: 'Default customer status label not set', documented: true },
+  // The restriction matrix, chosen by memberspec
+  8290: { message: "Points not issued to customer {0}: the customer's status blocks issual of loyalty promotions", documented: false },
 } as const satisfies Record<number, { message: string; documented: boolean }>;
 
 export type WarningCode = keyof typeof WARNINGS;

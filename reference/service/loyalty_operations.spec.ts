@@ -109,6 +109,25 @@ describe('loyalty operations and the operation guard', () => {
     assert.deepEqual(s.loyalty.pointsLedger(s.orgId, asha), []);
   });
 
+  it('withholds the points of a bill blocked from loyalty promotions (warning 8290), but not points given by hand', () => {
+    const s = setup(['BLOCK_LOYALTY_PROMOTION_ISSUAL']);
+    const asha = s.register(M1);
+    const ravi = s.register(M2);
+    const outcome = s.loyalty.addTransaction(s.orgId, bill(M1, 800));
+    assert.equal(outcome.value.pointsAwarded, 0);
+    assert.deepEqual(outcome.warnings.map((w) => w.code), [8290]);
+    assert.equal(s.loyalty.customerTransactions(s.orgId, asha).length, 1);
+    assert.equal(s.loyalty.allocatePoints(s.orgId, { customerId: asha, points: 40, kind: 'goodwill', reason: 'r' }).value.points, 40);
+    assert.equal(s.loyalty.awardReferral(s.orgId, { referrerId: asha, refereeId: ravi }).value.referrer.points, 100);
+    assert.equal(s.loyalty.pointsSummary(s.orgId, asha).balance, 140);
+  });
+
+  it('names blocked points allocation, not blocked promotions, when a label carries both', () => {
+    const s = setup(['BLOCK_POINTS_ALLOCATION', 'BLOCK_LOYALTY_PROMOTION_ISSUAL']);
+    s.register(M1);
+    assert.deepEqual(s.loyalty.addTransaction(s.orgId, bill(M1, 800)).warnings.map((w) => w.code), [8232]);
+  });
+
   it('credits points but keeps the tier where the upgrade is blocked (warning 8233); the next allowed credit catches up', () => {
     const blocked = setup(['BLOCK_TIER_UPGRADE']);
     const asha = blocked.register(M1);

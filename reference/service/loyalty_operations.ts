@@ -4,6 +4,9 @@
 //
 // Rulings (README "Loyalty operations"):
 // - A transaction blocked from points allocation is still recorded: it earns no points (warning 8232).
+// - "Block issual of loyalty promotions" ("Restrict from receiving points") withholds the points the
+//   program issues on a bill, the reference's one promotion, the same way (warning 8290); points given by
+//   hand (goodwill, import, referral) are allocations, not promotions, and stay allowed.
 // - A credit whose upgrade is blocked keeps the points but not the tier (warning 8233); the next allowed
 //   credit lifts the customer to the tier their lifetime points reach. Tiers never go down.
 // - A referral rewards both sides or neither: if either customer's status blocks points allocation, the
@@ -141,14 +144,19 @@ export function createLoyaltyOperations(core: ServiceCore, guard: OperationGuard
           const outcome = resolveIncoming(org, changeset, validateIncoming(input.customer, org, now()), 'transaction');
           const customer = changeset.peek(outcome.result.customerId)!;
           requireAllowed(orgId, customer, 'BLOCK_TRANSACTION');
-          const pointsBlocked = guard.hasRestriction(orgId, customer, 'BLOCK_POINTS_ALLOCATION');
+          // The warning that names why the bill earns nothing; blocked points allocation is named first.
+          const withheldBy = guard.hasRestriction(orgId, customer, 'BLOCK_POINTS_ALLOCATION')
+            ? 8232
+            : guard.hasRestriction(orgId, customer, 'BLOCK_LOYALTY_PROMOTION_ISSUAL')
+              ? 8290
+              : undefined;
           const earned = transactionPoints(input.billAmount, readLoyaltyProgram(org.configs));
           return {
             outcome,
             customer,
             outlier: guard.hasRestriction(orgId, customer, 'MARK_TRANSACTION_OUTLIER'),
-            points: pointsBlocked ? 0 : earned,
-            warnings: pointsBlocked && earned > 0 ? [warning(8232, customer.id)] : [],
+            points: withheldBy ? 0 : earned,
+            warnings: withheldBy && earned > 0 ? [warning(withheldBy, customer.id)] : [],
           };
         },
         (planned) => ({

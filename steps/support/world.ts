@@ -53,6 +53,8 @@ export class MemberspecWorld extends World {
   /** Loyalty operations: coupon series by the feature's name, and issued codes by "series/customer". */
   readonly couponSeries = new Map<string, number>();
   readonly couponCodes = new Map<string, string>();
+  /** The restriction matrix: loyalty accounts (points, ledger, coupons, transactions) as read before a request. */
+  readonly notedAccounts = new Map<string, unknown>();
 
   constructor(options: IWorldOptions) {
     super(options);
