@@ -138,7 +138,7 @@ export const MUTANTS: Record<string, Mutant> = {
         : { status, body },
   },
   'ignores-label-restrictions': {
-    bug: 'restrictions set on status labels are never enforced: a suspended customer can still merge and transact',
+    bug: 'restrictions set on status labels are never enforced: a suspended customer can still merge, transact, earn and redeem',
     caughtIn: ['customer_status/restrictions.feature'],
     request: (exchange) => {
       if (exchange.method !== 'POST' || exchange.path !== CREATE_ORG) return;
