@@ -30,6 +30,7 @@ export interface Mutant {
 const CREATE_ORG = '/x-memberspec/orgs';
 const CUSTOMER_VIEW = /^\/v2\/customers\/(\d+|lookup\/customerDetails)$/;
 const SUBSCRIPTIONS = /^\/v2\/customers\/\d+\/subscriptions$/;
+const COUPON_SERIES = '/v2/coupon/series';
 
 function rewriteJson(exchange: Exchange, edit: (body: Json) => void): void {
   const body = JSON.parse(exchange.body.toString('utf8')) as Json;
@@ -136,6 +137,31 @@ export const MUTANTS: Record<string, Mutant> = {
       body.errors?.some((e: Json) => e.code === 8201)
         ? { status: 500, body: { message: 'SyntaxError: Unexpected token', stack: 'at JSON.parse (<anonymous>)' } }
         : { status, body },
+  },
+  'luhn-only': {
+    bug: 'CONF_CARD_CHECKSUM_DIGIT_ALGO is ignored for MOD7_ALGO: every card number gets a Luhn check digit',
+    caughtIn: ['cards/generated_external_ids.feature'],
+    request: (exchange) => {
+      if (exchange.method !== 'POST' || exchange.path !== CREATE_ORG) return;
+      rewriteJson(exchange, (body) => {
+        if (body.configs?.CONF_CARD_CHECKSUM_DIGIT_ALGO === 'MOD7_ALGO') body.configs.CONF_CARD_CHECKSUM_DIGIT_ALGO = 'LUHN_ALGO';
+      });
+    },
+  },
+  'flat-earn-rate': {
+    bug: 'CONF_LOYALTY_POINTS_PER_CURRENCY_UNIT is ignored: every bill earns one point per currency unit',
+    caughtIn: ['loyalty_operations/earning_and_referrals.feature'],
+    request: ignoresSettings('CONF_LOYALTY_POINTS_PER_CURRENCY_UNIT'),
+  },
+  'no-issual-limit': {
+    bug: "a coupon series' issual limit is not enforced: it issues coupons without end",
+    caughtIn: ['loyalty_operations/coupons.feature'],
+    request: (exchange) => {
+      if (exchange.method !== 'POST' || exchange.path !== COUPON_SERIES) return;
+      rewriteJson(exchange, (body) => {
+        if (typeof body.issualLimit === 'number' && Number.isInteger(body.issualLimit) && body.issualLimit > 0) body.issualLimit = 1_000_000;
+      });
+    },
   },
   'ignores-label-restrictions': {
     bug: 'restrictions set on status labels are never enforced: a suspended customer can still merge, transact, earn and redeem',
