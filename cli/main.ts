@@ -178,6 +178,34 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('generate')
+    .description('Write a synthetic population (NDJSON source profiles) and its ground truth beside it; the same version, options and seed give the same bytes')
+    .addOption(new Option('--persons <n>', 'number of real persons').argParser(integer('--persons', 1, MAX_PERSONS)).makeOptionMandatory())
+    .addOption(new Option('--seed <n>', 'random seed').default(1).argParser(integer('--seed', 0, MAX_SEED)))
+    .addOption(new Option('--profile <name>', 'population profile').choices(POPULATION_PROFILE_NAMES).default(DEFAULT_POPULATION_PROFILE))
+    .requiredOption('--out <file>', 'population file, e.g. people.ndjson (the ground truth goes to people.truth.ndjson)')
+    .exitOverride()
+    .action(async (opts: { persons: number; seed: number; profile: string; out: string }) => {
+      const out = path.resolve(opts.out);
+      checkWritableFile(out, '--out');
+      const { generateInWorker } = await import('../generators/run_generation.ts');
+      const started = Date.now();
+      const progress = generationProgress(process.stderr, started);
+      let result;
+      try {
+        result = await generateInWorker(out, { persons: opts.persons, seed: opts.seed, profile: opts.profile }, progress.onProgress);
+      } finally {
+        progress.end();
+      }
+      const seconds = (Date.now() - started) / 1000;
+      process.stdout.write(
+        `${opts.persons} persons, ${result.profiles} source profiles (${opts.profile}, seed ${opts.seed}) in ${seconds.toFixed(1)} s\n` +
+          `Population: ${displayPath(result.populationPath)}\nGround truth: ${displayPath(result.truthPath)}\n`,
+      );
+      process.exitCode = EXIT.ok;
+    });
+
+  program
     .command('seed')
     .description('Load a generated population into a target (default: the embedded reference, in-process) and compare the customers it ends with against the ground truth')
     .requiredOption('--population <file>', 'population NDJSON written by `memberspec generate` (its ground truth, FILE.truth.ndjson, beside it)')
@@ -214,34 +242,6 @@ export function buildProgram(): Command {
       process.stdout.write(formatSeedSummary(report, displayPath(result.outPath)) + '\n');
       // Refusals are the target's answers; failures and profiles that end nowhere are problems.
       process.exitCode = result.ok ? EXIT.ok : EXIT.failed;
-    });
-
-  program
-    .command('generate')
-    .description('Write a synthetic population (NDJSON source profiles) and its ground truth beside it; the same version, options and seed give the same bytes')
-    .addOption(new Option('--persons <n>', 'number of real persons').argParser(integer('--persons', 1, MAX_PERSONS)).makeOptionMandatory())
-    .addOption(new Option('--seed <n>', 'random seed').default(1).argParser(integer('--seed', 0, MAX_SEED)))
-    .addOption(new Option('--profile <name>', 'population profile').choices(POPULATION_PROFILE_NAMES).default(DEFAULT_POPULATION_PROFILE))
-    .requiredOption('--out <file>', 'population file, e.g. people.ndjson (the ground truth goes to people.truth.ndjson)')
-    .exitOverride()
-    .action(async (opts: { persons: number; seed: number; profile: string; out: string }) => {
-      const out = path.resolve(opts.out);
-      checkWritableFile(out, '--out');
-      const { generateInWorker } = await import('../generators/run_generation.ts');
-      const started = Date.now();
-      const progress = generationProgress(process.stderr, started);
-      let result;
-      try {
-        result = await generateInWorker(out, { persons: opts.persons, seed: opts.seed, profile: opts.profile }, progress.onProgress);
-      } finally {
-        progress.end();
-      }
-      const seconds = (Date.now() - started) / 1000;
-      process.stdout.write(
-        `${opts.persons} persons, ${result.profiles} source profiles (${opts.profile}, seed ${opts.seed}) in ${seconds.toFixed(1)} s\n` +
-          `Population: ${displayPath(result.populationPath)}\nGround truth: ${displayPath(result.truthPath)}\n`,
-      );
-      process.exitCode = EXIT.ok;
     });
 
   program
