@@ -126,6 +126,48 @@ test('bills with store and lines, subscriptions, cards and status labels are sen
   assert.deepEqual(subscriptions(k), ['BULK OPTOUT', 'TRANS OPTIN']);
 });
 
+test('under dual eligibility a status label reaches the membership it belongs to, found by its external id', async () => {
+  using tmp = scratch();
+  // Two memberships share a household mobile and differ by external id (the org's primary identifier).
+  // The label belongs to the second: a lookup by the shared mobile would find the first, or no one.
+  const profile = (id: string, externalId: string, label?: string) =>
+    JSON.stringify({
+      record: 'profile', profileId: id, source: 'INSTORE', loyaltyType: 'loyalty',
+      identifiers: [{ type: 'mobile', value: '919844444401' }, { type: 'externalId', value: externalId }],
+      commChannels: [], createDate: '2025-03-01T10:00:00.000Z', subscriptions: [], cards: [], transactions: [],
+      ...(label ? { statusLabel: label } : {}),
+    });
+  const file = population(
+    tmp.dir,
+    'household',
+    [
+      JSON.stringify({
+        record: 'population', formatVersion: 1, generatorVersion: '0.1.0', seed: 1, persons: 2, profile: 'hand-made',
+        from: '2025-01-01T00:00:00.000Z', to: '2025-12-31T00:00:00.000Z',
+        org: {
+          configs: { CONF_INSTORE_V2_ENABLED: true, CONF_REGISTRATION_PRIMARY_KEY: 'externalId', CONF_CUSTOMER_STATUS_ENABLED: true },
+          baseCountry: 'IN',
+          statusLabels: [{ status: 'Active', label: 'Regular' }, { status: 'Suspended', label: 'Held' }],
+        },
+      }),
+      profile('p1', 'HH-1'),
+      profile('p2', 'HH-2', 'Held'),
+    ],
+    [
+      JSON.stringify({ record: 'person', personId: 'P', market: 'IN', profileIds: ['p1'], traits: [] }),
+      JSON.stringify({ record: 'person', personId: 'Q', market: 'IN', profileIds: ['p2'], traits: [] }),
+    ],
+  );
+  const service = createIdentityService();
+  const driver = createContractDriver({ name: 'in-process', transport: createInProcessTransport(service) });
+  const { report } = await seedInto(tmp.dir, { population: file, driver });
+  assert.deepEqual(report.statusLabelChanges, { sent: 1, accepted: 1, rejected: {}, failed: 0, skipped: 0 });
+  const orgId = Number(report.target.orgId);
+  const byExternalId = (value: string) => service.listCustomers(orgId).customers.find((c) => c.identifiers.some((i) => i.value === value))!.id;
+  assert.deepEqual(service.getCustomer(orgId, byExternalId('HH-2')).value.customerStatus, { status: 'SUSPENDED', label: 'Held' });
+  assert.deepEqual(service.getCustomer(orgId, byExternalId('HH-1')).value.customerStatus, { status: 'ACTIVE', label: 'Regular' });
+});
+
 test('persons in parallel end the same way: one person\'s profiles still go in order', async () => {
   using tmp = scratch();
   const { report } = await seedInto(tmp.dir, { population: FIVE, concurrency: 4 });

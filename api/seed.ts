@@ -239,6 +239,7 @@ export async function loadPopulation(driver: Driver, prepared: PreparedLoad, opt
     concurrency,
     latency,
     sendStatusLabels: statusLabelsOn(setup),
+    primaryIdentifierType: String(setup.configs?.CONF_REGISTRATION_PRIMARY_KEY ?? 'mobile'),
     onProgress: options.onProgress,
     releaseTranscript: () => void driver.takeTranscript(),
   });

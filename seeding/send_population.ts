@@ -80,6 +80,8 @@ export interface SendOptions {
   readonly onProgress?: (progress: SendProgress) => void;
   /** The org declares status labels and turns customer status on: profiles' status labels are sent. */
   readonly sendStatusLabels: boolean;
+  /** The org's CONF_REGISTRATION_PRIMARY_KEY (mobile, email or externalId). */
+  readonly primaryIdentifierType: string;
   /** Called after each profile: the driver keeps every exchange for reports, which a load must not. */
   readonly releaseTranscript?: () => void;
 }
@@ -147,11 +149,17 @@ type MutableCounts = { sent: number; accepted: number; rejected: Record<string, 
 const followUpCounts = (): MutableCounts => ({ sent: 0, accepted: 0, rejected: {}, failed: 0, skipped: 0 });
 
 /** The status change looks the customer up as this profile: its source account and first identifier. */
-function profileLookup(profile: SourceProfileRecord): LookupQuery {
+/**
+ * The profile's customer as the status API finds it: by the org's primary identifier when the profile
+ * has one (under dual eligibility secondary identifiers are shared and do not single a customer out),
+ * else by its first identifier.
+ */
+function profileLookup(profile: SourceProfileRecord, primaryIdentifierType: string): LookupQuery {
+  const primary = profile.identifiers.find((identifier) => identifier.type === primaryIdentifierType) ?? profile.identifiers[0];
   return {
     source: profile.source,
     ...(profile.accountId !== undefined ? { accountId: profile.accountId } : {}),
-    identifiers: profile.identifiers.slice(0, 1).map(({ type, value }) => ({ type, value })),
+    identifiers: primary ? [{ type: primary.type, value: primary.value }] : [],
   };
 }
 
@@ -286,7 +294,7 @@ export async function sendPopulation(options: SendOptions): Promise<SendOutcome>
     // Last, so that a label's restrictions cannot refuse this profile's own bills and cards.
     if (labelled && options.sendStatusLabels) {
       await followUp(profile.profileId, 'changeStatusLabel', statusLabelChanges, () =>
-        session.changeStatusLabel(profileLookup(profile), { label: profile.statusLabel!, reason: STATUS_REASON }),
+        session.changeStatusLabel(profileLookup(profile, options.primaryIdentifierType), { label: profile.statusLabel!, reason: STATUS_REASON }),
       );
     }
     options.releaseTranscript?.();
