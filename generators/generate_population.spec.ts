@@ -321,3 +321,12 @@ test('every status label a profile carries is declared by its org, with customer
     for (const label of carried) assert.ok(declared.has(label), `${profile}: ${label} is declared by the org`);
   }
 });
+
+test('no card number is carried by two profiles, of one person or of two', () => {
+  for (const profile of POPULATION_PROFILE_NAMES) {
+    const { profiles } = population({ persons: PERSONS, seed: 5, profile });
+    const numbers = profiles.flatMap((p) => p.cards.map((card) => card.cardNumber));
+    assert.ok(numbers.length > 50, `${profile}: cards are carried (${numbers.length})`);
+    assert.equal(new Set(numbers).size, numbers.length, `${profile}: every card number once`);
+  }
+});

@@ -19,6 +19,8 @@ export const VARIANTS_PER_PERSON = 3;
 /** Source profiles one person may have at most (profile ids and bill numbers are sized for it). */
 export const MAX_PROFILES_PER_PERSON = 8;
 export const MAX_TRANSACTIONS_PER_PROFILE = 8;
+/** Cards one source profile carries at most (a card and its replacement). */
+export const MAX_CARDS_PER_PROFILE = 2;
 
 // The locale modules each load one locale (the package root loads all 77); their definitions are reused
 // to build Faker instances that draw from our randomizer.
@@ -50,7 +52,7 @@ const SPACE_SIZES: Readonly<Record<UniqueSpace, number>> = {
   email: MAX_PERSONS * VARIANTS_PER_PERSON,
   externalId: MAX_PERSONS * VARIANTS_PER_PERSON,
   profileId: MAX_PERSONS * MAX_PROFILES_PER_PERSON,
-  card: MAX_PERSONS * MAX_PROFILES_PER_PERSON,
+  card: MAX_PERSONS * MAX_PROFILES_PER_PERSON * MAX_CARDS_PER_PROFILE,
   bill: MAX_PERSONS * MAX_PROFILES_PER_PERSON * MAX_TRANSACTIONS_PER_PROFILE,
 };
 

@@ -11,7 +11,7 @@ import type {
   PopulationTransaction,
   SourceProfileRecord,
 } from './population_format.ts';
-import { MAX_PROFILES_PER_PERSON, MAX_TRANSACTIONS_PER_PROFILE, type GenerationContext } from './generation_context.ts';
+import { MAX_CARDS_PER_PROFILE, MAX_PROFILES_PER_PERSON, MAX_TRANSACTIONS_PER_PROFILE, type GenerationContext } from './generation_context.ts';
 import { MULTI_ACCOUNT_SOURCES, SELLING_SOURCES, type Market } from './markets.ts';
 import { shortForm, swapAdjacent } from './names.ts';
 import { isValidMobile } from './mobiles.ts';
@@ -191,7 +191,8 @@ function cards(person: Person, plan: ProfilePlan, slot: number, ctx: GenerationC
   const count = s.weighted([[0, 40], [1, 50], [2, 10]] as const);
   const result: PopulationCard[] = [];
   for (let k = 0; k < count; k++) {
-    const number = ctx.unique('card', person.index * MAX_PROFILES_PER_PERSON + ((slot + k) % MAX_PROFILES_PER_PERSON));
+    // One slot per card of each profile: no two profiles, of one person or two, get the same number.
+    const number = ctx.unique('card', (person.index * MAX_PROFILES_PER_PERSON + slot) * MAX_CARDS_PER_PROFILE + k);
     result.push({ cardNumber: `70${String(number).padStart(10, '0')}`, seriesCode: s.weighted(CARD_SERIES) });
   }
   if (count === 2) addTrait(person, 'replacement-card');
