@@ -199,6 +199,8 @@ export interface TransactionView {
   readonly id: number;
   readonly billNumber: string;
   readonly billAmount: number;
+  /** When the bill was made (ISO 8601). */
+  readonly billingTime: string;
   readonly storeCode?: string;
   readonly lineItems: readonly LineItem[];
   readonly outlier: boolean;

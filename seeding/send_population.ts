@@ -268,13 +268,13 @@ export async function sendPopulation(options: SendOptions): Promise<SendOutcome>
     // The customer this profile is in now: a bill can merge it into another.
     let current = registration.value.customerId;
     for (const transaction of profile.transactions) {
-      increment(notSent, 'billDate');
       const lineItems = transaction.lineItems ?? [];
       const outcome = await followUp(profile.profileId, 'addTransaction', transactions, () =>
         session.addTransaction({
           billNumber: transaction.billNumber,
           billAmount: transaction.billAmount,
           customer,
+          billingTime: transaction.billDate,
           ...(transaction.storeCode !== undefined ? { storeCode: transaction.storeCode } : {}),
           ...(lineItems.length > 0 ? { lineItems: lineItems.map((item) => ({ ...item })) } : {}),
         }),

@@ -24,7 +24,7 @@ function lineItems(table: DataTable): LineItem[] {
   }));
 }
 
-async function sendBill(world: MemberspecWorld, amount: number, source: SourceSpec, ids: IdentifierSpec[], extra: { storeCode?: string; lineItems?: LineItem[] } = {}) {
+async function sendBill(world: MemberspecWorld, amount: number, source: SourceSpec, ids: IdentifierSpec[], extra: { storeCode?: string; lineItems?: LineItem[]; billingTime?: string } = {}) {
   const session = await world.session();
   world.last = await session.addTransaction({
     billNumber: world.nextBillNumber(),
@@ -71,6 +71,20 @@ When(
     await sendBill(this, amount, source, ids, { storeCode: store, lineItems: lineItems(table) });
   },
 );
+
+When(
+  'a bill of {float} made at {word} arrives through {source} with {identifiers}',
+  async function (this: MemberspecWorld, amount: number, billingTime: string, source: SourceSpec, ids: IdentifierSpec[]) {
+    await sendBill(this, amount, source, ids, { billingTime });
+  },
+);
+
+Then('the last transaction of {string} was made at {word}', async function (this: MemberspecWorld, name: string, time: string) {
+  const transactions = mustSucceed(await (await this.session()).transactionsOf(this.customerId(name)), `reading the transactions of "${name}"`);
+  expect(transactions.length, `"${name}" has transactions`).to.be.above(0);
+  // The same instant, whatever offset the target writes it in.
+  expect(Date.parse(transactions[0].billingTime), `the billing time of the last transaction (${transactions[0].billingTime})`).to.equal(Date.parse(time));
+});
 
 Then('the bill earned {int} points', function (this: MemberspecWorld, points: number) {
   const outcome = lastTransaction(this);

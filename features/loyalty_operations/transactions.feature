@@ -43,6 +43,22 @@ Feature: Transactions with bill lines, store and outlier flag
         | 1250   | STORE02 | 1     | false   | 125           |
         | 300    |         | 0     | false   | 30            |
 
+    # Seed 002 "Recent transactions" shows when each bill was made: a bill sent later (a till that was
+    # offline, an import) keeps its own time.
+    @seed:002 @seed:contract @req:002-81 @req:contract-21
+    Scenario: A bill keeps the time it was made at, not the time it arrives
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When a bill of 300 made at 2025-11-30T18:45:00+05:30 arrives through INSTORE with mobile M1
+      Then the request succeeds
+      And the last transaction of "Asha" was made at 2025-11-30T13:15:00Z
+
+    @seed:contract @req:contract-20
+    Scenario: A bill whose time is not a date and time is refused
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When a bill of 300 made at yesterday arrives through INSTORE with mobile M1
+      Then the request is refused with error 8203
+      And "Asha" has no transactions
+
   Rule: A bill whose lines do not add up is refused, and nothing is recorded
 
     @seed:contract @req:contract-20

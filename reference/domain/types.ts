@@ -131,6 +131,8 @@ export interface TransactionInput {
   billNumber: string;
   billAmount: number;
   customer: IncomingCustomer;
+  /** When the bill was made (ISO 8601); absent: when the platform receives it. */
+  billingTime?: string;
   /** The store where the bill was made (seed 002 "recently transacted store"). */
   storeCode?: string;
   /** The bill's lines; when given, the bill amount must equal their total. */

@@ -165,6 +165,7 @@ export function createLoyaltyOperations(core: ServiceCore, guard: OperationGuard
           billNumber: input.billNumber,
           billAmount: input.billAmount,
           createdAt: now(),
+          ...(input.billingTime !== undefined ? { billingTime: input.billingTime } : {}),
           ...(input.storeCode !== undefined ? { storeCode: input.storeCode } : {}),
           ...(input.lineItems?.length ? { lineItems: input.lineItems } : {}),
           outlier: planned.outlier,

@@ -10,6 +10,8 @@ export interface TransactionRecord {
   readonly billNumber: string;
   readonly billAmount: number;
   readonly createdAt: string;
+  /** When the bill was made, as the request gave it. */
+  readonly billingTime?: string;
   readonly storeCode?: string;
   readonly lineItems?: readonly LineItem[];
   /** The customer's status label marked the transaction as an outlier. */
