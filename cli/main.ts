@@ -23,6 +23,14 @@ function integer(name: string, min: number, max = Number.MAX_SAFE_INTEGER) {
   };
 }
 
+// The options `seed` and `soak` share: which population, how fast it is sent, how long a request may take.
+const populationOption = () =>
+  new Option('--population <file>', 'population NDJSON written by `memberspec generate` (its ground truth, FILE.truth.ndjson, beside it)').makeOptionMandatory();
+const concurrencyOption = () =>
+  new Option('--concurrency <n>', "persons sent in parallel; one person's profiles always go in order").default(1).argParser(integer('--concurrency', 1, 256));
+const requestTimeoutOption = () =>
+  new Option('--request-timeout <ms>', 'time limit per HTTP request, in milliseconds').argParser(integer('--request-timeout', 1));
+
 function countsText(c: Counts): string {
   return `${c.passed} passed, ${c.failed} failed, ${c.error} error, ${c.notApplicable} not applicable`;
 }
@@ -208,13 +216,13 @@ export function buildProgram(): Command {
   program
     .command('seed')
     .description('Load a generated population into a target (default: the embedded reference, in-process) and compare the customers it ends with against the ground truth')
-    .requiredOption('--population <file>', 'population NDJSON written by `memberspec generate` (its ground truth, FILE.truth.ndjson, beside it)')
+    .addOption(populationOption())
     .option('--target <url>', 'base URL of the server to load (it must serve the contract)')
     .option('--profile <file>', 'vendor profile JSON (till credentials and fixed configs) for a target without the test-control extension')
-    .addOption(new Option('--concurrency <n>', 'persons sent in parallel; one person\'s profiles always go in order').default(1).argParser(integer('--concurrency', 1, 256)))
+    .addOption(concurrencyOption())
     .option('--out <file>', 'JSON report path (default reports/seed/<run-id>.json)')
     .option('--reports <dir>', 'directory for the default report', 'reports')
-    .addOption(new Option('--request-timeout <ms>', 'time limit per HTTP request, in milliseconds').argParser(integer('--request-timeout', 1)))
+    .addOption(requestTimeoutOption())
     .exitOverride()
     .action(async (opts: { population: string; target?: string; profile?: string; concurrency: number; out?: string; reports: string; requestTimeout?: number }) => {
       const { seed } = await import('../api/seed.ts');
@@ -247,14 +255,14 @@ export function buildProgram(): Command {
   program
     .command('soak')
     .description('Repeat the seed load into a fresh org per round and check after every round that nothing was lost or duplicated (test control required)')
-    .requiredOption('--population <file>', 'population NDJSON written by `memberspec generate` (its ground truth, FILE.truth.ndjson, beside it)')
+    .addOption(populationOption())
     .option('--target <url>', 'base URL of the server to soak; it must offer the test-control extension (default: the embedded reference, in-process)')
     .option('--duration <time>', 'keep starting rounds for this long, e.g. 90s, 10m, 1h')
     .addOption(new Option('--rounds <n>', 'exactly this many rounds (default 3 without --duration)').argParser(integer('--rounds', 1, 1_000_000)))
-    .addOption(new Option('--concurrency <n>', 'persons sent in parallel; one person\'s profiles always go in order').default(1).argParser(integer('--concurrency', 1, 256)))
+    .addOption(concurrencyOption())
     .option('--out <file>', 'JSON report path (default reports/soak/<run-id>.json)')
     .option('--reports <dir>', 'directory for the default report', 'reports')
-    .addOption(new Option('--request-timeout <ms>', 'time limit per HTTP request, in milliseconds').argParser(integer('--request-timeout', 1)))
+    .addOption(requestTimeoutOption())
     .exitOverride()
     .action(
       async (opts: { population: string; target?: string; duration?: string; rounds?: number; concurrency: number; out?: string; reports: string; requestTimeout?: number }) => {

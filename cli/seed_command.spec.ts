@@ -1,30 +1,14 @@
 // `memberspec seed` end to end: the summary on stdout, the JSON report, exit codes 0 / 1 / 2.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../api/project_root.ts';
+import { assertUsageErrors, runCli, startBareServer } from './cli_spec_support.ts';
 import { startReferenceServer } from '../reference/server/start_server.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = path.join(ROOT, 'bin', 'memberspec.mjs');
-const SHARED_EMAIL = path.join(ROOT, 'test', 'fixtures', 'populations', 'shared_email.ndjson');
-
-/** Runs the CLI without blocking this process (a test server here must keep answering). */
-function run(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const SHARED_EMAIL = path.join(PROJECT_ROOT, 'test', 'fixtures', 'populations', 'shared_email.ndjson');
 
 function scratch(): { dir: string; [Symbol.dispose](): void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'memberspec-seed-cli-'));
@@ -34,7 +18,7 @@ function scratch(): { dir: string; [Symbol.dispose](): void } {
 test('seeds the reference in-process: the figures on stdout and in the JSON report, exit 0', async () => {
   using tmp = scratch();
   const out = path.join(tmp.dir, 'load.json');
-  const r = await run('seed', '--population', SHARED_EMAIL, '--out', out);
+  const r = await runCli('seed', '--population', SHARED_EMAIL, '--out', out);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /registrations {2}3 accepted \(2 new customer, 1 existing customer\) · 0 rejected · 0 failed/);
   assert.match(r.stdout, /over-merge {5}1 of 2 customers mix two or more persons/);
@@ -51,7 +35,7 @@ test('seeds the reference over HTTP with the same outcome', async () => {
   const server = await startReferenceServer({ port: 0, host: '127.0.0.1' });
   try {
     const out = path.join(tmp.dir, 'http.json');
-    const r = await run('seed', '--target', server.url, '--population', SHARED_EMAIL, '--out', out, '--concurrency', '2');
+    const r = await runCli('seed', '--target', server.url, '--population', SHARED_EMAIL, '--out', out, '--concurrency', '2');
     assert.equal(r.code, 0, r.stderr);
     const report = JSON.parse(readFileSync(out, 'utf8'));
     assert.equal(report.target.driver, 'http');
@@ -68,24 +52,16 @@ test('usage errors exit 2 with one line on stderr and no stack trace', async () 
   const lines = readFileSync(SHARED_EMAIL, 'utf8').split('\n');
   writeFileSync(broken, [lines[0], lines[1], 'not json'].join('\n'));
   // A server without the test-control extension.
-  const bare = createServer((_request, response) => response.writeHead(404).end());
-  await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
-  const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}`;
+  const bare = await startBareServer();
   try {
     const cases: [string[], RegExp][] = [
       [['seed'], /--population <file>' not specified/],
       [['seed', '--population', path.join(tmp.dir, 'none.ndjson')], /none\.ndjson: file not found/],
       [['seed', '--population', broken], /broken\.ndjson line 3: not valid JSON/],
       [['seed', '--population', SHARED_EMAIL, '--concurrency', '0'], /--concurrency must be a whole number from 1 to 256/],
-      [['seed', '--population', SHARED_EMAIL, '--target', bareUrl], /does not offer the test-control extension.*--profile FILE/],
+      [['seed', '--population', SHARED_EMAIL, '--target', bare.url], /does not offer the test-control extension.*--profile FILE/],
     ];
-    for (const [args, message] of cases) {
-      const r = await run(...args);
-      assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
-      assert.match(r.stderr, message);
-      assert.equal(r.stderr.trimEnd().split('\n').length, 1, `one line: ${r.stderr}`);
-      assert.doesNotMatch(r.stderr, /\n\s+at /);
-    }
+    await assertUsageErrors(cases);
   } finally {
     bare.close();
   }

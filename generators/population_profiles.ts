@@ -98,15 +98,23 @@ function pickWithout(choices: (readonly [string, number])[], draw: number): stri
   throw new Error('no choice left');
 }
 
-const balanced: PopulationProfile = {
-  name: 'balanced',
-  description: 'six markets, one to four registrations per person, ordinary life changes (moves, new emails, nicknames, slips)',
-  org: {
-    configs: { CONF_REGISTRATION_PRIMARY_KEY: 'mobile', CONF_ALLOW_REGISTRATION_FROM_ANY_IDENTIFIERS: true, CONF_CLIENT_DEFAULT_COUNTRYCODE_PASSED: true, CONF_CUSTOMER_STATUS_ENABLED: true },
+/**
+ * The org a population is meant for: its identity configs, in India with every market supported, with
+ * customer status on and the labels the persons carry.
+ */
+function orgFor(configs: PopulationOrgSetup['configs']): PopulationOrgSetup {
+  return {
+    configs: { ...configs, CONF_CUSTOMER_STATUS_ENABLED: true },
     statusLabels: ORG_STATUS_LABELS,
     baseCountry: 'IN',
     supportedCountries: MARKET_MIX.map(([code]) => code),
-  },
+  };
+}
+
+const balanced: PopulationProfile = {
+  name: 'balanced',
+  description: 'six markets, one to four registrations per person, ordinary life changes (moves, new emails, nicknames, slips)',
+  org: orgFor({ CONF_REGISTRATION_PRIMARY_KEY: 'mobile', CONF_ALLOW_REGISTRATION_FROM_ANY_IDENTIFIERS: true, CONF_CLIENT_DEFAULT_COUNTRYCODE_PASSED: true }),
   range: RANGE,
   markets: MARKET_MIX,
   loyaltyShare: 0.55,
@@ -188,12 +196,7 @@ function seed004Life(ctx: GenerationContext, person: Person, pattern: (typeof SE
 const mergeHeavy: PopulationProfile = {
   name: 'merge-heavy',
   description: "seed 004 at scale: campaign users colliding with the same people's loyalty registrations on mobile and email",
-  org: {
-    configs: { CONF_SKIP_SECONDARY: true, CONF_REGISTRATION_PRIMARY_KEY: 'mobile', CONF_ALLOW_REGISTRATION_FROM_ANY_IDENTIFIERS: true, CONF_CUSTOMER_STATUS_ENABLED: true },
-    statusLabels: ORG_STATUS_LABELS,
-    baseCountry: 'IN',
-    supportedCountries: MARKET_MIX.map(([code]) => code),
-  },
+  org: orgFor({ CONF_SKIP_SECONDARY: true, CONF_REGISTRATION_PRIMARY_KEY: 'mobile', CONF_ALLOW_REGISTRATION_FROM_ANY_IDENTIFIERS: true }),
   range: RANGE,
   markets: MARKET_MIX,
   loyaltyShare: 0.7,
@@ -220,12 +223,7 @@ const mergeHeavy: PopulationProfile = {
 const dualEligibility: PopulationProfile = {
   name: 'dual-eligibility',
   description: 'seed 000 dual eligibility: unique external ids, mobiles and emails shared by memberships and households',
-  org: {
-    configs: { CONF_INSTORE_V2_ENABLED: true, CONF_REGISTRATION_PRIMARY_KEY: 'externalId', CONF_CUSTOMER_STATUS_ENABLED: true },
-    statusLabels: ORG_STATUS_LABELS,
-    baseCountry: 'IN',
-    supportedCountries: MARKET_MIX.map(([code]) => code),
-  },
+  org: orgFor({ CONF_INSTORE_V2_ENABLED: true, CONF_REGISTRATION_PRIMARY_KEY: 'externalId' }),
   range: RANGE,
   markets: MARKET_MIX,
   loyaltyShare: 1,

@@ -1,20 +1,10 @@
 // Pure subscription rules: names and aliases, per-slot replacement, and reading per source account.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DomainError } from './errors.ts';
 import { readSubscriptions, subscriptionChannel, subscriptionPriority, subscriptionType, validateSubscriptions, withSubscriptions } from './subscriptions.ts';
+import { codeOf } from './spec_support.ts';
 import { testControlOf, testControlStatus } from './test_control.ts';
 import type { Customer, Subscription } from './types.ts';
-
-function code(action: () => unknown): number | undefined {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof DomainError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 function customer(subscriptions: Subscription[] = []): Customer {
   const profile = (source: string, accountId = '') => ({ source, accountId, identifiers: [], commChannels: [] });
@@ -43,29 +33,29 @@ describe('subscription names', () => {
     assert.equal(subscriptionPriority('Transactional'), 'TRANS');
     assert.equal(subscriptionPriority('bulk'), 'BULK');
     assert.equal(subscriptionPriority('TRANS'), 'TRANS');
-    assert.equal(code(() => subscriptionPriority('URGENT')), 1102);
+    assert.equal(codeOf(() => subscriptionPriority('URGENT')), 1102);
   });
 
   it('takes SMS as the mobile channel and refuses a channel the entity does not support (1101)', () => {
     assert.equal(subscriptionChannel('SMS'), 'mobile');
     assert.equal(subscriptionChannel('MOBILE'), 'mobile');
     assert.equal(subscriptionChannel('WhatsApp'), 'whatsapp');
-    assert.equal(code(() => subscriptionChannel('pigeon')), 1101);
+    assert.equal(codeOf(() => subscriptionChannel('pigeon')), 1101);
   });
 
   it('accepts OPTIN and OPTOUT only (1106)', () => {
     assert.equal(subscriptionType('optout'), 'OPTOUT');
-    assert.equal(code(() => subscriptionType('MAYBE')), 1106);
+    assert.equal(codeOf(() => subscriptionType('MAYBE')), 1106);
   });
 });
 
 describe('validateSubscriptions', () => {
   it('needs a source account the customer has a profile in (8127), the account of a multi-account source (8045) and a known source (3217)', () => {
     const input = { channel: 'email', priority: 'BULK', type: 'OPTIN' };
-    assert.equal(code(() => validateSubscriptions(customer(), [{ ...input, source: 'WEBSITE' }])), 8127);
-    assert.equal(code(() => validateSubscriptions(customer(), [{ ...input, source: 'FACEBOOK', accountId: 'fb-9' }])), 8127);
-    assert.equal(code(() => validateSubscriptions(customer(), [{ ...input, source: 'FACEBOOK' }])), 8045);
-    assert.equal(code(() => validateSubscriptions(customer(), [{ ...input, source: 'PIGEON_POST' }])), 3217);
+    assert.equal(codeOf(() => validateSubscriptions(customer(), [{ ...input, source: 'WEBSITE' }])), 8127);
+    assert.equal(codeOf(() => validateSubscriptions(customer(), [{ ...input, source: 'FACEBOOK', accountId: 'fb-9' }])), 8127);
+    assert.equal(codeOf(() => validateSubscriptions(customer(), [{ ...input, source: 'FACEBOOK' }])), 8045);
+    assert.equal(codeOf(() => validateSubscriptions(customer(), [{ ...input, source: 'PIGEON_POST' }])), 3217);
     assert.deepEqual(validateSubscriptions(customer(), [{ ...input, source: 'facebook', accountId: 'fb-1', channel: 'SMS', priority: 'transactional' }]), [
       entry('FACEBOOK', 'fb-1', 'mobile', 'TRANS', 'OPTIN'),
     ]);
@@ -73,7 +63,7 @@ describe('validateSubscriptions', () => {
 
   it('refuses the whole list when one entry is bad', () => {
     const good = { source: 'INSTORE', channel: 'email', priority: 'BULK', type: 'OPTIN' };
-    assert.equal(code(() => validateSubscriptions(customer(), [good, { ...good, type: 'MAYBE' }])), 1106);
+    assert.equal(codeOf(() => validateSubscriptions(customer(), [good, { ...good, type: 'MAYBE' }])), 1106);
   });
 });
 
@@ -95,7 +85,7 @@ describe('withSubscriptions and readSubscriptions', () => {
     assert.deepEqual(readSubscriptions(stored, { source: 'INSTORE' }), []);
     assert.equal(readSubscriptions(stored, { source: 'ALL' }).length, 2);
     assert.equal(readSubscriptions(stored, {}).length, 2);
-    assert.equal(code(() => readSubscriptions(stored, { source: 'WEBSITE' })), 8127);
+    assert.equal(codeOf(() => readSubscriptions(stored, { source: 'WEBSITE' })), 8127);
   });
 });
 
@@ -103,8 +93,8 @@ describe('test and control status', () => {
   it('accepts test and control in any case and refuses anything else (8280)', () => {
     assert.equal(testControlStatus('control'), 'CONTROL');
     assert.equal(testControlStatus(' TEST '), 'TEST');
-    assert.equal(code(() => testControlStatus('holdout')), 8280);
-    assert.equal(code(() => testControlStatus('')), 8280);
+    assert.equal(codeOf(() => testControlStatus('holdout')), 8280);
+    assert.equal(codeOf(() => testControlStatus('')), 8280);
   });
 
   it('puts a customer no one has moved in the test group', () => {
