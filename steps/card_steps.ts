@@ -42,6 +42,13 @@ When('a card of series {int} is issued to {string} through {source}', async func
   await addCard(this, name, { seriesId, statusLabel: 'ACTIVE' }, source);
 });
 
+When(
+  'a card of series {int} is issued to {string} through {source} with the label {word}',
+  async function (this: MemberspecWorld, seriesId: number, name: string, source: SourceSpec, label: string) {
+    await addCard(this, name, { seriesId, statusLabel: label }, source);
+  },
+);
+
 Given('card {word} is linked to {string}', async function (this: MemberspecWorld, token: string, name: string) {
   await addCard(this, name, { number: cardNumber(this, token) }, { source: 'INSTORE' });
   const last = this.last!;

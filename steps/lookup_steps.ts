@@ -1,6 +1,7 @@
 // Lookups by identifier and reads of a customer, by this org, without credentials or by another org.
 import { Then, When } from '@cucumber/cucumber';
 import { expect } from 'chai';
+import { HarnessError } from '../driver/driver.ts';
 import type { IdentifierSpec, SourceSpec } from './support/parameter_types.ts';
 import type { MemberspecWorld } from './support/world.ts';
 
@@ -18,6 +19,30 @@ When(
     this.last = await (await this.session()).lookUp({ ...source, identifiers: [{ type, value }] });
   },
 );
+
+// Seed 002 "Customer overview": the search takes "the complete customer identifier"; a value cut short is
+// part of one, and must find nobody.
+async function lookUpValue(world: MemberspecWorld, source: SourceSpec, type: string, value: string): Promise<void> {
+  world.last = await (await world.session()).lookUp({ ...source, identifiers: [{ type, value }] });
+}
+
+function symbolValue(world: MemberspecWorld, token: string): string {
+  const value = world.value(token);
+  if (value === undefined) throw new HarnessError('a search needs a value, not NULL');
+  return value;
+}
+
+When('the complete {searchable} {word} is looked up through {source}', async function (this: MemberspecWorld, type: string, token: string, source: SourceSpec) {
+  await lookUpValue(this, source, type, symbolValue(this, token));
+});
+
+When('the {searchable} {word} without its last character is looked up through {source}', async function (this: MemberspecWorld, type: string, token: string, source: SourceSpec) {
+  await lookUpValue(this, source, type, symbolValue(this, token).slice(0, -1));
+});
+
+When('the {searchable} {word} without its first character is looked up through {source}', async function (this: MemberspecWorld, type: string, token: string, source: SourceSpec) {
+  await lookUpValue(this, source, type, symbolValue(this, token).slice(1));
+});
 
 When('the customer details of {string} are read', async function (this: MemberspecWorld, name: string) {
   this.last = await (await this.session()).getCustomer(this.customerId(name));

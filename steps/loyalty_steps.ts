@@ -98,7 +98,10 @@ Then('the bill is not marked as an outlier', function (this: MemberspecWorld) {
 
 Then('the recent transactions of {string} are:', async function (this: MemberspecWorld, name: string, table: DataTable) {
   const transactions = mustSucceed(await (await this.session()).transactionsOf(this.customerId(name)), `reading the transactions of "${name}"`);
+  // An optional "bill" column names the bill by the order the scenario sent it in (1: the first bill).
+  const withBill = table.raw()[0]?.includes('bill') ?? false;
   const actual = transactions.map((t) => ({
+    ...(withBill ? { bill: this.billOrdinal(t.billNumber) } : {}),
     amount: String(t.billAmount),
     store: t.storeCode ?? '',
     lines: String(t.lineItems.length),

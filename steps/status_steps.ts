@@ -82,6 +82,10 @@ Then('{string} shows the fraud status {word}', async function (this: MemberspecW
   expect(view.customerStatus, `${name}: no customer status while it is not enabled`).to.equal(undefined);
 });
 
+Then('{string} shows no fraud status', async function (this: MemberspecWorld, name: string) {
+  expect((await this.view(name)).fraudDetails, `${name}: fraud status`).to.equal(undefined);
+});
+
 Then('{string} shows no status', async function (this: MemberspecWorld, name: string) {
   const view = await this.view(name);
   expect({ customerStatus: view.customerStatus, fraudDetails: view.fraudDetails }, `${name}: status should be blank`).to.deep.equal({

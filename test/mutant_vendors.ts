@@ -163,6 +163,21 @@ export const MUTANTS: Record<string, Mutant> = {
       });
     },
   },
+  'restrictions-per-status': {
+    bug: 'a restriction selected for one label is applied to every label of the same status',
+    caughtIn: ['customer_status/restrictions.feature'],
+    request: (exchange) => {
+      if (exchange.method !== 'POST' || exchange.path !== CREATE_ORG) return;
+      rewriteJson(exchange, (body) => {
+        const labels: Json[] = body.statusLabels ?? [];
+        for (const label of labels) {
+          const sameStatus = labels.filter((other) => other.status === label.status);
+          const restrictions = [...new Set(sameStatus.flatMap((other) => other.restrictions ?? []))];
+          if (restrictions.length > 0) label.restrictions = restrictions;
+        }
+      });
+    },
+  },
   'ignores-label-restrictions': {
     bug: 'restrictions set on status labels are never enforced: a suspended customer can still merge, transact, earn and redeem',
     caughtIn: ['customer_status/restrictions.feature'],

@@ -18,7 +18,10 @@ export async function runMutantVendorsCheck(reportsDir: string): Promise<CheckOu
   } finally {
     await control.close();
   }
+  // MEMBERSPEC_MUTANTS=name,name runs only those mutants (while working on one rule group).
+  const only = process.env.MEMBERSPEC_MUTANTS?.split(',').map((name) => name.trim()).filter(Boolean);
   for (const [name, mutant] of Object.entries(MUTANTS)) {
+    if (only && !only.includes(name)) continue;
     const vendor = await startMutantVendor(mutant);
     try {
       const ignored = outcomeCollector();

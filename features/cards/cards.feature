@@ -97,6 +97,39 @@ Feature: Cards on a customer
         | card       | status | label  |
         | 7700005017 | ACTIVE | ACTIVE |
 
+    # Seed 002 "Issue card": "Only ACTIVE labels can be assigned to the cards issued from here."
+    @seed:002 @req:002-23 @seed:contract @req:contract-60 @new-org
+    Scenario: Only an ACTIVE label can be assigned when issuing, and a refused issue takes no number
+      Given an org with these settings:
+        | setting                       | value     |
+        | CONF_CARD_CHECKSUM_DIGIT_ALGO | LUHN_ALGO |
+        | CONF_CARD_NUMBER_LENGTH       | 10        |
+        | CONF_CARD_NUMBER_PREFIX       | 77        |
+        | CONF_CARD_NUMBER_OFFSET       | 500       |
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When a card of series 1 is issued to "Asha" through INSTORE with the label SUSPENDED
+      Then the request is refused with error 8269
+      And "Asha" has no cards
+      When a card of series 1 is issued to "Asha" through INSTORE with the label ACTIVE
+      Then the request succeeds
+      And the cards of "Asha" are:
+        | card       | status | label  |
+        | 7700005009 | ACTIVE | ACTIVE |
+
+    # Seed 002 "Issue card": "From the Select card series drop-down, select the card series": a series the
+    # org does not have cannot be selected.
+    @seed:002 @req:002-23 @seed:contract @req:contract-60
+    Scenario: A card series the org does not have cannot be issued from
+      Given an org with these settings:
+        | setting                       | value     |
+        | CONF_CARD_CHECKSUM_DIGIT_ALGO | LUHN_ALGO |
+        | CONF_CARD_NUMBER_LENGTH       | 10        |
+        | CONF_CARD_NUMBER_PREFIX       | 77        |
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When a card of series 2 is issued to "Asha" through INSTORE
+      Then the request is refused with error 8267
+      And "Asha" has no cards
+
     @seed:002 @req:002-23 @seed:contract @req:contract-60
     Scenario: An org without a card series cannot issue from one
       Given a loyalty customer "Asha" registered through INSTORE with mobile M1

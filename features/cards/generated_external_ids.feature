@@ -28,6 +28,26 @@ Feature: External IDs generated from a card-number series
       Then the request created a new customer "Ben"
       And "Ben" has mobile M2 and external id 123430013401
 
+    # Seed 001 "Customer Registration Configuration": CONF_CARD_NUMBER_SUFFIX "supports alphanumeric value".
+    # 77 + the sequence number 00005 + IN4: ten characters.
+    @seed:001 @req:001-35 @new-org
+    Scenario: An alphanumeric suffix ends every generated external ID
+      Given an org with these settings:
+        | setting                             | value      |
+        | CONF_CARD_NUMBER_GENERATION_ENABLED | 1          |
+        | SOURCE_ACCOUNTS_EXTERNALID_ENABLED  | "INSTORE:" |
+        | CONF_CARD_CHECKSUM_DIGIT_ALGO       | AUTO_INC   |
+        | CONF_CARD_NUMBER_LENGTH             | 10         |
+        | CONF_CARD_NUMBER_PREFIX             | 77         |
+        | CONF_CARD_NUMBER_SUFFIX             | IN4        |
+        | CONF_CARD_NUMBER_OFFSET             | 5          |
+      When a loyalty registration arrives through INSTORE with mobile M1
+      Then the request created a new customer "Asha"
+      And "Asha" has mobile M1 and external id 7700005IN4
+      When a loyalty registration arrives through INSTORE with mobile M2
+      Then the request created a new customer "Ben"
+      And "Ben" has mobile M2 and external id 7700006IN4
+
     # Ruling: of the readings of this example (LUHN_ALGO or MOD7_ALGO, prefix in the checksum or not), only
     # MOD7_ALGO over the sequence alone (CONF_VALUES_TO_INCLUDE_FOR_CHECKSUM_DIGIT NONE) gives both numbers:
     # 3000 mod 7 = 4 and 3001 mod 7 = 5, with prefix 1112 and length 15.

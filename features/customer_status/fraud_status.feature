@@ -48,6 +48,7 @@ Feature: The fraud status, legacy of the customer status
       When "Asha" is marked with the fraud status MARKED with the reason "flagged by the fraud team"
       Then the request is refused with error 8213
       And "Asha" shows the status "Active" with the label "Regular"
+      And "Asha" shows no fraud status
 
     # Ruling 5: without customer status enabled there is no label to change (documented error 3044).
     @seed:001 @seed:contract @req:001-61 @req:contract-50

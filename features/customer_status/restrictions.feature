@@ -313,6 +313,47 @@ Feature: Restrictions carried by status labels
         | Block issual of badges                   | "Asha" changes its email from E1 to E3 through INSTORE                          |
         | Block enrollment into loyalty promotions | a loyalty transaction arrives through INSTORE with mobile M1 and external id X1 |
 
+  Rule: A restriction applies to the labels selected for it, not to every label of their status
+
+    # Seed 001: "To restrict access, select the individual status labels or all the created status labels
+    # from the desired restriction drop-down."
+    @seed:001 @req:001-55
+    Scenario: A restriction on one Suspended label leaves another Suspended label free
+      Given the org's status labels, created in this order:
+        | status    | label    | restrictions      |
+        | Active    | Regular  |                   |
+        | Suspended | Held     | Block transaction |
+        | Suspended | Watched  |                   |
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And a loyalty customer "Ben" registered through INSTORE with mobile M2
+      And "Asha" has been given the status label "Held"
+      And "Ben" has been given the status label "Watched"
+      When a loyalty transaction arrives through INSTORE with mobile M2
+      Then the request succeeds
+      When a loyalty transaction arrives through INSTORE with mobile M1
+      Then the request is refused with error 681
+
+    @seed:001 @req:001-55
+    Scenario: A restriction selected for every created label blocks each of them
+      Given the org's status labels, created in this order:
+        | status          | label    | restrictions      |
+        | Active          | Regular  |                   |
+        | Suspended       | Held     | Block transaction |
+        | Fraud suspected | Checking | Block transaction |
+        | Internal        | Staff    | Block transaction |
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And a loyalty customer "Ben" registered through INSTORE with mobile M2
+      And a loyalty customer "Chen" registered through INSTORE with mobile M3
+      And "Asha" has been given the status label "Held"
+      And "Ben" has been given the status label "Checking"
+      And "Chen" has been given the status label "Staff"
+      When a loyalty transaction arrives through INSTORE with mobile M1
+      Then the request is refused with error 681
+      When a loyalty transaction arrives through INSTORE with mobile M2
+      Then the request is refused with error 681
+      When a loyalty transaction arrives through INSTORE with mobile M3
+      Then the request is refused with error 681
+
   Rule: Restrictions are set on labels of Suspended, Fraud suspected, Fraud confirmed and Internal only
 
     @seed:001 @req:001-55

@@ -23,6 +23,46 @@ Feature: The customer view
         | email       | external id X1, mobile M1 and email E1 | email E1           |
         | externalId  | mobile M1, email E1 and external id X1 | external id X1     |
 
+  Rule: The view shows every identifier the org supports, card numbers included
+
+    # Seed 002 "Customer identifiers": "Member Care supports mobile numbers, email ID, external ID, card
+    # number, ...". Card numbers are shown with the customer's cards.
+    @seed:002 @req:002-07
+    Scenario: Mobile, email, external ID and card number are all shown
+      Given an org with default settings
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1, email E1 and external id X1
+      And card C1 is linked to "Asha"
+      When the customer details of "Asha" are read
+      Then the request succeeds
+      And "Asha" has mobile M1, email E1 and external id X1
+      And the cards of "Asha" are:
+        | card | status | label  |
+        | C1   | ACTIVE | ACTIVE |
+
+  Rule: Searching with the complete identifier finds the customer, a part of one finds nobody
+
+    # Seed 002 "Customer overview": "In the search box, enter the complete customer identifier such as
+    # registered mobile number, email ID, external ID, card number, card external ID, or name". The
+    # customer API searches by identifier (lookup); card external ID and name are not among its identifiers.
+    @seed:002 @req:002-27
+    Scenario Outline: The complete <identifier> finds the customer, and a part of it finds nobody
+      Given an org with default settings
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1, email E1 and external id X1
+      And card C1 is linked to "Asha"
+      When the complete <identifier> <value> is looked up through INSTORE
+      Then the lookup finds "Asha"
+      When the <identifier> <value> without its last character is looked up through INSTORE
+      Then the request is refused with error 8015
+      When the <identifier> <value> without its first character is looked up through INSTORE
+      Then the request is refused with error 8015
+
+      Examples:
+        | identifier  | value |
+        | mobile      | M1    |
+        | email       | E1    |
+        | external id | X1    |
+        | card number | C1    |
+
   Rule: The view shows the customer's name and registration date
 
     @seed:002 @req:002-04

@@ -50,6 +50,27 @@ Feature: Test and control status
       And "Asha" shows the test and control status control
       And "Ravi" shows the test and control status test
 
+  Rule: A group the brand set is kept
+
+    # Seed 000: "These statuses are maintained by the brands or auto-assigned": the auto-assignment gives a
+    # new customer its group, it does not move a customer the brand has placed.
+    @seed:000 @req:000-41
+    Scenario: A customer in the control group stays there when it registers through another source
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And "Asha" is in the control group
+      When a loyalty registration arrives through WEBSITE with mobile M1 and email E1
+      Then the request succeeds
+      And the request's customer is "Asha"
+      And "Asha" shows the test and control status control
+
+    @seed:000 @req:000-41
+    Scenario: A customer in the control group stays there after a bill
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And "Asha" is in the control group
+      When a loyalty transaction arrives through INSTORE with mobile M1
+      Then the request succeeds
+      And "Asha" shows the test and control status control
+
   Rule: A status other than test or control is refused and changes nothing
 
     @seed:002 @seed:contract @req:002-13 @req:contract-16

@@ -21,6 +21,8 @@ Feature: Dual eligibility
       And "John123" has email E1, mobile M1 and external id X1
       And "John124" has email E1, mobile M1 and external id X2
       And "John123" is not merged
+      And "John123" is reachable on mobile and email only
+      And "John124" is reachable on mobile and email only
 
     @seed:000 @req:000-29
     Scenario: The primary identifier must stay unique
@@ -28,6 +30,7 @@ Feature: Dual eligibility
       When a loyalty registration arrives through INSTORE with email E2, mobile M2 and external id X1
       Then the request is refused with error 8006
       And "John123" has email E1, mobile M1 and external id X1
+      And looking up the external id X1 through INSTORE finds "John123"
 
   Rule: Dual eligibility works with external ID, mobile or email as the primary identifier
 
@@ -38,12 +41,15 @@ Feature: Dual eligibility
       When a loyalty registration arrives through INSTORE with <second>
       Then the request succeeds
       And the request created a new customer "Second"
+      And "First" has <first>
+      And "Second" has <second>
+      And looking up the <primary word> <second primary> through INSTORE finds "Second"
 
       Examples:
-        | primary key | first                                  | second                                 |
-        | externalId  | external id X1, email E1 and mobile M1 | external id X2, email E1 and mobile M1 |
-        | mobile      | mobile M1, email E1 and external id X1 | mobile M2, email E1 and external id X1 |
-        | email       | email E1, mobile M1 and external id X1 | email E2, mobile M1 and external id X1 |
+        | primary key | first                                  | second                                 | primary word | second primary |
+        | externalId  | external id X1, email E1 and mobile M1 | external id X2, email E1 and mobile M1 | external id  | X2             |
+        | mobile      | mobile M1, email E1 and external id X1 | mobile M2, email E1 and external id X1 | mobile       | M2             |
+        | email       | email E1, mobile M1 and external id X1 | email E2, mobile M1 and external id X1 | email        | E2             |
 
   Rule: Users registered with dual eligibility are retrieved only by their primary identifier
 

@@ -20,6 +20,25 @@ Feature: Synchronising identifiers between Instore and other source profiles
       And the INSTORE profile of "Asha" shows email E2
       And the WEB_ENGAGE account "we-1" profile of "Asha" shows email E2
 
+    # The seed names all three: "any changes to identifiers (mobile/email, externalId) will update both the
+    # Instore profile and the corresponding V2 profile identifiers".
+    @seed:000 @seed:001 @req:000-24 @req:001-17
+    Scenario Outline: With synchronisation the WebEngage profile takes the new <identifier>
+      Given the org setting CONF_IDENTIFIERS_SYNC_ENABLED is true
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1, email E1 and external id X1
+      And "Asha" also registered through WEB_ENGAGE account "we-1" with mobile M1, email E1 and external id X1
+      When "Asha" changes its <identifier> from <old> to <new> through INSTORE
+      Then the request succeeds
+      And the INSTORE profile of "Asha" shows <identifier> <new>
+      And the WEB_ENGAGE account "we-1" profile of "Asha" shows <identifier> <new>
+      And "Asha" has <identifier> <new>
+
+      Examples:
+        | identifier  | old | new |
+        | mobile      | M1  | M2  |
+        | email       | E1  | E2  |
+        | external id | X1  | X2  |
+
     @seed:000 @seed:001 @req:000-24 @req:001-17
     Scenario: Without synchronisation the WebEngage profile keeps the old email
       Given the org setting CONF_IDENTIFIERS_SYNC_ENABLED is false

@@ -29,8 +29,9 @@ Feature: Transactions with bill lines, store and outlier flag
         | TSHIRT | Cotton shirt | 2   | 400  | 800    |
         | SOCKS  | Wool socks   | 3   | 150  | 450    |
 
+    # The bill column is the transaction number: the number the scenario's first (1) or second (2) bill was sent with.
     @seed:002 @seed:contract @req:002-81 @req:contract-21 @req:contract-22
-    Scenario: Recent transactions list the newest first, with store, outlier flag and points issued
+    Scenario: Recent transactions list the newest first, with number, store, outlier flag and points issued
       Given the org setting CONF_LOYALTY_POINTS_PER_CURRENCY_UNIT is 0.1
       And a loyalty customer "Asha" registered through INSTORE with mobile M1
       And a bill of 300 was paid through INSTORE with mobile M1
@@ -39,9 +40,9 @@ Feature: Transactions with bill lines, store and outlier flag
         | SHOE | 1   | 1250 | 1250   |
       Then the request succeeds
       And the recent transactions of "Asha" are:
-        | amount | store   | lines | outlier | points issued |
-        | 1250   | STORE02 | 1     | false   | 125           |
-        | 300    |         | 0     | false   | 30            |
+        | bill | amount | store   | lines | outlier | points issued |
+        | 2    | 1250   | STORE02 | 1     | false   | 125           |
+        | 1    | 300    |         | 0     | false   | 30            |
 
     # Seed 002 "Recent transactions" shows when each bill was made: a bill sent later (a till that was
     # offline, an import) keeps its own time.

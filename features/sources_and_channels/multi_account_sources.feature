@@ -9,8 +9,19 @@ Feature: Sources with several accounts
 
   Rule: A customer can have profiles from several accounts of one source
 
-    # The seed's picture shows three WhatsApp accounts; WhatsApp is a channel, not a source of seed 000,
-    # so the same situation is shown with three Facebook accounts.
+    # Seed 002: "The number 3 on the Whatsapp icon means that the customer has profiles from three WhatsApp
+    # accounts of the org" (ruling 80: WhatsApp is a source with several accounts).
+    @seed:002 @req:002-03
+    Scenario: Profiles from three WhatsApp accounts of the org
+      Given a loyalty customer "Asha" registered through WHATSAPP account "wa-1" with mobile M1
+      And "Asha" also registered through WHATSAPP account "wa-2" with mobile M1
+      And "Asha" also registered through WHATSAPP account "wa-3" with mobile M1
+      Then "Asha" has these source profiles:
+        | source   | account |
+        | WHATSAPP | wa-1    |
+        | WHATSAPP | wa-2    |
+        | WHATSAPP | wa-3    |
+
     @seed:002 @req:002-03
     Scenario: Profiles from three Facebook accounts of the org
       Given a loyalty customer "Asha" registered through FACEBOOK account "fb-1" with mobile M1
@@ -36,3 +47,4 @@ Feature: Sources with several accounts
         | MPUSH_FCM |
         | FACEBOOK  |
         | WECHAT    |
+        | WHATSAPP  |

@@ -40,3 +40,32 @@ Feature: Supported customer data sources
       When a loyalty registration arrives through CARRIER_PIGEON with mobile M1
       Then the request is refused with error 3217
       And no customer is found with mobile M1
+
+  Rule: Member Care shows the sources seed 002 names, TMALL and WhatsApp among them
+
+    # Seed 002 "Source profiles": "Capillary supports different sources such as InStore, Facebook, Webengage,
+    # WeChat (China-specific), mobile app websites, Line, TMALL, E-commerce sites, WhatsApp, and more."
+    # Ruling 80: WhatsApp is a source with several accounts per org (seed 002: "profiles from three WhatsApp
+    # accounts of the org"), though the documented source enum does not list it.
+    @seed:002 @req:002-01
+    Scenario Outline: A customer registered through <Source> shows that source profile
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When a loyalty registration arrives through <source code> account "<account>" with mobile M1
+      Then the request succeeds
+      And the request's customer is "Asha"
+      And "Asha" has these source profiles:
+        | source        | account   |
+        | INSTORE       |           |
+        | <source code> | <account> |
+
+      Examples:
+        | Source         | source code | account |
+        | Facebook       | FACEBOOK    | fb-1    |
+        | Webengage      | WEB_ENGAGE  | we-1    |
+        | WeChat         | WECHAT      | wc-1    |
+        | mobile app     | MOBILE_APP  | app-1   |
+        | websites       | WEBSITE     |         |
+        | Line           | LINE        | line-1  |
+        | TMALL          | TMALL       |         |
+        | E-commerce     | ECOMMERCE   |         |
+        | WhatsApp       | WHATSAPP    | wa-1    |

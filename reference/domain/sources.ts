@@ -16,13 +16,16 @@ export const SEED_SOURCE_NAMES: Readonly<Record<string, string>> = {
   OAuth_External: 'OAUTH_EXTERNAL',
 };
 
-/** The API enum: the seed's sources plus the ones the real enum adds. */
-export const SOURCES: readonly string[] = [...Object.values(SEED_SOURCE_NAMES), 'MARTJACK', 'TMALL', 'TAOBAO', 'JD'];
+/** Ruling 80: seed 002 lists WhatsApp among the registration sources, with several accounts per org. */
+export const WHATSAPP = 'WHATSAPP';
+
+/** The API enum: the seed's sources plus the ones the real enum adds, and seed 002's WhatsApp. */
+export const SOURCES: readonly string[] = [...Object.values(SEED_SOURCE_NAMES), 'MARTJACK', 'TMALL', 'TAOBAO', 'JD', WHATSAPP];
 
 export const INSTORE = 'INSTORE';
 
 /** Sources that hold several accounts per org: an accountId is required (8045). */
-export const MULTI_ACCOUNT_SOURCES: readonly string[] = ['WECHAT', 'FACEBOOK', 'LINE', 'MOBILE_APP', 'WEB_ENGAGE', 'MPUSH_FCM'];
+export const MULTI_ACCOUNT_SOURCES: readonly string[] = ['WECHAT', 'FACEBOOK', 'LINE', 'MOBILE_APP', 'WEB_ENGAGE', 'MPUSH_FCM', WHATSAPP];
 
 /** Reads accept source=ALL to mean "every source profile". */
 export const ALL_SOURCES = 'ALL';

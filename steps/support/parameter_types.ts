@@ -60,4 +60,11 @@ defineParameterType({
   regexp: /[a-z][a-zA-Z]*(?:(?:, | and )[a-z][a-zA-Z]*)*/,
   transformer: (text: string) => text.split(/, | and /),
 });
+/** What Member Care's search takes (seed 002 "Customer overview"): an identifier or a card number. */
+const SEARCHED_TYPES: Record<string, string> = { ...IDENTIFIER_TYPES, 'card number': 'cardnumber' };
+defineParameterType({
+  name: 'searchable',
+  regexp: /mobile|email|external id|card number/,
+  transformer: (word: string) => SEARCHED_TYPES[word],
+});
 defineParameterType({ name: 'incomingKind', regexp: /transaction|registration/, transformer: (s: string) => s });

@@ -136,6 +136,12 @@ export class MemberspecWorld extends World {
     return `bill-${this.billPrefix}-${this.billCount}`;
   }
 
+  /** Which of the scenario's bills (1 for the first) was sent with this number; the number itself if none. */
+  billOrdinal(billNumber: string): string {
+    const match = /^bill-([0-9a-f]+)-(\d+)$/.exec(billNumber);
+    return match && match[1] === this.billPrefix ? match[2] : billNumber;
+  }
+
   nameCustomer(name: string, id: number): void {
     this.customers.set(roleKey(name), id);
   }
