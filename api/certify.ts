@@ -8,9 +8,10 @@ import type * as messages from '@cucumber/messages';
 import { loadConfiguration, loadSupport, runCucumber, type IRunConfiguration, type ISupportCodeLibrary } from '@cucumber/cucumber/api';
 import { PROJECT_ROOT, suiteInfo } from './project_root.ts';
 import { newRunId } from './run_id.ts';
-import { checkReachable, checkTestControl, validateProfile, validateTarget } from './target_preflight.ts';
+import { checkTarget, validateProfile, validateTarget } from './target_preflight.ts';
 import { UsageError } from './usage_error.ts';
-import { RunCollector, type Counts, type RunReport, type TargetInfo, type Verdict } from '../reports/run_model.ts';
+import type { VendorProfile } from '../driver/vendor_profile.ts';
+import { RunCollector, type Counts, type RunReport, type RunVerdict, type TargetInfo, type Verdict } from '../reports/run_model.ts';
 import { loadRequirements } from '../requirements/catalogue.ts';
 import { broadcastWriters, type WriterOutcome } from '../reports/broadcast_writers.ts';
 import { CUCUMBER_OUTPUTS } from '../reports/registry.ts';
@@ -51,8 +52,8 @@ export interface CertifyResult {
   latestDir: string;
   htmlPath: string;
   summaryPath: string;
-  /** passed = every applicable scenario passed (and at least one ran). */
-  verdict: Verdict;
+  /** passed = every applicable scenario passed and at least one was judged; nothingJudged = none was. */
+  verdict: RunVerdict;
   ok: boolean;
   counts: Counts;
   report: RunReport;
@@ -75,6 +76,7 @@ const supportCache = new Map<string, { library: ISupportCodeLibrary; defaultTime
 interface ValidOptions {
   target?: string;
   profile?: string;
+  vendor?: { path: string; profile: VendorProfile };
   tags?: string;
   name?: string;
   parallel: number;
@@ -85,7 +87,8 @@ interface ValidOptions {
 function validate(options: CertifyOptions): ValidOptions {
   const target = validateTarget(options.target);
   // The same check every scenario's driver makes, once and up front.
-  const profile = validateProfile(options.profile, target)?.path;
+  const vendor = validateProfile(options.profile, target);
+  const profile = vendor?.path;
   const parallel = options.parallel ?? DEFAULTS.parallel;
   if (!Number.isInteger(parallel) || parallel < 0 || parallel > 64) {
     throw new UsageError(`--parallel must be a whole number from 0 to 64, got ${options.parallel}`);
@@ -96,7 +99,7 @@ function validate(options: CertifyOptions): ValidOptions {
   }
   const tags = options.tags?.trim() || undefined;
   const name = options.name?.trim() || undefined;
-  return { target, profile, tags, name, parallel, reportsDir: options.reportsDir ?? DEFAULTS.reportsDir, stepTimeoutMs };
+  return { target, profile, vendor, tags, name, parallel, reportsDir: options.reportsDir ?? DEFAULTS.reportsDir, stepTimeoutMs };
 }
 
 const discard = () =>
@@ -110,8 +113,7 @@ const discard = () =>
 export async function certify(options: CertifyOptions = {}): Promise<CertifyResult> {
   const opts = validate(options);
   if (!existsSync(CONFIG_FILE)) throw new Error(`memberspec is incomplete: ${CONFIG_FILE} is missing`);
-  if (opts.target) await checkReachable(opts.target);
-  if (opts.target && !opts.profile) await checkTestControl(opts.target);
+  if (opts.target) await checkTarget(opts.target, opts.vendor);
 
   const startedAt = new Date();
   const runId = newRunId(startedAt);
@@ -197,6 +199,7 @@ export async function certify(options: CertifyOptions = {}): Promise<CertifyResu
   const report = collector.build(
     {
       runId,
+      ...(opts.tags || opts.name ? { selection: { ...(opts.tags ? { tags: opts.tags } : {}), ...(opts.name ? { name: opts.name } : {}) } } : {}),
       suite: suiteInfo(),
       target: targetInfo,
       startedAt: startedAt.toISOString(),
@@ -211,7 +214,7 @@ export async function certify(options: CertifyOptions = {}): Promise<CertifyResu
   rmSync(latestDir, { recursive: true, force: true });
   cpSync(reportDir, latestDir, { recursive: true });
 
-  const verdict = report.counts.total === 0 ? 'notApplicable' : report.verdict;
+  const { verdict } = report;
   return {
     runId,
     reportDir,
@@ -219,7 +222,7 @@ export async function certify(options: CertifyOptions = {}): Promise<CertifyResu
     htmlPath: path.join(reportDir, 'index.html'),
     summaryPath: path.join(reportDir, 'summary.json'),
     verdict,
-    ok: (verdict === 'passed' || verdict === 'notApplicable') && !report.runError && report.counts.total > 0,
+    ok: verdict === 'passed' && !report.runError,
     counts: report.counts,
     report,
     writers,

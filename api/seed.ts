@@ -14,7 +14,7 @@ import { resolveCustomers } from '../seeding/resolve_customers.ts';
 import { sendPopulation, type SendProgress, type SendTally } from '../seeding/send_population.ts';
 import { suiteInfo } from './project_root.ts';
 import { newRunId } from './run_id.ts';
-import { checkReachable, checkTestControl, validateProfile, validateTarget } from './target_preflight.ts';
+import { checkTarget, validateProfile, validateTarget } from './target_preflight.ts';
 import { UsageError } from './usage_error.ts';
 
 export const MAX_SEED_CONCURRENCY = 256;
@@ -203,10 +203,7 @@ export async function prepareLoad(options: SeedOptions): Promise<PreparedLoad> {
 export async function openDriver(prepared: PreparedLoad, options: SeedOptions, testControlRemedy?: string): Promise<Driver> {
   const { target, vendor } = prepared;
   if (options.driver) return options.driver;
-  if (target) {
-    await checkReachable(target);
-    if (!vendor) await checkTestControl(target, testControlRemedy);
-  }
+  if (target) await checkTarget(target, vendor, testControlRemedy);
   return makeDriver({
     driver: target ? 'http' : 'in-process',
     ...(target ? { target } : {}),

@@ -2,6 +2,7 @@
 // the target answers, and that it offers the test-control extension when no profile is given.
 // certify and seed share it, so a bad target reads the same way (one line, exit 2) in both.
 import path from 'node:path';
+import { basicAuthorization } from '../driver/contract_driver.ts';
 import { HarnessError } from '../driver/driver.ts';
 import { loadVendorProfile, type VendorProfile } from '../driver/vendor_profile.ts';
 import { UsageError } from './usage_error.ts';
@@ -74,4 +75,34 @@ export async function checkTestControl(
       `target ${target} does not offer the test-control extension (POST /x-memberspec/orgs answered ${response.status}); ${remedy}`,
     );
   }
+}
+
+/** Answers that mean "these credentials are refused". */
+const REFUSED = new Set([401, 403]);
+/** An identifier no customer holds: the read is answered "not found" by a target that accepts the till. */
+const CREDENTIALS_PROBE = { source: 'INSTORE', identifierName: 'externalId', identifierValue: 'memberspec-credentials-check' };
+
+/**
+ * Profile mode: one authenticated read with the profile's till before any scenario, so that wrong
+ * credentials stop the run with one line instead of failing every scenario on its first request.
+ */
+export async function checkTillCredentials(target: string, vendor: { path: string; profile: VendorProfile }): Promise<void> {
+  const { username, password } = vendor.profile.till;
+  const response = await fetch(`${target}/v2/customers/lookup?${new URLSearchParams(CREDENTIALS_PROBE)}`, {
+    headers: { accept: 'application/json', authorization: basicAuthorization(username, password) },
+    signal: AbortSignal.timeout(REACHABILITY_TIMEOUT_MS),
+  }).catch(() => undefined);
+  await response?.body?.cancel();
+  if (response && REFUSED.has(response.status)) {
+    throw new UsageError(
+      `target ${target} refused the till credentials of profile ${path.basename(vendor.path)} (till "${username}": an authenticated read answered ${response.status}); check "till" in the profile`,
+    );
+  }
+}
+
+/** Everything a command checks about its target before any work: it answers, and it can be worked with. */
+export async function checkTarget(target: string, vendor: { path: string; profile: VendorProfile } | undefined, testControlRemedy?: string): Promise<void> {
+  await checkReachable(target);
+  if (vendor) await checkTillCredentials(target, vendor);
+  else await checkTestControl(target, testControlRemedy);
 }

@@ -7,8 +7,9 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { CertifyProgress, CertifyResult } from '../api/certify.ts';
 import { UsageError } from '../api/usage_error.ts';
 import { suiteInfo } from '../api/project_root.ts';
-import type { Counts } from '../reports/run_model.ts';
+import { nothingJudgedDetail, type Counts } from '../reports/run_model.ts';
 import { rerunCommand } from '../reports/rerun_command.ts';
+
 import { DEFAULT_POPULATION_PROFILE, MAX_PERSONS, MAX_SEED, POPULATION_PROFILE_NAMES } from '../generators/generation_limits.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -95,13 +96,15 @@ export function formatSummary(result: CertifyResult, opts: Pick<CertifyCommandOp
     lines.push(`  Run one again: ${rerunCommand(problems[0].name, { url: opts.target, profile: opts.profile })}`);
   }
   lines.push('');
-  const verdictLine: Record<string, string> = {
+  const verdictLine: Record<CertifyResult['verdict'], string> = {
     passed: 'CONFORMANT: every applicable scenario passed',
     failed: 'NOT CONFORMANT: the target broke rules or the contract',
     error: 'INCONCLUSIVE: some scenarios could not be judged (error)',
-    notApplicable: 'NOTHING APPLICABLE: no scenario could run against this target',
+    nothingJudged: `NOTHING JUDGED, NOT CERTIFIED: ${nothingJudgedDetail(report)}`,
   };
   lines.push(`${verdictLine[result.verdict]} (${countsText(report.counts)})`);
+  const firstReason = report.scenarios.find((s) => s.verdict === 'notApplicable')?.reason;
+  if (result.verdict === 'nothingJudged' && firstReason) lines.push(`  First not-applicable reason: ${firstReason}`);
   if (result.runError) lines.push(`Run problem: ${result.runError}`);
   for (const w of result.writers.filter((x) => !x.ok)) lines.push(`Report writer "${w.name}" failed: ${w.error}`);
   lines.push(`Report: ${displayPath(result.htmlPath)} (copy in ${displayPath(path.join(result.latestDir, 'index.html'))})`);
@@ -151,10 +154,6 @@ export function buildProgram(): Command {
         });
       } finally {
         progress.end();
-      }
-      if (result.counts.total === 0) {
-        const filters = [opts.tags && `--tags "${opts.tags}"`, opts.name && `--name "${opts.name}"`].filter(Boolean).join(' with ');
-        throw new UsageError(`no scenarios ran${filters ? ` (no scenario matches ${filters})` : ''}`);
       }
       if (!process.stderr.isTTY) {
         process.stderr.write(`ran ${result.counts.total} scenario${result.counts.total === 1 ? '' : 's'} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);

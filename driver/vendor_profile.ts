@@ -1,6 +1,7 @@
 // Profile mode: a vendor target without the test-control extension has one fixed org. Its profile
 // file says how that org is configured; a scenario that needs other configs is not applicable.
 import { readFileSync } from 'node:fs';
+import { isSupportedCountry } from 'libphonenumber-js/max';
 import { configDescriptions, type ConfigDescription } from '../contract/contract.ts';
 import { HarnessError, NotApplicableError, resolveRestriction, resolveStatus, type OrgSetup, type StatusLabelSetup } from './driver.ts';
 
@@ -15,6 +16,11 @@ export interface VendorProfile {
 }
 
 const DEFAULT_BASE_COUNTRY = 'IN';
+
+/** A country whose mobiles can be checked: libphonenumber's list, the one the reference validates mobiles with. */
+function isKnownCountry(code: string): boolean {
+  return /^[A-Za-z]{2}$/.test(code) && isSupportedCountry(code.toUpperCase());
+}
 
 function fail(shownPath: string, problem: string): never {
   throw new HarnessError(`vendor profile ${shownPath}: ${problem}`);
@@ -48,6 +54,10 @@ export function loadVendorProfile(path: string, shownPath: string = path): Vendo
   if (typeof profile.till?.username !== 'string' || typeof profile.till?.password !== 'string') {
     fail(shownPath, `"till" must be ${tillShape}`);
   }
+  // Basic auth sends "username:md5(password)": an empty part or a colon in the username cannot authenticate.
+  if (profile.till.username.trim() === '') fail(shownPath, '"till.username" is empty; give the till code the target knows');
+  if (profile.till.username.includes(':')) fail(shownPath, `"till.username" contains ":", which HTTP Basic credentials cannot carry in a username`);
+  if (profile.till.password === '') fail(shownPath, '"till.password" is empty; give the till\'s plain password (memberspec sends its md5)');
   const configs = profile.configs ?? {};
   if (typeof configs !== 'object' || Array.isArray(configs)) fail(shownPath, '"configs" must be an object of CONF_* values');
   const known = configDescriptions();
@@ -57,8 +67,13 @@ export function loadVendorProfile(path: string, shownPath: string = path): Vendo
     if (normalise(description, value) === undefined && value !== null) fail(shownPath, `${name} has an invalid value ${JSON.stringify(value)}`);
   }
   if (profile.baseCountry !== undefined && typeof profile.baseCountry !== 'string') fail(shownPath, '"baseCountry" must be a country code such as "IN"');
+  if (typeof profile.baseCountry === 'string' && !isKnownCountry(profile.baseCountry)) {
+    fail(shownPath, `"baseCountry" ${JSON.stringify(profile.baseCountry)} is not a country code with a telephone numbering plan (ISO 3166-1 alpha-2, such as "IN")`);
+  }
   const supported = profile.supportedCountries ?? [];
   if (!Array.isArray(supported) || supported.some((c) => typeof c !== 'string')) fail(shownPath, '"supportedCountries" must be a list of country codes');
+  const unknownCountry = (supported as string[]).find((c) => !isKnownCountry(c));
+  if (unknownCountry !== undefined) fail(shownPath, `"supportedCountries" has ${JSON.stringify(unknownCountry)}, not a country code with a telephone numbering plan (ISO 3166-1 alpha-2, such as "SG")`);
   const statusLabels = profile.statusLabels ?? [];
   const labelShape = '{"status": "Suspended", "label": "...", "restrictions": ["BLOCK_TRANSACTION"]}';
   if (!Array.isArray(statusLabels)) fail(shownPath, `"statusLabels" must be a list of ${labelShape}`);

@@ -3,7 +3,7 @@
 // for every failure, then the requirement view (seed requirement -> scenarios -> verdict).
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Counts, FeatureResult, RequirementResult, RunReport, ScenarioResult, TargetInfo, Verdict } from './run_model.ts';
+import { nothingJudgedDetail, overallVerdict as verdictOf, type Counts, type FeatureResult, type RequirementResult, type RunReport, type ScenarioResult, type TargetInfo, type Verdict } from './run_model.ts';
 import { redactExchanges } from './redact.ts';
 import { rerunCommand } from './rerun_command.ts';
 
@@ -49,10 +49,11 @@ function headline(report: RunReport): { cls: string; title: string; detail: stri
         title: 'Inconclusive',
         detail: `No rule was found broken, but ${c.error} scenario${c.error === 1 ? '' : 's'} could not be judged (error).`,
       };
-    default:
-      return { cls: 'notApplicable', title: 'Nothing applicable', detail: 'No scenario applied to this target.' };
+    case 'nothingJudged':
+      return { cls: 'notApplicable', title: 'Nothing judged: not certified', detail: nothingJudgedDetail(report) };
   }
 }
+
 
 function countCells(c: Counts): string {
   return [c.passed, c.failed, c.error, c.notApplicable, c.total]
@@ -61,13 +62,6 @@ function countCells(c: Counts): string {
 }
 
 const COUNT_HEADERS = '<th>passed</th><th>failed</th><th>error</th><th>not applicable</th><th>total</th>';
-
-function verdictOf(c: Counts): Verdict {
-  if (c.failed) return 'failed';
-  if (c.error) return 'error';
-  if (c.passed) return 'passed';
-  return 'notApplicable';
-}
 
 function pre(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value, null, 2);

@@ -26,8 +26,16 @@ export interface TargetInfo {
   profile?: string;
 }
 
+/** What the run was asked to select, so a run that selected nothing can say why. */
+export interface RunSelection {
+  tags?: string;
+  name?: string;
+}
+
 export interface RunInfo {
   runId: string;
+  /** The --tags / --name filters of the run, when given. */
+  selection?: RunSelection;
   suite: { name: string; version: string };
   target: TargetInfo;
   startedAt: string;
@@ -105,7 +113,7 @@ export interface RunReport {
   info: RunInfo;
   /** A run-level problem (unparsable feature, failing BeforeAll hook): the run is not to be trusted. */
   runError?: string;
-  verdict: Verdict;
+  verdict: RunVerdict;
   counts: Counts;
   capabilities: CapabilityResult[];
   features: FeatureResult[];
@@ -120,6 +128,27 @@ export function emptyCounts(): Counts {
 export function addToCounts(counts: Counts, verdict: Verdict): void {
   counts.total += 1;
   counts[verdict] += 1;
+}
+
+/**
+ * A run's verdict. Unlike a feature's, a run in which no scenario was judged (all not applicable, or
+ * none selected) is not "not applicable" but "nothing judged": it certifies nothing and must not pass.
+ */
+export type RunVerdict = 'passed' | 'failed' | 'error' | 'nothingJudged';
+
+export function runVerdict(counts: Counts): RunVerdict {
+  const verdict = overallVerdict(counts);
+  return verdict === 'notApplicable' ? 'nothingJudged' : verdict;
+}
+
+/** Why a run judged nothing: its selection matched no scenario, or every scenario was not applicable. */
+export function nothingJudgedDetail(report: RunReport): string {
+  const { counts, info } = report;
+  if (counts.total === 0) {
+    const filters = [info.selection?.tags && `--tags "${info.selection.tags}"`, info.selection?.name && `--name "${info.selection.name}"`].filter(Boolean);
+    return `No scenario ran${filters.length ? `: none matches ${filters.join(' with ')}` : ''}, so nothing was judged.`;
+  }
+  return `No scenario was judged: all ${counts.total} were not applicable to this target (reasons below), so nothing is certified.`;
 }
 
 /** Overall verdict of a set of scenarios: any failure beats any error beats a pass. */
@@ -403,7 +432,7 @@ function assembleReport(
   }
   return {
     info,
-    verdict: overallVerdict(counts),
+    verdict: runVerdict(counts),
     counts,
     capabilities: [...capabilities.values()].sort((a, b) => a.name.localeCompare(b.name)),
     features: [...features.values()].sort((a, b) => a.uri.localeCompare(b.uri)),

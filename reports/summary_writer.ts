@@ -12,9 +12,11 @@ export function buildSummary(report: RunReport): Record<string, unknown> {
     suite: info.suite,
     runId: info.runId,
     target: info.target,
+    ...(info.selection ? { selection: info.selection } : {}),
     startedAt: info.startedAt,
     finishedAt: info.finishedAt,
     durationMs: Math.max(0, Date.parse(info.finishedAt) - Date.parse(info.startedAt)),
+    /** passed, failed, error, or nothingJudged (no scenario judged: all not applicable, or none selected). */
     verdict: report.verdict,
     runError: report.runError ?? null,
     counts: report.counts,
