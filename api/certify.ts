@@ -160,10 +160,9 @@ export async function certify(options: CertifyOptions = {}): Promise<CertifyResu
       stdout: 'summary',
       files: {
         [path.join(reportDir, CUCUMBER_OUTPUTS.message.file)]: 'message',
-        [path.join(reportDir, CUCUMBER_OUTPUTS.junit.file)]: 'junit',
       },
       publish: false,
-      options: { ...runConfiguration.formats.options, junit: { suiteName: `memberspec ${targetInfo.url}` } },
+      options: { ...runConfiguration.formats.options },
     },
   };
 

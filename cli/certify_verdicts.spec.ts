@@ -39,6 +39,9 @@ test('a selection that matches no scenario judged nothing: exit 1, and every out
   assert.equal(summary.verdict, 'nothingJudged');
   assert.deepEqual(summary.selection, { tags: '@req:no-such-requirement' });
   assert.match(html, /<strong>Nothing judged: not certified<\/strong>No scenario ran: none matches --tags/);
+  const junit = readFileSync(path.join(tmp.dir, 'latest', 'junit.xml'), 'utf8');
+  assert.match(junit, /<testsuites [^>]*errors="1"/);
+  assert.match(junit, /<error message="No scenario ran: none matches --tags &quot;@req:no-such-requirement&quot;[^"]*" type="nothingJudged">/);
 });
 
 test('a profile whose org runs none of the selected scenarios judged nothing: exit 1, not 0', async () => {

@@ -1,8 +1,9 @@
 // Every report writer, each with a one-line description. Cucumber itself writes messages.ndjson
-// and junit.xml during the run; these writers build the rest from the collected messages.
+// during the run; these writers build the rest from the collected messages.
 import type { RunReport } from './run_model.ts';
 import { writeSummary } from './summary_writer.ts';
 import { writeHtml } from './html_writer.ts';
+import { JUNIT_FILE, writeJunit } from './junit_writer.ts';
 
 export interface ReportWriter {
   /** One line: what the output is for. Required, so the registry documents itself. */
@@ -23,10 +24,14 @@ export const REPORT_WRITERS: Readonly<Record<string, ReportWriter>> = {
     file: 'index.html',
     write: writeHtml,
   },
+  junit: {
+    description: 'junit.xml for CI systems: a broken rule is <failure>, a scenario not judged <error>, a not-applicable one <skipped>',
+    file: JUNIT_FILE,
+    write: writeJunit,
+  },
 };
 
 /** Files cucumber's own formatters write into the run directory. */
 export const CUCUMBER_OUTPUTS: Readonly<Record<string, { file: string; description: string }>> = {
   message: { file: 'messages.ndjson', description: "cucumber's message stream, the raw record every other report is built from" },
-  junit: { file: 'junit.xml', description: 'JUnit XML for CI systems' },
 };

@@ -133,10 +133,11 @@ test('the broadcaster isolates a failing writer', async () => {
       [
         ['summary', true],
         ['html', true],
+        ['junit', true],
         ['broken', false],
       ],
     );
-    assert.equal(outcomes[2].error, 'disk full');
+    assert.equal(outcomes[3].error, 'disk full');
     assert.ok(existsSync(path.join(dir, 'summary.json')));
     assert.ok(existsSync(path.join(dir, 'index.html')));
   } finally {
