@@ -1,7 +1,7 @@
 // certify(): one call that runs the living spec against a target and writes the reports.
 // No target = the embedded reference, in-process; a URL = any server speaking the contract.
 // The CLI only parses argv and calls this (cucumber-js's api/cli split; pact's Verifier).
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import type * as messages from '@cucumber/messages';
@@ -11,6 +11,7 @@ import { newRunId } from './run_id.ts';
 import { checkTarget, validateProfile, validateTarget } from './target_preflight.ts';
 import { UsageError } from './usage_error.ts';
 import type { VendorProfile } from '../driver/vendor_profile.ts';
+import { secretScrubber, type SecretScrubber } from '../driver/credentials.ts';
 import { RunCollector, type Counts, type RunReport, type RunVerdict, type TargetInfo, type Verdict } from '../reports/run_model.ts';
 import { loadRequirements } from '../requirements/catalogue.ts';
 import { broadcastWriters, type WriterOutcome } from '../reports/broadcast_writers.ts';
@@ -100,6 +101,14 @@ function validate(options: CertifyOptions): ValidOptions {
   const tags = options.tags?.trim() || undefined;
   const name = options.name?.trim() || undefined;
   return { target, profile, vendor, tags, name, parallel, reportsDir: options.reportsDir ?? DEFAULTS.reportsDir, stepTimeoutMs };
+}
+
+/** Rewrites a report file without any secret form (cucumber wrote it during the run). */
+function scrubFile(file: string, secrets: SecretScrubber): void {
+  if (secrets.empty || !existsSync(file)) return;
+  const text = readFileSync(file, 'utf8');
+  const scrubbed = secrets.text(text);
+  if (scrubbed !== text) writeFileSync(file, scrubbed);
 }
 
 const discard = () =>
@@ -195,7 +204,11 @@ export async function certify(options: CertifyOptions = {}): Promise<CertifyResu
   await runCucumber({ ...config, support }, environment, onMessage);
 
   const finishedAt = new Date();
-  const report = collector.build(
+  // The driver scrubs every answer of the till's credentials; the reports are scrubbed again of the
+  // profile's, so that no path (a step's own message, a harness bug) can publish them.
+  const secrets = secretScrubber(opts.vendor ? [opts.vendor.profile.till] : []);
+  scrubFile(path.join(reportDir, CUCUMBER_OUTPUTS.message.file), secrets);
+  const report = secrets.value(collector.build(
     {
       runId,
       ...(opts.tags || opts.name ? { selection: { ...(opts.tags ? { tags: opts.tags } : {}), ...(opts.name ? { name: opts.name } : {}) } } : {}),
@@ -205,7 +218,7 @@ export async function certify(options: CertifyOptions = {}): Promise<CertifyResu
       finishedAt: finishedAt.toISOString(),
     },
     loadRequirements(),
-  );
+  ));
   const writers = await broadcastWriters(report, reportDir);
 
   // A real copy, not a symlink: it must open the same way on every OS and in CI artefacts.

@@ -1,6 +1,5 @@
 // The Driver over any Transport: domain calls become contract requests, every response is checked
 // against the contract, error envelopes become Results, and each exchange goes into the transcript.
-import { createHash } from 'node:crypto';
 import { responseProblems } from '../contract/validator.ts';
 import {
   ContractViolationError,
@@ -32,6 +31,7 @@ import {
 } from './driver.ts';
 import type { ApiRequest, ApiResponse, Transport } from './transport.ts';
 import { checkProfileApplicable, type VendorProfile } from './vendor_profile.ts';
+import { NO_SECRETS, REDACTED, basicAuthorization, secretScrubber, type SecretScrubber, type TillCredentials } from './credentials.ts';
 
 export interface ContractDriverOptions {
   /** 'in-process' or 'http'. */
@@ -41,14 +41,9 @@ export interface ContractDriverOptions {
   readonly profile?: VendorProfile;
 }
 
-export const REDACTED = '[redacted]';
+export { REDACTED, basicAuthorization } from './credentials.ts';
 /** Longer request/response strings are shortened in the transcript (an oversized body is 100 kB). */
 const TRANSCRIPT_TEXT_LIMIT = 2000;
-
-export function basicAuthorization(username: string, password: string): string {
-  const md5 = createHash('md5').update(password, 'utf8').digest('hex');
-  return `Basic ${Buffer.from(`${username}:${md5}`, 'utf8').toString('base64')}`;
-}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
@@ -257,8 +252,11 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
   const capabilities: Capabilities = { testControl: profile === undefined };
   const baseUrl = /^https?:\/\//i.test(transport.target) ? transport.target : '';
 
-  /** Sends one request, records it, and checks the answer against the contract. */
-  async function call(operationId: string, request: ApiRequest): Promise<OperationResponse> {
+  /**
+   * Sends one request, records it, and checks the answer against the contract. The answer is scrubbed of
+   * the session's credentials first (a target may echo them), so no step, message or transcript holds them.
+   */
+  async function call(operationId: string, request: ApiRequest, secrets: SecretScrubber = NO_SECRETS): Promise<OperationResponse> {
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     if (request.body !== undefined || request.rawBody !== undefined) headers['content-type'] ??= 'application/json';
     const sent: ApiRequest = { ...request, headers };
@@ -277,9 +275,10 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
     const started = performance.now();
     let response: ApiResponse;
     try {
-      response = await transport.send(sent);
+      const answer = await transport.send(sent);
+      response = { ...answer, body: secrets.value(answer.body), headers: secrets.value(answer.headers) };
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = secrets.text(error instanceof Error ? error.message : String(error));
       transcript.push({ ...base, status: 0, responseBody: message, durationMs: Math.round(performance.now() - started) });
       if (error instanceof HarnessError) throw new HarnessError(`${operationId}: ${message}`);
       throw new HarnessError(`${operationId}: ${request.method} ${request.path} on ${transport.target} failed (${message})`);
@@ -297,10 +296,11 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
     return { ...response, operation: operationId };
   }
 
-  function session(orgId: string, authorization: string | undefined, tillUsername: string): OrgSession {
-    const auth: Record<string, string> = authorization ? { authorization } : {};
+  function session(orgId: string, till: TillCredentials, authenticated = true, secrets = secretScrubber([till])): OrgSession {
+    const tillUsername = till.username;
+    const auth: Record<string, string> = authenticated ? { authorization: basicAuthorization(till.username, till.password) } : {};
     const view = (body: Json) => toCustomerView(body);
-    const send = (operationId: string, request: Omit<ApiRequest, 'headers'>) => call(operationId, { ...request, headers: auth });
+    const send = (operationId: string, request: Omit<ApiRequest, 'headers'>) => call(operationId, { ...request, headers: auth }, secrets);
     const registration = (body: Json) => ({ customerId: body.createdId as number });
 
     return {
@@ -402,7 +402,8 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
         return result.value;
       },
       anonymous() {
-        return session(orgId, undefined, tillUsername);
+        // Still scrubbed of this till's credentials: a target might echo the last ones it saw.
+        return session(orgId, till, false, secrets);
       },
       tillUsername,
       async changeStatusLabel(query, change) {
@@ -588,7 +589,7 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
     const result = toResult(response, (b) => b.entity as { orgId: number; till: { username: string; password: string } });
     if (!result.ok) return result;
     const { orgId, till } = result.value;
-    return { ...result, value: session(String(orgId), basicAuthorization(till.username, till.password), till.username) };
+    return { ...result, value: session(String(orgId), till) };
   }
 
   return {
@@ -598,7 +599,7 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
     async createOrg(setup: OrgSetup) {
       if (profile) {
         checkProfileApplicable(profile, setup);
-        return session(profile.name, basicAuthorization(profile.till.username, profile.till.password), profile.till.username);
+        return session(profile.name, profile.till);
       }
       const result = await requestOrg(setup);
       if (!result.ok) throw new HarnessError(`createOrg refused by ${transport.target}: ${result.error.code} ${result.error.message}`);
