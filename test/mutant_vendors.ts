@@ -31,6 +31,8 @@ const CREATE_ORG = '/x-memberspec/orgs';
 const CUSTOMER_VIEW = /^\/v2\/customers\/(\d+|lookup\/customerDetails)$/;
 const SUBSCRIPTIONS = /^\/v2\/customers\/\d+\/subscriptions$/;
 const COUPON_SERIES = '/v2/coupon/series';
+/** The channels a subscription can name (seed 000's channels and the API's mobilePush). */
+const SUBSCRIPTION_CHANNELS = ['wechat', 'mobile', 'ios', 'line', 'email', 'whatsapp', 'android', 'postmail', 'mobilepush'];
 
 function rewriteJson(exchange: Exchange, edit: (body: Json) => void): void {
   const body = JSON.parse(exchange.body.toString('utf8')) as Json;
@@ -127,6 +129,20 @@ export const MUTANTS: Record<string, Mutant> = {
         if (!Array.isArray(body.subscriptions)) return;
         const other = (priority: unknown) => (/^trans(actional)?$/i.test(String(priority)) ? 'BULK' : 'TRANS');
         body.subscriptions = body.subscriptions.flatMap((entry: Json) => [entry, { ...entry, priority: other(entry.priority) }]);
+      });
+    },
+  },
+  'one-channel-for-all': {
+    bug: "a subscription set for one channel is applied to every channel of the source account",
+    caughtIn: ['subscriptions/subscriptions.feature'],
+    request: (exchange) => {
+      if (exchange.method !== 'POST' || !SUBSCRIPTIONS.test(exchange.path)) return;
+      rewriteJson(exchange, (body) => {
+        if (!Array.isArray(body.subscriptions)) return;
+        body.subscriptions = body.subscriptions.flatMap((entry: Json) => [
+          ...SUBSCRIPTION_CHANNELS.filter((channel) => channel !== String(entry.channel).toLowerCase()).map((channel) => ({ ...entry, channel })),
+          entry,
+        ]);
       });
     },
   },

@@ -79,6 +79,72 @@ Feature: Subscriptions
         | TRANSACTIONAL | transactional |
         | TRANS         | transactional |
 
+  Rule: Each channel of a source profile has its own statuses
+
+    # Seed 002 "Subscription status": "Select the source > org [...] Select the channel", then set the
+    # promotional and the transactional status: what is set for one channel is that channel's alone.
+    @seed:002 @req:002-11 @req:002-12
+    Scenario: Different statuses on four channels of the Instore profile are read back as set
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When "Asha" sets these subscriptions through INSTORE:
+        | channel  | promotional | transactional |
+        | email    | opted out   | opted in      |
+        | mobile   | opted in    | opted out     |
+        | whatsapp | opted out   | opted out     |
+        | wechat   | opted in    | opted in      |
+      Then the request succeeds
+      And the INSTORE subscriptions of "Asha" show:
+        | channel  | promotional | transactional |
+        | email    | opted out   | opted in      |
+        | mobile   | opted in    | opted out     |
+        | whatsapp | opted out   | opted out     |
+        | wechat   | opted in    | opted in      |
+
+    @seed:002 @req:002-12
+    Scenario: Changing one channel leaves the other channels as they were
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And "Asha" set these subscriptions through INSTORE:
+        | channel | promotional | transactional |
+        | email   | opted in    | opted in      |
+        | mobile  | opted in    | opted in      |
+        | android | opted out   | opted out     |
+      When "Asha" sets these subscriptions through INSTORE:
+        | channel | promotional |
+        | email   | opted out   |
+      Then the request succeeds
+      And the INSTORE subscriptions of "Asha" show:
+        | channel | promotional | transactional |
+        | email   | opted out   | opted in      |
+        | mobile  | opted in    | opted in      |
+        | android | opted out   | opted out     |
+
+    @seed:002 @req:002-03 @req:002-11 @req:002-12
+    Scenario: Two accounts of one source keep their own statuses on each channel
+      Given a loyalty customer "Asha" registered through MOBILE_APP account "app-1" with mobile M1
+      And "Asha" also registered through MOBILE_APP account "app-2" with mobile M1
+      When "Asha" sets these subscriptions through MOBILE_APP account "app-1":
+        | channel | promotional | transactional |
+        | email   | opted out   | opted in      |
+        | mobile  | opted in    | opted in      |
+        | ios     | opted in    | opted out     |
+      Then the request succeeds
+      When "Asha" sets these subscriptions through MOBILE_APP account "app-2":
+        | channel | promotional | transactional |
+        | email   | opted in    | opted out     |
+        | mobile  | opted out   | opted out     |
+        | ios     | opted out   | opted in      |
+      Then the request succeeds
+      And the MOBILE_APP account "app-1" subscriptions of "Asha" show:
+        | channel | promotional | transactional |
+        | email   | opted out   | opted in      |
+        | mobile  | opted in    | opted in      |
+        | ios     | opted in    | opted out     |
+      And the MOBILE_APP account "app-2" subscriptions of "Asha" show:
+        | channel | promotional | transactional |
+        | email   | opted in    | opted out     |
+        | mobile  | opted out   | opted out     |
+        | ios     | opted out   | opted in      |
+
   Rule: Each source profile, and each account of a source, has its own subscriptions
 
     # Seed 002: "click on the desired source profile > select the org from the drop-down > select the channel".
