@@ -4,6 +4,8 @@
 // owner would look at first. Unlike the naive vendor, a mutant is right about everything else.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CONFIG_ALIASES, CONFIG_DEFINITIONS } from '../reference/domain/configs.ts';
+import { resolveSource } from '../reference/domain/sources.ts';
 import { startReferenceServer } from '../reference/server/start_server.ts';
 
 type Json = Record<string, any>;
@@ -31,11 +33,26 @@ const CREATE_ORG = '/x-memberspec/orgs';
 const CUSTOMER_VIEW = /^\/v2\/customers\/(\d+|lookup\/customerDetails)$/;
 const SUBSCRIPTIONS = /^\/v2\/customers\/\d+\/subscriptions$/;
 const COUPON_SERIES = '/v2/coupon/series';
+const REGISTRATION = '/v2/customers';
+const TRANSACTIONS = '/v2/transactions';
+const LOOKUP = '/v2/customers/lookup';
+const CHANGE_IDENTIFIER = /^\/v2\/customers\/\d+\/changeIdentifier$/;
+const STATUS_LOG = /^\/v2\/customers\/\d+\/statusLog$/;
+const GOODWILL = '/v2/points/goodwill';
+/** Config names the platform documents (and their aliases): what a vendor that ignores the others still reads. */
+const KNOWN_CONFIGS = new Set([...CONFIG_DEFINITIONS.map((definition) => definition.name), ...Object.keys(CONFIG_ALIASES)]);
 /** The channels a subscription can name (seed 000's channels and the API's mobilePush). */
 const SUBSCRIPTION_CHANNELS = ['wechat', 'mobile', 'ios', 'line', 'email', 'whatsapp', 'android', 'postmail', 'mobilepush'];
 
+/** Edits a JSON request body; a body that is not JSON (the malformed-request scenarios) goes through as sent. */
 function rewriteJson(exchange: Exchange, edit: (body: Json) => void): void {
-  const body = JSON.parse(exchange.body.toString('utf8')) as Json;
+  let body: Json;
+  try {
+    body = JSON.parse(exchange.body.toString('utf8')) as Json;
+  } catch {
+    return;
+  }
+  if (body === null || typeof body !== 'object') return;
   edit(body);
   exchange.body = Buffer.from(JSON.stringify(body));
 }
@@ -201,6 +218,162 @@ export const MUTANTS: Record<string, Mutant> = {
       if (exchange.method !== 'POST' || exchange.path !== CREATE_ORG) return;
       rewriteJson(exchange, (body) => {
         for (const label of body.statusLabels ?? []) delete label.restrictions;
+      });
+    },
+  },
+  // One per rule group (feature file) that no mutant above reaches, so each is proved able to fail.
+  'unknown-type-not-found': {
+    bug: 'a lookup by an identifier type that does not exist answers "customer not found" (8015) instead of 8013',
+    caughtIn: ['bad_input/invalid_registrations.feature'],
+    response: (exchange, status, body) =>
+      exchange.path === LOOKUP && body.errors?.[0]?.code === 8013
+        ? { status: 404, body: { ...body, errors: [{ code: 8015, message: 'Customer not found for the given identifiers' }] } }
+        : { status, body },
+  },
+  'unknown-settings-ignored': {
+    bug: 'an org setting the platform does not know is silently ignored instead of refused (8206)',
+    caughtIn: ['bad_input/org_settings.feature'],
+    request: (exchange) => {
+      if (exchange.method !== 'POST' || exchange.path !== CREATE_ORG) return;
+      rewriteJson(exchange, (body) => {
+        for (const name of Object.keys(body.configs ?? {})) if (!KNOWN_CONFIGS.has(name)) delete body.configs[name];
+      });
+    },
+  },
+  'card-length-capped': {
+    bug: 'a CONF_CARD_NUMBER_LENGTH above 50 is cut to 50 instead of refused (8260)',
+    caughtIn: ['cards/card_series_settings.feature'],
+    request: (exchange) => {
+      if (exchange.method !== 'POST' || exchange.path !== CREATE_ORG) return;
+      rewriteJson(exchange, (body) => {
+        if (Number(body.configs?.CONF_CARD_NUMBER_LENGTH) > 50) body.configs.CONF_CARD_NUMBER_LENGTH = 50;
+      });
+    },
+  },
+  'card-label-ignored': {
+    bug: 'the label given when a card is linked or issued is ignored: every card is added as ACTIVE',
+    caughtIn: ['cards/cards.feature'],
+    request: (exchange) => {
+      if (exchange.method !== 'POST' || !CHANGE_IDENTIFIER.test(exchange.path)) return;
+      rewriteJson(exchange, (body) => {
+        for (const item of body.add ?? []) if (item?.statusLabel !== undefined) item.statusLabel = 'ACTIVE';
+      });
+    },
+  },
+  'fraud-status-hidden': {
+    bug: 'the customer view never shows the fraud status',
+    caughtIn: ['customer_status/fraud_status.feature'],
+    response: (exchange, status, body) => {
+      if (exchange.method === 'GET' && CUSTOMER_VIEW.test(exchange.path)) delete body.fraudDetails;
+      return { status, body };
+    },
+  },
+  'status-log-oldest-first': {
+    bug: 'the status log lists label changes oldest first',
+    caughtIn: ['customer_status/status_labels.feature'],
+    response: (exchange, status, body) => {
+      if (exchange.method === 'GET' && STATUS_LOG.test(exchange.path) && Array.isArray(body.data)) body.data = [...body.data].reverse();
+      return { status, body };
+    },
+  },
+  'test-control-change-not-shown': {
+    bug: 'a change of test and control group is accepted, but the view keeps showing the auto-assigned test group',
+    caughtIn: ['customer_view/test_and_control.feature'],
+    response: (exchange, status, body) => {
+      if (exchange.method === 'GET' && CUSTOMER_VIEW.test(exchange.path) && body.testControl) body.testControl = { ...body.testControl, status: 'TEST' };
+      return { status, body };
+    },
+  },
+  'no-identifier-sync': {
+    bug: 'CONF_IDENTIFIERS_SYNC_ENABLED is not implemented: an Instore identifier change never reaches the other profiles',
+    caughtIn: ['identifiers/identifier_sync.feature'],
+    request: ignoresSettings('CONF_IDENTIFIERS_SYNC_ENABLED'),
+  },
+  'transactions-always-loyalty': {
+    bug: 'every transaction is taken as a loyalty one: a non-loyalty transaction enrols its customer',
+    caughtIn: ['loyalty/loyalty_type.feature'],
+    request: (exchange) => {
+      if (exchange.method !== 'POST' || exchange.path !== TRANSACTIONS) return;
+      rewriteJson(exchange, (body) => {
+        if (body.customer?.loyaltyType !== undefined) body.customer.loyaltyType = 'loyalty';
+      });
+    },
+  },
+  'goodwill-reason-lost': {
+    bug: 'goodwill points are credited with a fixed reason, not the one given',
+    caughtIn: ['loyalty_operations/points.feature'],
+    request: (exchange) => {
+      if (exchange.method !== 'POST' || exchange.path !== GOODWILL) return;
+      rewriteJson(exchange, (body) => {
+        body.reason = 'goodwill';
+      });
+    },
+  },
+  'default-tiers-only': {
+    bug: "CONF_LOYALTY_TIERS is ignored: every org has the platform's default tiers",
+    caughtIn: ['loyalty_operations/tiers.feature'],
+    request: ignoresSettings('CONF_LOYALTY_TIERS'),
+  },
+  'bill-total-not-checked': {
+    bug: 'a bill whose lines do not add up is recorded: the vendor recomputes the amounts from the lines',
+    caughtIn: ['loyalty_operations/transactions.feature'],
+    request: (exchange) => {
+      if (exchange.method !== 'POST' || exchange.path !== TRANSACTIONS) return;
+      rewriteJson(exchange, (body) => {
+        if (!Array.isArray(body.lineItems) || body.lineItems.length === 0) return;
+        for (const line of body.lineItems) line.amount = Number(line.qty) * Number(line.rate);
+        body.billAmount = body.lineItems.reduce((total: number, line: Json) => total + line.amount, 0);
+      });
+    },
+  },
+  'no-country-code-completion': {
+    bug: 'CONF_CLIENT_DEFAULT_COUNTRYCODE_PASSED is not implemented: a mobile without its country code is refused',
+    caughtIn: ['registration/mobile_country_code.feature'],
+    request: ignoresSettings('CONF_CLIENT_DEFAULT_COUNTRYCODE_PASSED'),
+  },
+  'email-never-required': {
+    bug: 'CONF_USERS_IS_EMAIL_REQUIRED is ignored: a registration without an email is accepted',
+    caughtIn: ['registration/primary_identifier.feature'],
+    request: ignoresSettings('CONF_USERS_IS_EMAIL_REQUIRED'),
+  },
+  'no-minimum-registration-date': {
+    bug: 'CONF_MIN_REGISTRATION_DATE is ignored: registrations dated before the minimum are accepted',
+    caughtIn: ['registration/registration_date.feature'],
+    request: ignoresSettings('CONF_MIN_REGISTRATION_DATE'),
+  },
+  'channels-of-first-profile': {
+    bug: "the customer view shows the first source profile's communication channels on every profile",
+    caughtIn: ['sources_and_channels/channels.feature'],
+    response: (exchange, status, body) => {
+      if (exchange.method === 'GET' && CUSTOMER_VIEW.test(exchange.path) && Array.isArray(body.profiles) && body.profiles.length > 1) {
+        const first = body.profiles[0].commChannels;
+        body.profiles = body.profiles.map((profile: Json) => ({ ...profile, commChannels: first }));
+      }
+      return { status, body };
+    },
+  },
+  'one-profile-per-source': {
+    bug: 'the customer view shows one profile per source, hiding the other accounts of a multi-account source',
+    caughtIn: ['sources_and_channels/multi_account_sources.feature'],
+    response: (exchange, status, body) => {
+      if (exchange.method === 'GET' && CUSTOMER_VIEW.test(exchange.path) && Array.isArray(body.profiles)) {
+        body.profiles = body.profiles.filter((profile: Json, index: number) => body.profiles.findIndex((other: Json) => other.source === profile.source) === index);
+      }
+      return { status, body };
+    },
+  },
+  'unknown-source-as-instore': {
+    bug: 'a registration through a source the platform does not support is taken as an Instore registration',
+    caughtIn: ['sources_and_channels/sources.feature'],
+    request: (exchange) => {
+      if (exchange.method !== 'POST' || exchange.path !== REGISTRATION) return;
+      rewriteJson(exchange, (body) => {
+        for (const profile of Array.isArray(body.profiles) ? body.profiles : []) {
+          if (typeof profile?.source === 'string' && !resolveSource(profile.source)) {
+            profile.source = 'INSTORE';
+            delete profile.accountId;
+          }
+        }
       });
     },
   },
