@@ -6,7 +6,7 @@ import { NotApplicableError, type Driver, type OrgSession, type OrgSetup } from 
 import { makeDriver } from '../driver/make_driver.ts';
 import { checkProfileApplicable, type VendorProfile } from '../driver/vendor_profile.ts';
 import { groundTruthPath, type PopulationHeader } from '../generators/population_format.ts';
-import { CUSTOMER_STATUS_CONFIG } from '../reference/domain/customer_status.ts';
+import { customerStatusOnIn } from '../reference/domain/customer_status.ts';
 import { compareWithTruth, type ProfilePlacement, type TruthComparison } from '../seeding/ground_truth_metrics.ts';
 import { LatencyRecorder, type LatencySummary } from '../seeding/latency.ts';
 import { checkPopulation, PopulationFileError, profileRecords, readGroundTruth, type GroundTruth } from '../seeding/population_reader.ts';
@@ -129,10 +129,9 @@ function orgSetup(header: PopulationHeader): OrgSetup {
   };
 }
 
-/** Status labels can be given only in an org that declares labels and turns customer status on. */
+/** Status labels can be given only in an org that declares labels and has customer status on (ruling 7: unless it states false). */
 function statusLabelsOn(setup: OrgSetup): boolean {
-  const enabled = setup.configs?.[CUSTOMER_STATUS_CONFIG];
-  return (enabled === true || enabled === 'true') && (setup.statusLabels?.length ?? 0) > 0;
+  return customerStatusOnIn(setup.configs ?? {}) && (setup.statusLabels?.length ?? 0) > 0;
 }
 
 /**

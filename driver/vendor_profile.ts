@@ -201,8 +201,11 @@ export function checkProfileApplicable(profile: VendorProfile, setup: OrgSetup):
     const have = [...profile.supportedCountries].sort().join(',');
     if (want !== have) mismatches.push(`needs supportedCountries=[${want}], target has [${have}]`);
   }
-  // Labels matter only where the scenario turns customer status on (else its own configs already differ).
-  if (wanted.get(STATUS_CONFIG) === true && actual.get(STATUS_CONFIG) === true) {
+  // Labels matter only where the scenario turns customer status on by name or declares labels: in an org
+  // that is on only by default (ruling 7) new customers take the default label, an Active one without
+  // restrictions, so the vendor's labels change nothing the scenario asserts.
+  const namesStatus = named.has(STATUS_CONFIG) || (setup.statusLabels?.length ?? 0) > 0;
+  if (namesStatus && wanted.get(STATUS_CONFIG) === true && actual.get(STATUS_CONFIG) === true) {
     const want = describeLabels(setup.statusLabels ?? []);
     const have = describeLabels(profile.statusLabels ?? []);
     if (want !== have) mismatches.push(`needs statusLabels=[${want}], target has [${have}]`);

@@ -47,7 +47,21 @@ describe('vendor profile: status labels', () => {
   });
 
   it('ignores labels where customer status is off', () => {
+    const off = { CONF_CUSTOMER_STATUS_ENABLED: false };
+    const profile = loadVendorProfile(profileFile({ configs: off, statusLabels: [{ status: 'Active', label: 'Regular' }] }));
+    assert.doesNotThrow(() => checkProfileApplicable(profile, { configs: off }));
+  });
+
+  it('compares labels only where a scenario names customer status or declares labels (ruling 7: on by default)', () => {
     const profile = loadVendorProfile(profileFile({ configs: {}, statusLabels: [{ status: 'Active', label: 'Regular' }] }));
     assert.doesNotThrow(() => checkProfileApplicable(profile, {}));
+    assert.throws(
+      () => checkProfileApplicable(profile, { configs: enabled }),
+      (e: Error) => e instanceof NotApplicableError && /needs statusLabels=\[\], target has \[ACTIVE:Regular\]/.test(e.message),
+    );
+    assert.throws(
+      () => checkProfileApplicable(profile, { configs: { CONF_CUSTOMER_STATUS_ENABLED: false } }),
+      (e: Error) => e instanceof NotApplicableError && /needs CONF_CUSTOMER_STATUS_ENABLED=false, target has true/.test(e.message),
+    );
   });
 });

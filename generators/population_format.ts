@@ -12,8 +12,8 @@ export interface PopulationOrgSetup {
   readonly supportedCountries?: readonly string[];
   /**
    * The org's customer status labels in the order they are created (the test-control org setup's
-   * `statusLabels`). Profiles' `statusLabel`s are sent only when the org declares labels and turns
-   * customer status on (configs.CONF_CUSTOMER_STATUS_ENABLED).
+   * `statusLabels`). Profiles' `statusLabel`s are sent only when the org declares labels and has
+   * customer status on (configs.CONF_CUSTOMER_STATUS_ENABLED, on unless stated false).
    */
   readonly statusLabels?: readonly PopulationStatusLabel[];
 }

@@ -71,6 +71,11 @@ Then('{string} shows the status {string} with the label {string}', async functio
   expect(`${view.customerStatus?.status} / ${view.customerStatus?.label}`, `${name}: status / label`).to.equal(`${statusName(status)} / ${label}`);
 });
 
+Then('{string} shows the status {string}', async function (this: MemberspecWorld, name: string, status: string) {
+  const view = await this.view(name);
+  expect(view.customerStatus?.status, `"${name}" should show the customer status ${status}`).to.equal(statusName(status));
+});
+
 Then('{string} shows the status {string} without a label', async function (this: MemberspecWorld, name: string, status: string) {
   const view = await this.view(name);
   expect(view.customerStatus, `"${name}" should show a customer status`).to.deep.equal({ status: statusName(status) });

@@ -211,6 +211,16 @@ export const MUTANTS: Record<string, Mutant> = {
       });
     },
   },
+  'status-off-by-default': {
+    bug: 'customer status is off unless the org turns it on: new orgs show the legacy fraud status (seed 002: enabled by default for new organizations)',
+    caughtIn: ['customer_status/fraud_status.feature'],
+    request: (exchange) => {
+      if (exchange.method !== 'POST' || exchange.path !== CREATE_ORG) return;
+      rewriteJson(exchange, (body) => {
+        body.configs = { CONF_CUSTOMER_STATUS_ENABLED: false, ...body.configs };
+      });
+    },
+  },
   'ignores-label-restrictions': {
     bug: 'restrictions set on status labels are never enforced: a suspended customer can still merge, transact, earn and redeem',
     caughtIn: ['customer_status/restrictions.feature'],

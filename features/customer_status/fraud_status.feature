@@ -1,15 +1,38 @@
 Feature: The fraud status, legacy of the customer status
-  Orgs that have not enabled customer status show the fraud status instead: predefined values set on a
-  customer. Enabling customer status replaces it; with neither set, the status is blank.
+  New orgs have customer status enabled. Orgs that have not enabled it show the fraud status instead:
+  predefined values set on a customer. Enabling customer status replaces it; with neither set, the status
+  is blank.
 
   # Seed 002 "Customer status and name"; seeds 000/001 "Activating customer status" and seed 000 "Managing
   # fraud status". The fraud status is set through a memberspec design (the seeds name no call for it).
+  # Ruling 7: seed 002 "From June 2024, the customer status feature will be enabled by default for new
+  # organizations." Every org a run creates is new, so an org that does not state CONF_CUSTOMER_STATUS_ENABLED
+  # has customer status on. Seed 002's "The customer status setting is not by default enabled for an org"
+  # describes the older orgs: the scenarios of an org without customer status state false.
+
+  Rule: A new org has customer status enabled
+
+    @seed:002 @req:002-56
+    Scenario: A customer of a new org with default settings is Active
+      Given an org with default settings
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When the customer details of "Asha" are read
+      Then the request succeeds
+      And "Asha" shows the status "Active"
+
+    @seed:002 @seed:000 @req:002-56 @req:000-50
+    Scenario: A new org with default settings refuses a fraud status, superseded by the customer status
+      Given an org with default settings
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When "Asha" is marked with the fraud status MARKED with the reason "flagged by the fraud team"
+      Then the request is refused with error 8213
+      And "Asha" shows the status "Active"
 
   Rule: Without customer status, the view shows the fraud status, one of the predefined values
 
     @seed:002 @req:002-50 @req:002-51 @req:002-52
     Scenario Outline: A customer marked <fraud status> shows the fraud status <fraud status>
-      Given an org with default settings
+      Given the org setting CONF_CUSTOMER_STATUS_ENABLED is false
       And a loyalty customer "Asha" registered through INSTORE with mobile M1
       When "Asha" is marked with the fraud status <fraud status> with the reason "flagged by the fraud team"
       Then the request succeeds
@@ -25,10 +48,9 @@ Feature: The fraud status, legacy of the customer status
 
   Rule: With neither customer status nor fraud status set, the status is blank
 
-    # Seed 002: the customer status setting "is not by default enabled for an org".
     @seed:002 @req:002-53
-    Scenario: A customer of an org with default settings shows no status
-      Given an org with default settings
+    Scenario: A customer of an org without customer status shows no status
+      Given the org setting CONF_CUSTOMER_STATUS_ENABLED is false
       And a loyalty customer "Asha" registered through INSTORE with mobile M1
       When the customer details of "Asha" are read
       Then the request succeeds
@@ -53,7 +75,7 @@ Feature: The fraud status, legacy of the customer status
     # Ruling 5: without customer status enabled there is no label to change (documented error 3044).
     @seed:001 @seed:contract @req:001-61 @req:contract-50
     Scenario: Without customer status enabled a label cannot be given
-      Given an org with default settings
+      Given the org setting CONF_CUSTOMER_STATUS_ENABLED is false
       And a loyalty customer "Asha" registered through INSTORE with mobile M1
       When "Asha" is given the status label "Regular" with the reason "welcome"
       Then the request is refused with error 3044

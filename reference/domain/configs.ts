@@ -43,8 +43,9 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
   { name: 'CONF_LOYALTY_TIERS', kind: 'tiers', default: LOYALTY_DEFAULTS.CONF_LOYALTY_TIERS },
   { name: 'CONF_LOYALTY_REFERRER_POINTS', kind: 'wholeAmount', default: LOYALTY_DEFAULTS.CONF_LOYALTY_REFERRER_POINTS },
   { name: 'CONF_LOYALTY_REFEREE_POINTS', kind: 'wholeAmount', default: LOYALTY_DEFAULTS.CONF_LOYALTY_REFEREE_POINTS },
-  // Seed 001 "Enable customer status"; off by default (seed 002: "not by default enabled for an org").
-  bool('CONF_CUSTOMER_STATUS_ENABLED', false),
+  // Seed 001 "Enable customer status". Ruling 7: on unless the org states false (seed 002: "From June 2024,
+  // the customer status feature will be enabled by default for new organizations.").
+  bool('CONF_CUSTOMER_STATUS_ENABLED', true),
   // Seed 001 "External ID configuration": the card-number series; cross-checked by checkCardConfigs.
   bool('CONF_CARD_NUMBER_GENERATION_ENABLED', false),
   { name: 'SOURCE_ACCOUNTS_EXTERNALID_ENABLED', kind: 'sourceAccounts' },

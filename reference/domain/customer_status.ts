@@ -77,7 +77,16 @@ export function statusSeedName(status: CustomerStatus): string {
 }
 
 export function customerStatusEnabled(org: Org): boolean {
-  return org.configs[CUSTOMER_STATUS_CONFIG] === true;
+  return customerStatusOnIn(org.configs);
+}
+
+/**
+ * Ruling 7: customer status is on unless the org states false (seed 002: "From June 2024, the customer status
+ * feature will be enabled by default for new organizations."). Takes raw configs too ("false", 0).
+ */
+export function customerStatusOnIn(configs: Readonly<Record<string, unknown>>): boolean {
+  const stated = configs[CUSTOMER_STATUS_CONFIG];
+  return !(stated === false || stated === 0 || (typeof stated === 'string' && ['false', '0'].includes(stated.trim().toLowerCase())));
 }
 
 const invalidLabels = (problem: string) => new DomainError(8207, 'statusLabels', problem);

@@ -72,7 +72,8 @@ describe('registration: mandatory identifiers (rule 3)', () => {
   });
 
   it('CONF_USERS_USE_EXTERNAL_ID false ignores the external id with warning 8210', () => {
-    const { service, orgId } = orgWith({ CONF_USERS_USE_EXTERNAL_ID: false });
+    // Customer status off: otherwise a new org (ruling 7) without labels adds warning 8107.
+    const { service, orgId } = orgWith({ CONF_USERS_USE_EXTERNAL_ID: false, CONF_CUSTOMER_STATUS_ENABLED: false });
     const outcome = service.register(orgId, instore({ mobile: M1, externalId: X1 }));
     assert.deepEqual(outcome.warnings.map((item) => item.code), [8210]);
     const view = service.getCustomer(orgId, outcome.value.customerId).value;
