@@ -221,6 +221,11 @@ export const MUTANTS: Record<string, Mutant> = {
       });
     },
   },
+  'channels-from-any-source': {
+    bug: 'CONF_CHANNELS_FROM_OWN_SOURCE_ONLY is ignored: a WeChat channel is accepted through any source',
+    caughtIn: ['sources_and_channels/channels.feature'],
+    request: ignoresSettings('CONF_CHANNELS_FROM_OWN_SOURCE_ONLY'),
+  },
   'ignores-label-restrictions': {
     bug: 'restrictions set on status labels are never enforced: a suspended customer can still merge, transact, earn and redeem',
     caughtIn: ['customer_status/restrictions.feature'],

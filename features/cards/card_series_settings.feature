@@ -61,7 +61,9 @@ Feature: Card-number series settings an org cannot use
         | CONF_VALUES_TO_INCLUDE_FOR_CHECKSUM_DIGIT | NONE      |
       Then the request succeeds
 
-    @seed:001 @req:001-22 @req:001-23 @seed:contract @req:contract-63
+    # Ruling 33: seed 001 gives CONF_CARD_NUMBER_OFFSET "Any integer value", so a negative offset sets up an
+    # org (see generated_external_ids.feature); a value that is not an integer is refused.
+    @seed:001 @req:001-22 @req:001-23 @req:001-27 @seed:contract @req:contract-63
     Scenario Outline: <setting> set to <value> is refused with 8207
       When an org is requested with these settings:
         | setting   | value   |
@@ -74,4 +76,5 @@ Feature: Card-number series settings an org cannot use
         | CONF_CARD_CHECKSUM_DIGIT_ALGO      | MOD11_ALGO |
         | SOURCE_ACCOUNTS_EXTERNALID_ENABLED | web_engage |
         | SOURCE_ACCOUNTS_EXTERNALID_ENABLED | INSTORE:42 |
-        | CONF_CARD_NUMBER_OFFSET            | -1         |
+        | CONF_CARD_NUMBER_OFFSET            | 2.5        |
+        | CONF_CARD_NUMBER_OFFSET            | ten        |

@@ -129,6 +129,25 @@ Feature: External IDs generated from a card-number series
       Then the request created a new customer "Asha"
       And "Asha" has external id 000010
 
+    # Ruling 33: seed 001 gives CONF_CARD_NUMBER_OFFSET "Any integer value", and seed 000 says the offset is
+    # "the card sequence numbers that you want to ignore from the top": a negative offset ignores none, so the
+    # first number issued is the first of the sequence, as with offset 0.
+    @seed:001 @req:001-27 @req:001-38 @new-org
+    Scenario: A negative offset is accepted and ignores no number
+      Given an org with these settings:
+        | setting                             | value      |
+        | CONF_CARD_NUMBER_GENERATION_ENABLED | 1          |
+        | SOURCE_ACCOUNTS_EXTERNALID_ENABLED  | "INSTORE:" |
+        | CONF_CARD_CHECKSUM_DIGIT_ALGO       | AUTO_INC   |
+        | CONF_CARD_NUMBER_LENGTH             | 6          |
+        | CONF_CARD_NUMBER_OFFSET             | -1         |
+      When a loyalty registration arrives through INSTORE with mobile M1
+      Then the request created a new customer "Asha"
+      And "Asha" has external id 000000
+      When a loyalty registration arrives through INSTORE with mobile M2
+      Then the request created a new customer "Ben"
+      And "Ben" has external id 000001
+
     @seed:001 @req:001-20 @new-org
     Scenario: A number another customer already holds as external ID is skipped
       Given an org with these settings:

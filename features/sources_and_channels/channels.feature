@@ -10,7 +10,8 @@ Feature: Communication channels
 
   Rule: The entity supports the documented communication channels
 
-    # The "channel type" column is the name the API uses for the seed's channel.
+    # The "channel type" column is the name the API uses for the seed's channel. WeChat and Line, channels
+    # that are also sources, are registered through their own source: see the last rule (ruling 23).
     @seed:000 @seed:002 @req:000-05 @req:002-08
     Scenario Outline: A customer registered with a <Channel> channel
       When a loyalty registration arrives through INSTORE with these details:
@@ -25,10 +26,8 @@ Feature: Communication channels
 
       Examples:
         | Channel  | channel type | value                  |
-        | WeChat   | wechat       | wx-openid-1            |
         | Mobile   | mobile       | M1                     |
         | iOS      | ios          | ios-device-token-1     |
-        | Line     | line         | line-user-1            |
         | Email    | email        | E1                     |
         | WhatsApp | whatsapp     | M1                     |
         | Android  | android      | android-device-token-1 |
@@ -74,3 +73,64 @@ Feature: Communication channels
       And the WEBSITE profile of "Asha" has these communication channels:
         | channel | value |
         | email   | E2    |
+
+  Rule: A channel that is also a source comes from that source, or from any source, as the vendor states
+
+    # Ruling 23: seed 000 "Communication channels can vary, and information may be collected from diverse
+    # sources. For instance, a customer's communication channel, such as WeChat, may exclusively come from
+    # the WeChat system." This reads as a possibility (a WeChat channel usually comes from WeChat) or as a
+    # restriction (it comes only from WeChat). The vendor states its reading in the org setting
+    # CONF_CHANNELS_FROM_OWN_SOURCE_ONLY (a vendor profile must state it), and both readings are tested.
+    # Line is the other channel that is also a source.
+    @seed:000 @seed:002 @req:000-05 @req:000-06 @req:000-70 @req:002-08
+    Scenario Outline: A <Channel> channel through its own source is accepted in either reading (own source only: <own source only>)
+      Given the org setting CONF_CHANNELS_FROM_OWN_SOURCE_ONLY is <own source only>
+      When a loyalty registration arrives through <source> with these details:
+        | mobile                 | M1      |
+        | <channel type> channel | <value> |
+      Then the request succeeds
+      And the request created a new customer "Asha"
+      And the <source> profile of "Asha" has these communication channels:
+        | channel        | value   |
+        | <channel type> | <value> |
+      And "Asha" is reachable on <channel type>
+
+      Examples:
+        | Channel | channel type | value       | source                | own source only |
+        | WeChat  | wechat       | wx-openid-1 | WECHAT account "wc-1" | true            |
+        | WeChat  | wechat       | wx-openid-1 | WECHAT account "wc-1" | false           |
+        | Line    | line         | line-user-1 | LINE account "line-1" | true            |
+        | Line    | line         | line-user-1 | LINE account "line-1" | false           |
+
+    @seed:000 @req:000-70 @seed:contract @req:contract-05
+    Scenario Outline: Where channels come only from their own source, a <Channel> channel through INSTORE is refused
+      Given the org setting CONF_CHANNELS_FROM_OWN_SOURCE_ONLY is true
+      When a loyalty registration arrives through INSTORE with these details:
+        | mobile                 | M1      |
+        | <channel type> channel | <value> |
+      Then the request is refused with error 8010
+      And the error message mentions "<source>"
+      And no customer is found with mobile M1
+
+      Examples:
+        | Channel | channel type | value       | source |
+        | WeChat  | wechat       | wx-openid-1 | WECHAT |
+        | Line    | line         | line-user-1 | LINE   |
+
+    @seed:000 @seed:002 @req:000-05 @req:000-70 @req:002-08
+    Scenario Outline: Where channels may come from any source, a <Channel> channel through INSTORE is kept
+      Given the org setting CONF_CHANNELS_FROM_OWN_SOURCE_ONLY is false
+      When a loyalty registration arrives through INSTORE with these details:
+        | mobile                 | M1      |
+        | <channel type> channel | <value> |
+      Then the request succeeds
+      And the request created a new customer "Asha"
+      And the INSTORE profile of "Asha" has these communication channels:
+        | channel        | value   |
+        | <channel type> | <value> |
+      And "Asha" is reachable on <channel type>
+
+      Examples:
+        | Channel | channel type | value       |
+        | WeChat  | wechat       | wx-openid-1 |
+        | Line    | line         | line-user-1 |

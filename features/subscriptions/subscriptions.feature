@@ -40,28 +40,29 @@ Feature: Subscriptions
         | channel | promotional | transactional |
         | mobile  | opted out   | opted in      |
 
-    # Seed 000 "Supported communication channels": every channel carries both statuses.
+    # Seed 000 "Supported communication channels": every channel carries both statuses. WeChat and Line are
+    # set on the profile of their own source, which every vendor accepts (ruling 23).
     @seed:000 @req:000-38 @req:000-05
     Scenario Outline: Both statuses on the <Channel> channel
-      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
-      When "Asha" sets these subscriptions through INSTORE:
+      Given a loyalty customer "Asha" registered through <source> with mobile M1
+      When "Asha" sets these subscriptions through <source>:
         | channel        | promotional | transactional |
         | <channel type> | opted in    | opted out     |
       Then the request succeeds
-      And the INSTORE subscriptions of "Asha" show:
+      And the <source> subscriptions of "Asha" show:
         | channel        | promotional | transactional |
         | <channel type> | opted in    | opted out     |
 
       Examples:
-        | Channel  | channel type |
-        | WeChat   | wechat       |
-        | Mobile   | mobile       |
-        | iOS      | ios          |
-        | Line     | line         |
-        | Email    | email        |
-        | WhatsApp | whatsapp     |
-        | Android  | android      |
-        | Postmail | postmail     |
+        | Channel  | channel type | source                |
+        | WeChat   | wechat       | WECHAT account "wc-1" |
+        | Mobile   | mobile       | INSTORE               |
+        | iOS      | ios          | INSTORE               |
+        | Line     | line         | LINE account "line-1" |
+        | Email    | email        | INSTORE               |
+        | WhatsApp | whatsapp     | INSTORE               |
+        | Android  | android      | INSTORE               |
+        | Postmail | postmail     | INSTORE               |
 
     @seed:contract @req:contract-14
     Scenario Outline: The seed's word "<word>" names the API priority of the <switch> status

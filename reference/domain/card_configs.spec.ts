@@ -46,9 +46,13 @@ describe('card settings at org setup', () => {
     assert.equal(codeOf(() => parseOrgConfigs({ ...SERIES, CONF_CARD_NUMBER_LENGTH: 0 })), 8260);
     assert.equal(codeOf(() => parseOrgConfigs({ CONF_CARD_NUMBER_LENGTH: 'twelve' })), 8207);
     assert.equal(codeOf(() => parseOrgConfigs({ CONF_CARD_CHECKSUM_DIGIT_ALGO: 'CRC32' })), 8207);
-    assert.equal(codeOf(() => parseOrgConfigs({ CONF_CARD_NUMBER_OFFSET: -1 })), 8207);
+    assert.equal(codeOf(() => parseOrgConfigs({ CONF_CARD_NUMBER_OFFSET: 2.5 })), 8207);
     assert.equal(codeOf(() => parseOrgConfigs({ CONF_CARD_NUMBER_PREFIX: 'BR-20' })), 8207);
     assert.equal(codeOf(() => parseOrgConfigs({ SOURCE_ACCOUNTS_EXTERNALID_ENABLED: 'web_engage' })), 8207);
+  });
+
+  it('takes a negative offset, which ignores no number (ruling 33, seed 001 "Any integer value")', () => {
+    assert.equal(readCardSettings(parseOrgConfigs({ ...SERIES, CONF_CARD_NUMBER_OFFSET: -1 })).series?.offset, 0n);
   });
 
   it('refuses generation without its mandatory settings (8265)', () => {

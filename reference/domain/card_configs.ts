@@ -58,7 +58,8 @@ function seriesOf(configs: OrgConfigs): CardSeries | undefined {
   return {
     algorithm: algorithm as CardAlgorithm,
     length,
-    offset: BigInt(typeof configs.CONF_CARD_NUMBER_OFFSET === 'number' ? configs.CONF_CARD_NUMBER_OFFSET : 0),
+    // Ruling 33: the offset takes "Any integer value" (seed 001); a negative one ignores no number, like 0.
+    offset: BigInt(typeof configs.CONF_CARD_NUMBER_OFFSET === 'number' ? Math.max(0, configs.CONF_CARD_NUMBER_OFFSET) : 0),
     prefix: typeof configs.CONF_CARD_NUMBER_PREFIX === 'string' ? configs.CONF_CARD_NUMBER_PREFIX : '',
     suffix: typeof configs.CONF_CARD_NUMBER_SUFFIX === 'string' ? configs.CONF_CARD_NUMBER_SUFFIX : '',
     includePrefix: configs.CONF_VALUES_TO_INCLUDE_FOR_CHECKSUM_DIGIT === 'PREFIX',

@@ -14,8 +14,6 @@ export interface ConfigDefinition {
   /** Undefined: the setting is off until an org sets it (CONF_MIN_REGISTRATION_DATE). */
   readonly default?: boolean | string | number;
   readonly allowed?: readonly string[];
-  /** integer: the smallest value accepted (the card-number length has its own range check, 8260). */
-  readonly minimum?: number;
 }
 
 const bool = (name: string, value: boolean): ConfigDefinition => ({ name, kind: 'boolean', default: value });
@@ -43,6 +41,9 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
   { name: 'CONF_LOYALTY_TIERS', kind: 'tiers', default: LOYALTY_DEFAULTS.CONF_LOYALTY_TIERS },
   { name: 'CONF_LOYALTY_REFERRER_POINTS', kind: 'wholeAmount', default: LOYALTY_DEFAULTS.CONF_LOYALTY_REFERRER_POINTS },
   { name: 'CONF_LOYALTY_REFEREE_POINTS', kind: 'wholeAmount', default: LOYALTY_DEFAULTS.CONF_LOYALTY_REFEREE_POINTS },
+  // Ruling 23, a reading a vendor states (seed 000: "a customer's communication channel, such as WeChat, may
+  // exclusively come from the WeChat system"): on, a WeChat or LINE channel comes only through its own source.
+  bool('CONF_CHANNELS_FROM_OWN_SOURCE_ONLY', false),
   // Seed 001 "Enable customer status". Ruling 7: on unless the org states false (seed 002: "From June 2024,
   // the customer status feature will be enabled by default for new organizations.").
   bool('CONF_CUSTOMER_STATUS_ENABLED', true),
@@ -51,7 +52,8 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
   { name: 'SOURCE_ACCOUNTS_EXTERNALID_ENABLED', kind: 'sourceAccounts' },
   { name: 'CONF_CARD_CHECKSUM_DIGIT_ALGO', kind: 'enum', allowed: CARD_ALGORITHMS },
   { name: 'CONF_CARD_NUMBER_LENGTH', kind: 'integer' },
-  { name: 'CONF_CARD_NUMBER_OFFSET', kind: 'integer', default: 0, minimum: 0 },
+  // Seed 001: "Any integer value" (ruling 33: a negative offset ignores no number).
+  { name: 'CONF_CARD_NUMBER_OFFSET', kind: 'integer', default: 0 },
   { name: 'CONF_CARD_NUMBER_PREFIX', kind: 'alphanumeric', default: '' },
   { name: 'CONF_CARD_NUMBER_SUFFIX', kind: 'alphanumeric', default: '' },
   { name: 'CONF_VALUES_TO_INCLUDE_FOR_CHECKSUM_DIGIT', kind: 'enum', default: 'NONE', allowed: CHECKSUM_INCLUDES },
@@ -102,7 +104,7 @@ function parseValue(definition: ConfigDefinition, raw: unknown): ConfigValue | u
       return formatTiers(parseTiers(raw, definition.name));
     case 'integer': {
       const value = typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : raw;
-      if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < (definition.minimum ?? -Infinity)) throw invalid();
+      if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw invalid();
       return value;
     }
     case 'alphanumeric': {
@@ -159,6 +161,7 @@ export interface OrgSettings {
   readonly identifiersSync: boolean;
   readonly restrictOrphanV2Profile: boolean;
   readonly dualEligibility: boolean;
+  readonly channelsFromOwnSourceOnly: boolean;
 }
 
 /** Config name that allows updates of each identifier type (rule 8, error 8204 names it). */
@@ -206,5 +209,6 @@ function computeSettings(configs: OrgConfigs): OrgSettings {
     identifiersSync: flag('CONF_IDENTIFIERS_SYNC_ENABLED'),
     restrictOrphanV2Profile: flag('CONF_RESTRICT_ORPHAN_V2_PROFILE'),
     dualEligibility: flag('CONF_INSTORE_V2_ENABLED'),
+    channelsFromOwnSourceOnly: flag('CONF_CHANNELS_FROM_OWN_SOURCE_ONLY'),
   };
 }

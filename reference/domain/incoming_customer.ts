@@ -3,7 +3,7 @@
 import { readSettings, type OrgSettings } from './configs.ts';
 import { DomainError, warning, type ApiMessage } from './errors.ts';
 import { normaliseValue, phoneContext, requireMatchingType, type IdentifierValues } from './identifiers.ts';
-import { isMultiAccountSource, resolveChannel, resolveSource } from './sources.ts';
+import { SOURCE_CHANNELS, isMultiAccountSource, resolveChannel, resolveSource } from './sources.ts';
 import type { CommChannel, IncomingCustomer, LoyaltyType, Org } from './types.ts';
 
 export interface ValidIncoming {
@@ -63,10 +63,18 @@ function registrationDate(createDate: string | undefined, settings: OrgSettings,
   return new Date(time).toISOString();
 }
 
-function validChannels(channels: readonly CommChannel[] | undefined): CommChannel[] {
+/**
+ * Known channel types, lower-cased. Ruling 23: with CONF_CHANNELS_FROM_OWN_SOURCE_ONLY a channel that is also
+ * a source (WeChat, LINE) comes only through that source; through another source it is refused (8010).
+ */
+function validChannels(channels: readonly CommChannel[] | undefined, source: string, settings: OrgSettings): CommChannel[] {
   return (channels ?? []).map((channel) => {
     const type = resolveChannel(channel.type);
     if (!type) throw new DomainError(8010, channel.type);
+    const ownSource = SOURCE_CHANNELS[type];
+    if (settings.channelsFromOwnSourceOnly && ownSource !== undefined && ownSource !== source) {
+      throw new DomainError(8010, `${channel.type} comes only through the ${ownSource} source (CONF_CHANNELS_FROM_OWN_SOURCE_ONLY)`);
+    }
     return { ...channel, type };
   });
 }
@@ -87,7 +95,7 @@ export function validateIncoming(input: IncomingCustomer, org: Org, now: string)
     ...(input.firstName !== undefined ? { firstName: input.firstName } : {}),
     ...(input.lastName !== undefined ? { lastName: input.lastName } : {}),
     identifiers,
-    commChannels: validChannels(input.commChannels),
+    commChannels: validChannels(input.commChannels, source, settings),
     registeredOn: registrationDate(input.createDate, settings, now),
     warnings,
   };

@@ -52,3 +52,9 @@ export function resolveChannel(type: string): string | undefined {
   const lower = type.trim().toLowerCase();
   return CHANNELS.includes(lower) ? lower : undefined;
 }
+
+/**
+ * Seed 000: "Some sources may act as both a source and a communication channel. For instance, WeChat".
+ * The channels that are also sources, with the source each belongs to.
+ */
+export const SOURCE_CHANNELS: Readonly<Record<string, string>> = { wechat: 'WECHAT', line: 'LINE' };
