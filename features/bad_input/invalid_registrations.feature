@@ -23,6 +23,8 @@ Feature: Invalid registrations and lookups
 
   Rule: Identifier values must be well formed
 
+    # Ruling 12: the docs list an invalid email (8055) or secondary mobile (8056) as warnings; memberspec
+    # refuses, because a suite cannot certify data that was silently dropped.
     @seed:contract @req:contract-05
     Scenario: A malformed email
       When a loyalty registration arrives through INSTORE with mobile M1 and email not-an-email

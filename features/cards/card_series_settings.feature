@@ -6,6 +6,9 @@ Feature: Card-number series settings an org cannot use
   # Org setup is the contract's test-control extension; a target without it cannot run these scenarios.
   Rule: A card-number series that cannot issue numbers is refused at org setup
 
+    # Ruling 32: seed 001 says the suffix "is only applicable for AUTO_INC alogrithm" and "Suffix is not
+    # applicable for MOD7 and LUHN_ALGO (MOD10) algorithms"; the check digit is "added as the last digit", so a
+    # suffix after it cannot be honoured and the series is refused rather than issuing other numbers.
     @seed:001 @req:001-24 @req:001-25 @req:001-28 @req:001-29 @req:001-37 @seed:contract @req:contract-63
     Scenario Outline: <problem> is refused with <code>
       When an org is requested with these settings:
@@ -38,7 +41,7 @@ Feature: Card-number series settings an org cannot use
       Then the request is refused with error 8265
       And the error message mentions "CONF_CARD_CHECKSUM_DIGIT_ALGO"
 
-    # Ruling: a check digit covers digits only, so PREFIX needs a prefix of digits; an alphanumeric prefix
+    # Ruling 34: a check digit covers digits only, so PREFIX needs a prefix of digits; an alphanumeric prefix
     # (seed 000: "For example, BRAND20") is fine when the checksum leaves it out (NONE).
     @seed:001 @req:001-30 @req:001-36 @seed:contract @req:contract-63
     Scenario: A letter prefix cannot be part of the checksum

@@ -3,7 +3,7 @@ Feature: Cards on a customer
   number, after checking it is available) or issued (the next number of a card series), with an ACTIVE
   label; its status and label can be changed later. A card number also finds its customer.
 
-  # Ruling: an org has one card series, id 1, the one its CONF_CARD_* settings define (seed 001); issued
+  # Ruling 35: an org has one card series, id 1, the one its CONF_CARD_* settings define (seed 001); issued
   # cards and generated external IDs share its sequence. Card statuses are ACTIVE, SUSPENDED, EXPIRED and
   # DELETED; a label is free text and defaults to the status.
   Rule: Link card: a number nobody holds, with an ACTIVE label
@@ -164,7 +164,8 @@ Feature: Cards on a customer
         | card | status | label  |
         | C1   | ACTIVE | ACTIVE |
 
-    # Ruling: a card's status is information about the card; the customer is not restricted by it.
+    # Ruling 35: seed 002 "You cannot configure any restrictions/blocking actions for customers based on the
+    # card status": a card's status is information about the card; the customer is not restricted by it.
     @seed:002 @req:002-26
     Scenario: A deleted card restricts nothing for its customer
       Given a loyalty customer "Asha" registered through INSTORE with mobile M1

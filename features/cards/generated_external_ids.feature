@@ -4,7 +4,7 @@ Feature: External IDs generated from a card-number series
   (LUHN_ALGO, MOD7_ALGO) or a suffix (AUTO_INC), CONF_CARD_NUMBER_LENGTH characters in all. For the source
   accounts the org names, the generated external ID replaces the one in the customer-add payload.
 
-  # Ruling: the sequence number is zero-padded to fill the length left by prefix, suffix and check digit,
+  # Ruling 31: the sequence number is zero-padded to fill the length left by prefix, suffix and check digit,
   # and the first number issued is the offset itself (offset 10: numbers 0-9 are never issued).
   # The exact numbers of these scenarios need a new org: a fixed org's series has issued numbers before.
   Rule: The generated external ID replaces the one in the customer-add payload
@@ -48,7 +48,8 @@ Feature: External IDs generated from a card-number series
       Then the request created a new customer "Ben"
       And "Ben" has mobile M2 and external id 7700006IN4
 
-    # Ruling: of the readings of this example (LUHN_ALGO or MOD7_ALGO, prefix in the checksum or not), only
+    # Ruling 31: seed 001 "for a card number series with offset value 3000, can be 111200000030004,
+    # 111200000030015 etc." Of the readings of this example (LUHN_ALGO or MOD7_ALGO, prefix in the checksum or not), only
     # MOD7_ALGO over the sequence alone (CONF_VALUES_TO_INCLUDE_FOR_CHECKSUM_DIGIT NONE) gives both numbers:
     # 3000 mod 7 = 4 and 3001 mod 7 = 5, with prefix 1112 and length 15.
     @seed:001 @req:001-23 @req:001-27 @req:001-30 @new-org
@@ -89,7 +90,7 @@ Feature: External IDs generated from a card-number series
 
   Rule: SOURCE_ACCOUNTS_EXTERNALID_ENABLED: only registrations through the named source accounts get one
 
-    # Ruling: the seed 001 table's value syntax beats the registration table's "check this" wording (ruling 1).
+    # Ruling 34: the seed 001 table's value syntax beats the registration table's "check this" wording (ruling 1).
     @seed:001 @req:001-22 @req:001-33 @req:001-36 @new-org
     Scenario: Instore and Webengage account 1234 get generated external IDs; other accounts keep theirs
       Given an org with these settings:

@@ -58,7 +58,8 @@ Feature: The fraud status, legacy of the customer status
 
   Rule: Enabling customer status supersedes the fraud status
 
-    # Ruling 5: once customer status is enabled, setting a fraud status is refused (8213) rather than kept
+    # Rulings 5 and 28: seed 000 "If customer status is enabled, the fraud status will be superseded by the
+    # customer status": once customer status is enabled, setting a fraud status is refused (8213) rather than kept
     # where nobody sees it; the customer shows its customer status.
     @seed:000 @seed:001 @req:000-50 @req:001-61
     Scenario: With customer status enabled a fraud status is refused and the customer status is shown
@@ -72,7 +73,7 @@ Feature: The fraud status, legacy of the customer status
       And "Asha" shows the status "Active" with the label "Regular"
       And "Asha" shows no fraud status
 
-    # Ruling 5: without customer status enabled there is no label to change (documented error 3044).
+    # Rulings 5 and 28: without customer status enabled there is no label to change (documented error 3044).
     @seed:001 @seed:contract @req:001-61 @req:contract-50
     Scenario: Without customer status enabled a label cannot be given
       Given the org setting CONF_CUSTOMER_STATUS_ENABLED is false

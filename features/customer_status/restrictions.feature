@@ -30,13 +30,13 @@ Feature: Restrictions carried by status labels
 
   Rule: A restriction on a label refuses its operation, whichever role the customer plays, and nothing changes
 
-    # A merge honours the block in both roles, survivor and victim, whatever caused it: a merge request, a
-    # registration, a transaction or an identifier change. A referral honours the block in both roles too:
-    # if the referrer or the referee is blocked from points allocation, the whole referral is refused (ruling
-    # of the loyalty operations: both sides are rewarded or neither). Every example runs on "Asha", who holds
-    # 600 points and a coupon before she is labelled; it checks that her account and Ben's show exactly what
-    # they showed before the refusal, and then that the same operation succeeds once "Asha" is back on the
-    # Active label "Regular".
+    # Ruling 27: a merge honours the block in both roles, survivor and victim, whatever caused it: a merge
+    # request, a registration, a transaction or an identifier change. Ruling 39: a referral honours the block
+    # in both roles too; if the referrer or the referee is blocked from points allocation, the whole referral
+    # is refused (both sides are rewarded or neither). Every example runs on "Asha", who holds 600 points and
+    # a coupon before she is labelled; it checks that her account and Ben's show exactly what they showed
+    # before the refusal, and then that the same operation succeeds once "Asha" is back on the Active label
+    # "Regular".
     @seed:001 @req:001-53 @req:001-55
     Scenario Outline: <restriction> under <status>: <operation> is refused
       Given the org's status labels, created in this order:
@@ -112,9 +112,9 @@ Feature: Restrictions carried by status labels
 
   Rule: A bill of a customer blocked from receiving points is recorded, without points
 
-    # Ruling (loyalty operations): a bill whose customer is blocked from points allocation is still recorded;
+    # Ruling 37: a bill whose customer is blocked from points allocation is still recorded;
     # it earns no points and answers warning 8232, so no sale is lost.
-    # Ruling: "Block issual of loyalty promotions" is, in the seed's words, "Restrict from receiving points".
+    # Ruling 29: "Block issual of loyalty promotions" is, in the seed's words, "Restrict from receiving points".
     # Promotions are not modelled; the points the program issues on a bill are the reference's one promotion,
     # so the restriction withholds them the same way (warning 8290). Points given by hand (goodwill, import,
     # referral) are allocations, not promotion issual: that restriction leaves them allowed (next rule).
@@ -160,7 +160,7 @@ Feature: Restrictions carried by status labels
 
   Rule: Block issual of loyalty promotions leaves points given by hand allowed
 
-    # Ruling above: goodwill, import and referral points are allocations (Block points allocation), not
+    # Ruling 29: goodwill, import and referral points are allocations (Block points allocation), not
     # promotions.
     @seed:001 @req:001-91
     Scenario Outline: Block issual of loyalty promotions under <status>: <operation> still credits points
@@ -185,7 +185,7 @@ Feature: Restrictions carried by status labels
 
   Rule: Block tier upgrade keeps the points a credit brings, not the tier
 
-    # Ruling (loyalty operations): a credit whose tier upgrade is blocked keeps its points but not the tier
+    # Ruling 38: a credit whose tier upgrade is blocked keeps its points but not the tier
     # (warning 8233); the next allowed credit lifts the customer to the tier their lifetime points reach.
     @seed:001 @seed:contract @req:001-53 @req:001-55 @req:001-95 @req:contract-90
     Scenario Outline: Block tier upgrade under <status>: <credit> keeps the points, not the tier
@@ -219,7 +219,7 @@ Feature: Restrictions carried by status labels
 
   Rule: Mark transaction outlier records the bill as an outlier
 
-    # Ruling (loyalty operations): an Active customer's transactions are never outliers; the mark refuses
+    # Ruling 43: an Active customer's transactions are never outliers; the mark refuses
     # nothing, and an outlier bill still earns its points.
     @seed:001 @seed:contract @req:001-53 @req:001-55 @req:001-96 @req:contract-90
     Scenario Outline: Mark transaction outlier under <status>: the bill is recorded as an outlier
@@ -252,7 +252,7 @@ Feature: Restrictions carried by status labels
 
   Rule: A label under Deleted blocks everything
 
-    # Ruling: the seed's "Block everything" drop-down selects Deleted labels; memberspec treats every label
+    # Ruling 26: the seed's "Block everything" drop-down selects Deleted labels; memberspec treats every label
     # under Deleted as selected, since a deleted customer "allows you to block every action". The platform's
     # code 3042 says so: "customer status was marked to deleted". One example per restriction of the seed's
     # table; a bill is refused outright, so it stands for every restriction on a bill.
@@ -294,7 +294,7 @@ Feature: Restrictions carried by status labels
 
   Rule: The two future development restrictions are accepted but have no effect yet
 
-    # Seed 001: "Block issual of badges" and "Block enrollment into loyalty promotions" are "a future
+    # Ruling 30: seed 001 "Block issual of badges" and "Block enrollment into loyalty promotions" are "a future
     # development feature". An org may set them; they block nothing.
     @seed:001 @req:001-58
     Scenario Outline: <restriction> on a label leaves <operation> allowed
@@ -370,7 +370,7 @@ Feature: Restrictions carried by status labels
         | Fraud confirmed |
         | Internal        |
 
-    # Seed 001: "There are no restrictions for customers with Active status". Ruling: a Deleted label
+    # Ruling 26: seed 001 "There are no restrictions for customers with Active status"; a Deleted label
     # already blocks everything and Pending deletion carries none, so a restriction on them is refused too.
     @seed:001 @seed:contract @req:001-53 @req:contract-51
     Scenario Outline: A restriction on a label of <status> is refused

@@ -40,8 +40,10 @@ Feature: Customer status and its labels
 
   Rule: Every customer is Active by default, with the first label created as the default label
 
-    # Ruling 6 with seed 000/001 "All customers are marked Active by default": the default label is the first
-    # label created under Active; a label created earlier under another status does not become the default.
+    # Ruling 6: seed 000/001 "The first status label that you create is set as the default status value" and
+    # "All customers are marked Active by default": the default label is the first label created under Active;
+    # a label created earlier under another status does not become the default, or new customers would not
+    # be Active.
     @seed:001 @req:001-52 @req:001-54
     Scenario: A new customer gets the first label created
       Given the org's status labels, created in this order:
@@ -121,7 +123,8 @@ Feature: Customer status and its labels
         | status           | label            | reason               | changed by     |
         | Pending deletion | Deletion_pending | PII deletion request | the org's till |
 
-    # Ruling: Deletion_pending belongs to the deletion request; giving it by hand would fake a request.
+    # Ruling 28: seed 000 "whenever a PII deletion request is triggered, a label Deletion_pending is
+    # automatically created and assigned": it belongs to the deletion request; giving it by hand would fake one.
     @seed:001 @seed:contract @req:001-60 @req:contract-51
     Scenario: Deletion_pending cannot be given by hand
       Given a loyalty customer "Asha" registered through INSTORE with mobile M1

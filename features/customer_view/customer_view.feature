@@ -107,6 +107,9 @@ Feature: The customer view
       And a loyalty customer "Asha" registered through INSTORE with external id X1 and email E1
       Then "Asha" is reachable on email only
 
+    # Ruling 24: seed 002 "if a customer has logged in to the org's app, we capture the Android or iOS device
+    # ID. A mobile push icon will be shown." Reachable on lists the channel type as registered (android); the
+    # mobile push icon is how Member Care draws it.
     @seed:002 @req:002-09
     Scenario: A customer who logged in to the org's app is reachable on that device
       Given an org with default settings

@@ -3,7 +3,7 @@ Feature: Test and control status
   communications, those in the control group do not. The customer view shows the group a customer is in,
   and the brand can move a customer from test to control or back.
 
-  # Ruling: the platform documents no per-customer API for the group (its bulk endpoint has no public
+  # Ruling 22: the platform documents no per-customer API for the group (its bulk endpoint has no public
   # body), so the change and the view's field are memberspec designs. A status other than test or control
   # is refused with memberspec's error 8280; a new customer is auto-assigned, and the reference puts it in
   # the test group, but a vendor's split may differ, so the suite only asks that a group is shown.

@@ -33,7 +33,7 @@ Feature: Updating a registered customer's identifiers
       And "Asha" has external id X2
       And looking up the external id X2 through INSTORE finds "Asha"
 
-    # memberspec chose error 8204 for a change the org does not allow; the seeds name no code.
+    # Ruling 20: memberspec chose error 8204 for a change the org does not allow; the seeds name no code.
     @seed:000 @seed:001 @req:000-16 @req:001-08 @req:000-17 @req:001-09 @req:000-18 @req:001-10
     Scenario Outline: Changing the <identifier> is refused when the org does not allow it
       Given an org with these settings:

@@ -75,7 +75,7 @@ Feature: Loyalty and non-loyalty customers
         | transaction  | INSTORE |
         | registration | WEBSITE |
 
-    # Ruling: only the update documents a refusal (8018). A non-loyalty transaction or registration that
+    # Ruling 15: only the update documents a refusal (8018). A non-loyalty transaction or registration that
     # matches a loyalty customer is not refused, so no bill is lost; the customer stays loyalty.
     @seed:000 @seed:contract @req:000-08 @req:000-42 @req:contract-09
     Scenario Outline: A non-loyalty <request> through <source> leaves a loyalty customer loyalty
@@ -90,7 +90,7 @@ Feature: Loyalty and non-loyalty customers
         | transaction  | INSTORE |
         | registration | WEBSITE |
 
-    # New ruling: the seeds describe enrolment but never leaving the program; memberspec refuses the
+    # Ruling 14: the seeds describe enrolment but never leaving the program; memberspec refuses the
     # change back with error 8018 so loyalty history is never silently dropped.
     @seed:contract @req:contract-09
     Scenario: A loyalty customer cannot become non-loyalty

@@ -3,9 +3,9 @@ Feature: Coupons
   customer it was issued to. Member Care shows the customer's active coupons with their code and discount
   (seed 002 "Active coupons").
 
-  # Ruling: the active coupons are those issued to the customer and not yet redeemed (v2 status
+  # Ruling 41: seed 002's "Active coupons" are those issued to the customer and not yet redeemed (v2 status
   # ACTIVE_UNREDEEMED); the reference's coupons do not expire.
-  # Ruling: a refused issue or redemption changes no coupon and no series count.
+  # Ruling 40: a refused issue or redemption changes no coupon and no series count.
 
   Background:
     Given an org with default settings

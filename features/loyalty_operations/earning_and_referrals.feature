@@ -3,9 +3,9 @@ Feature: Points earned on bills and for referrals
   points actions a status can block. A bill earns points by the org's earn rule; a referral rewards both
   the referrer and the referee. Each credit is a line of the customer's points ledger.
 
-  # Ruling: the earn rule is one org setting, CONF_LOYALTY_POINTS_PER_CURRENCY_UNIT (default 1): a bill earns
+  # Ruling 42: the earn rule is one org setting, CONF_LOYALTY_POINTS_PER_CURRENCY_UNIT (default 1): a bill earns
   # its amount times the rate, rounded down to whole points.
-  # Ruling: a customer is referred once (8237) and cannot refer themselves (8236). The referrer earns
+  # Ruling 39: a customer is referred once (8237) and cannot refer themselves (8236). The referrer earns
   # CONF_LOYALTY_REFERRER_POINTS (default 100) and the referee CONF_LOYALTY_REFEREE_POINTS (default 50);
   # both sides are rewarded or neither.
 

@@ -5,7 +5,7 @@ Feature: Points: goodwill, import and redemption
   import and redemption. Every credit and debit is a line of the customer's points ledger, and the balance
   is the ledger's closing balance.
 
-  # Ruling: points given or redeemed are positive whole numbers (else 8235); a redemption above the balance is
+  # Ruling 40: points given or redeemed are positive whole numbers (else 8235); a redemption above the balance is
   # refused with 8234. A refused points request changes no balance and writes no ledger line.
 
   Background:

@@ -3,7 +3,7 @@ Feature: Tiers
   first tier and moves up when a credit lifts their lifetime points to the next threshold; the customer's
   tier is part of their points summary. Seed 001 lets a status block the tier upgrade.
 
-  # Ruling: tiers are one org setting, CONF_LOYALTY_TIERS ("Name:points,..."; default
+  # Ruling 38: tiers are one org setting, CONF_LOYALTY_TIERS ("Name:points,..."; default
   # Silver:0,Gold:1000,Platinum:5000). Lifetime points count credits only, so a redemption never moves a
   # customer down; tiers do not go down.
 

@@ -4,9 +4,9 @@ Feature: Transactions with bill lines, store and outlier flag
   transactions with the points each one issued (seed 002 "Recent transactions"). The transaction API is
   memberspec's v2-style design; its rules are the contract's.
 
-  # Ruling: a bill with line items must add up. Each line's amount is quantity x rate and the bill amount is
+  # Ruling 36: a bill with line items must add up. Each line's amount is quantity x rate and the bill amount is
   # the total of the lines, to the cent; otherwise the bill is refused (8231, 8230) and nothing is recorded.
-  # Ruling: an Active customer's transactions are never outliers; the outlier flag comes only from a status
+  # Ruling 43: an Active customer's transactions are never outliers; the outlier flag comes only from a status
   # label carrying "Mark transaction outlier".
 
   Background:

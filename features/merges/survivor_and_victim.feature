@@ -99,7 +99,7 @@ Feature: Survivor and victim of a merge
 
   Rule: A merged victim cannot be changed any more
 
-    # memberspec design (contract-13): the victim's identifiers went to its survivor, so a change to the
+    # Ruling 16 (contract-13; the seeds are silent): the victim's identifiers went to its survivor, so a change to the
     # victim would give values to a customer no lookup reaches. The documented error 8067 ("the account
     # is already merged") refuses it and nothing changes.
     @seed:contract @req:contract-13
@@ -123,8 +123,8 @@ Feature: Survivor and victim of a merge
 
   Rule: An identifier change that reaches another customer's identifier merges the changed customer into the existing one
 
-    # memberspec design (contract-08): the customer being changed is the victim and the customer that
-    # already holds the identifier is the survivor. Email takes part because it is unique (the default).
+    # Ruling 17 (contract-08; the seeds are silent): the customer being changed is the victim and the customer
+    # that already holds the identifier is the survivor. Email takes part because it is unique (ruling 9).
     @seed:000 @seed:001 @seed:contract @req:000-12 @req:001-04 @req:contract-08
     Scenario: Adding an email that a customer from another source holds merges the two
       Given a loyalty customer "Existing" registered through WEBSITE with email E1 and mobile M1

@@ -57,7 +57,9 @@ Feature: Email uniqueness and external ID capture
       And the request created a new customer "Asha"
       And "Asha" has mobile M1 and external id X1
 
-    # Seed 002 adds that Member Care shows only org-supported identifiers.
+    # Seed 002 adds that Member Care shows only org-supported identifiers. Ruling 11: seed 000 "Check this to
+    # capture the external ID of customers while registering"; without it the external ID is not captured,
+    # and the answer names what it ignored (warning 8210) so a run can tell dropped data from lost data.
     @seed:000 @seed:001 @seed:002 @req:000-13 @req:001-05 @req:002-07
     Scenario: Without the setting the external ID is ignored with a warning
       Given an org with these settings:

@@ -112,8 +112,8 @@ Feature: Primary and mandatory identifiers at registration
       When a loyalty registration arrives through INSTORE with mobile M1 and external id X1
       Then the request succeeds
 
-    # New ruling: "Not applicable if the external ID is the primary identifier" means the setting adds
-    # nothing then; with registration from any identifier, a registration without an external ID succeeds.
+    # Ruling 13: seed 000 "Not applicable if the external ID is the primary identifier" means the setting
+    # adds nothing then; with registration from any identifier, a registration without an external ID succeeds.
     @seed:000 @seed:001 @req:000-14 @req:001-06
     Scenario: The setting does not apply when external ID is the primary identifier
       Given an org with these settings:
@@ -145,7 +145,7 @@ Feature: Primary and mandatory identifiers at registration
       When a loyalty registration arrives through INSTORE with email E1 and mobile M1
       Then the request succeeds
 
-    # Same ruling as for the external ID: the setting adds nothing when mobile is the primary identifier.
+    # Ruling 13: seed 000 "Not applicable if mobile is the primary identifier": the setting adds nothing then.
     @seed:000 @seed:001 @req:000-15 @req:001-07
     Scenario: The setting does not apply when mobile is the primary identifier
       Given an org with these settings:

@@ -35,7 +35,8 @@ Feature: Sources with several accounts
 
   Rule: A registration through a multi-account source names its account
 
-    # Mobile Push is the API's MPUSH_FCM source.
+    # Mobile Push is the API's MPUSH_FCM source. Ruling 25: seed 002 "sources such as Mobile Push, Facebook, and
+    # WeChat that can have multiple accounts within the org": a profile of one of several accounts says which.
     @seed:002 @seed:contract @req:002-03 @req:contract-04
     Scenario Outline: A registration through <source> without an account is refused
       When a loyalty registration arrives through <source> with mobile M1

@@ -4,7 +4,7 @@ Feature: Subscriptions
   for a source with several accounts) and per channel, with one switch for the promotional status and one
   for the transactional status.
 
-  # Ruling: the platform's API calls the two switches BULK (promotional) and TRANS (transactional) and the
+  # Ruling 21: the platform's API calls the two switches BULK (promotional) and TRANS (transactional) and the
   # choice OPTIN or OPTOUT; the seeds' words "promotional" and "transactional" are accepted as aliases.
 
   Background:
@@ -246,7 +246,7 @@ Feature: Subscriptions
       When a subscription of an unknown customer through INSTORE is sent
       Then the request is refused with error 8009
 
-    # The merge-victim ruling (contract-13) holds for subscriptions too: the victim's choices would reach no one.
+    # Ruling 16 (contract-13) holds for subscriptions too: the victim's choices would reach no one.
     @seed:contract @req:contract-14
     Scenario: The subscriptions of a merge victim cannot be set
       Given a loyalty customer "Asha" registered through INSTORE with mobile M1
