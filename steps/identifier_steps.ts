@@ -1,7 +1,7 @@
 // Identifier changes and customer updates of a named customer.
 import { When } from '@cucumber/cucumber';
 import type { LoyaltyType } from '../driver/driver.ts';
-import type { SourceSpec } from './support/parameter_types.ts';
+import type { IdentifierSpec, SourceSpec } from './support/parameter_types.ts';
 import type { MemberspecWorld } from './support/world.ts';
 
 const UNKNOWN_CUSTOMER_ID = 2_000_000_000;
@@ -14,8 +14,8 @@ When(
   },
 );
 
-When('{string} adds the {idType} {word} through {source}', async function (this: MemberspecWorld, name: string, type: string, token: string, source: SourceSpec) {
-  const change = { ...source, add: this.identifiers([{ type, token }]), remove: [] };
+When('{string} adds the {identifiers} through {source}', async function (this: MemberspecWorld, name: string, ids: IdentifierSpec[], source: SourceSpec) {
+  const change = { ...source, add: this.identifiers(ids), remove: [] };
   this.last = await (await this.session()).changeIdentifier(this.customerId(name), change);
 });
 

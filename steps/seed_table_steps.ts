@@ -82,7 +82,7 @@ Then('the users are:', async function (this: MemberspecWorld, table: DataTable) 
     columns.forEach(({ header, type }, i) => {
       const expected = this.value(row[i + 1].trim());
       const actual = view.identifiers.find((identifier) => identifier.type === type)?.value;
-      expect(this.describe(actual), `${name}: ${header}`).to.equal(this.describe(expected));
+      expect(this.comparable(type, actual), `${name}: ${header}`).to.equal(this.comparable(type, expected));
     });
   }
 });

@@ -20,7 +20,7 @@ function identifierValue(list: readonly { type: string; value: string }[], type:
 Then('{string} has {identifiers}', async function (this: MemberspecWorld, name: string, ids: IdentifierSpec[]) {
   const view = await this.view(name);
   for (const { type, token } of ids) {
-    expect(this.describe(identifierValue(view.identifiers, type)), `${name}: ${type}`).to.equal(this.describe(this.value(token)));
+    expect(this.comparable(type, identifierValue(view.identifiers, type)), `${name}: ${type}`).to.equal(this.comparable(type, this.value(token)));
   }
 });
 
@@ -32,7 +32,7 @@ Then('{string} has no {idType}', async function (this: MemberspecWorld, name: st
 Then('the first identifier of {string} is the {identifiers}', async function (this: MemberspecWorld, name: string, ids: IdentifierSpec[]) {
   const [first] = (await this.view(name)).identifiers;
   const expected = this.identifiers(ids)[0];
-  expect(first && `${first.type} ${this.describe(first.value)}`, `${name}: first identifier`).to.equal(`${expected.type} ${this.describe(expected.value)}`);
+  expect(first && `${first.type} ${this.comparable(first.type, first.value)}`, `${name}: first identifier`).to.equal(`${expected.type} ${this.comparable(expected.type, expected.value)}`);
 });
 
 Then('{string} is a {loyalty} customer', async function (this: MemberspecWorld, name: string, loyalty: LoyaltyType) {
@@ -53,7 +53,7 @@ Then('{string} has these source profiles:', async function (this: MemberspecWorl
 Then('the {source} profile of {string} shows {identifiers}', async function (this: MemberspecWorld, source: SourceSpec, name: string, ids: IdentifierSpec[]) {
   const profile = profileOf(await this.view(name), source, name);
   for (const { type, token } of ids) {
-    expect(this.describe(identifierValue(profile.identifiers, type)), `${name}: ${source.source} profile ${type}`).to.equal(this.describe(this.value(token)));
+    expect(this.comparable(type, identifierValue(profile.identifiers, type)), `${name}: ${source.source} profile ${type}`).to.equal(this.comparable(type, this.value(token)));
   }
 });
 

@@ -14,6 +14,8 @@ export interface Exchange {
   method: string;
   /** Path without the query string. */
   path: string;
+  /** The query string, with its leading "?" (or empty); a mutant may rewrite it. */
+  search: string;
   headers: Record<string, string>;
   body: Buffer;
 }
@@ -76,6 +78,22 @@ function pinsSetting(name: string, value: unknown): Mutant['request'] {
     });
   };
 }
+
+/** Every string in a JSON value, rewritten by `edit` (objects and arrays are walked, keys kept). */
+function mapStrings(value: unknown, edit: (text: string) => string): any {
+  if (typeof value === 'string') return edit(value);
+  if (Array.isArray(value)) return value.map((item) => mapStrings(item, edit));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mapStrings(item, edit)]));
+  return value;
+}
+
+/**
+ * A store that keeps emails exactly as typed and compares them byte for byte: the reference lower-cases
+ * emails, so each capital of an email is sent as "^" and its small letter (which lower-casing keeps
+ * apart from the small letter alone), and turned back into the capital in every answer.
+ */
+const keepCase = (text: string) => (text.includes('@') ? text.replace(/[A-Z]/g, (letter) => `^${letter.toLowerCase()}`) : text);
+const restoreCase = (text: string) => text.replace(/\^([a-z])/g, (_, letter: string) => letter.toUpperCase());
 
 /** What a proxy remembers between requests: the credentials last seen, for the "no auth check" mutant. */
 export interface ProxyMemory {
@@ -225,6 +243,24 @@ export const MUTANTS: Record<string, Mutant> = {
     bug: 'CONF_CHANNELS_FROM_OWN_SOURCE_ONLY is ignored: a WeChat channel is accepted through any source',
     caughtIn: ['sources_and_channels/channels.feature'],
     request: ignoresSettings('CONF_CHANNELS_FROM_OWN_SOURCE_ONLY'),
+  },
+  'email-case-sensitive': {
+    bug: 'emails are matched letter for letter: Asha.Rao@Example.com and asha.rao@example.com are two customers',
+    caughtIn: ['identifiers/email_letter_case.feature'],
+    request: (exchange) => {
+      if (exchange.body.length > 0 && exchange.headers['content-type']?.includes('json')) {
+        try {
+          exchange.body = Buffer.from(JSON.stringify(mapStrings(JSON.parse(exchange.body.toString('utf8')), keepCase)));
+        } catch {
+          // Not JSON: the reference answers it as it is.
+        }
+      }
+      const query = new URLSearchParams(exchange.search);
+      // Dual-eligibility lookups send several values in one, comma-separated.
+      for (const [name, value] of [...query]) query.set(name, value.split(',').map(keepCase).join(','));
+      exchange.search = query.size > 0 ? `?${query}` : '';
+    },
+    response: (_exchange, status, body) => ({ status, body: mapStrings(body, restoreCase) }),
   },
   'ignores-label-restrictions': {
     bug: 'restrictions set on status labels are never enforced: a suspended customer can still merge, transact, earn and redeem',
@@ -443,8 +479,9 @@ async function forward(
   for (const [name, value] of Object.entries(request.headers)) {
     if (typeof value === 'string' && name !== 'host' && name !== 'content-length' && name !== 'connection') headers[name] = value;
   }
-  const exchange: Exchange = { method: request.method ?? 'GET', path: url.pathname, headers, body: await readBody(request) };
+  const exchange: Exchange = { method: request.method ?? 'GET', path: url.pathname, search: url.search, headers, body: await readBody(request) };
   mutant.request?.(exchange, memory);
+  url.search = exchange.search;
   const answer = await fetch(url, {
     method: exchange.method,
     headers: exchange.headers,

@@ -7,6 +7,8 @@ import type { LoyaltyType } from '../../driver/driver.ts';
 /** A feature's identifier word -> the contract's identifier name. */
 const IDENTIFIER_TYPES: Record<string, string> = { mobile: 'mobile', email: 'email', 'external id': 'externalId' };
 const TYPE_WORD = '(?:mobile|email|external id)';
+/** A symbol or literal, optionally "in upper case" or "in mixed case" (ruling 10: emails in any letter case). */
+const TOKEN = '[^\\s,]+(?: in (?:upper|mixed) case)?';
 
 export interface IdentifierSpec {
   readonly type: string;
@@ -50,7 +52,7 @@ defineParameterType({ name: 'loyalty', regexp: /non-loyalty|loyalty/, transforme
 defineParameterType({ name: 'idType', regexp: new RegExp(TYPE_WORD), transformer: identifierType });
 defineParameterType({
   name: 'identifiers',
-  regexp: new RegExp(`${TYPE_WORD} [^\\s,]+(?:(?:, | and )${TYPE_WORD} [^\\s,]+)*`),
+  regexp: new RegExp(`${TYPE_WORD} ${TOKEN}(?:(?:, | and )${TYPE_WORD} ${TOKEN})*`),
   transformer: parseIdentifiers,
 });
 defineParameterType({ name: 'source', regexp: /[A-Z][A-Z_]*(?: account "[^"]*")?/, transformer: parseSource });

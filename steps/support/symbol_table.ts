@@ -1,9 +1,17 @@
 // Turns the seeds' symbolic values (E1, M1, X1, S1; C1 for card numbers) into realistic values unique to one scenario, so
 // scenarios never collide, even on a vendor's fixed org. NULL means "no identifier"; anything else is a
-// literal and passes through unchanged.
+// literal and passes through unchanged. "E1 in upper case" is E1's value in capitals.
 import { randomBytes, randomInt } from 'node:crypto';
 
 const SYMBOL = /^([EMXSC])(\d+)$/;
+/** "E1 in upper case", "E1 in mixed case": the symbol's value as a till might type it (ruling 10). */
+const LETTER_CASE = /^(\S+) in (upper|mixed) case$/;
+
+function inLetterCase(value: string, letterCase: string): string {
+  if (letterCase === 'upper') return value.toUpperCase();
+  // Mixed: each part between dots, @ and hyphens starts with a capital (e1.ab12@example.com -> E1.Ab12@Example.Com).
+  return value.replace(/(^|[.@-])([a-z])/g, (_, before: string, letter: string) => before + letter.toUpperCase());
+}
 
 // Mobile numbers are E.164 digits without '+'. The national prefixes are chosen so that the national
 // number alone is never a valid number of another country (checked with libphonenumber-js metadata).
@@ -22,6 +30,11 @@ export class SymbolTable {
   /** The value a token stands for; undefined for NULL. */
   resolve(token: string): string | undefined {
     if (token === 'NULL') return undefined;
+    const cased = LETTER_CASE.exec(token);
+    if (cased) {
+      const value = this.resolve(cased[1]);
+      return value === undefined ? undefined : inLetterCase(value, cased[2]);
+    }
     const match = SYMBOL.exec(token);
     if (!match) return token;
     let value = this.values.get(token);
@@ -44,6 +57,7 @@ export class SymbolTable {
   describe(value: string | undefined): string {
     if (value === undefined) return 'NULL';
     for (const [token, v] of this.values) if (v === value) return `${token} (${value})`;
+    for (const [token, v] of this.values) if (v.toLowerCase() === value.toLowerCase()) return `${token} in another letter case (${value})`;
     return value;
   }
 

@@ -172,6 +172,14 @@ export class MemberspecWorld extends World {
   describe(value: string | undefined): string {
     return this.symbols.describe(value);
   }
+
+  /**
+   * An identifier value as the suite compares it: emails without regard to letter case (ruling 10: how a
+   * target keeps and shows an email's case is its own choice), described by the symbol it came from.
+   */
+  comparable(type: string, value: string | undefined): string {
+    return this.describe(type === 'email' ? value?.toLowerCase() : value);
+  }
 }
 
 setWorldConstructor(MemberspecWorld);
