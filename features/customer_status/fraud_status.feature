@@ -27,6 +27,7 @@ Feature: The fraud status, legacy of the customer status
       When "Asha" is marked with the fraud status MARKED with the reason "flagged by the fraud team"
       Then the request is refused with error 8213
       And "Asha" shows the status "Active"
+      And "Asha" shows no fraud status
 
   Rule: Without customer status, the view shows the fraud status, one of the predefined values
 

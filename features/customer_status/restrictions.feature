@@ -31,9 +31,11 @@ Feature: Restrictions carried by status labels
   Rule: A restriction on a label refuses its operation, whichever role the customer plays, and nothing changes
 
     # Ruling 27: a merge honours the block in both roles, survivor and victim, whatever caused it: a merge
-    # request, a registration, a transaction or an identifier change. Ruling 39: a referral honours the block
-    # in both roles too; if the referrer or the referee is blocked from points allocation, the whole referral
-    # is refused (both sides are rewarded or neither). Every example runs on "Asha", who holds 600 points and
+    # request, a registration, a transaction or an identifier change. Ruling 39: seed 001 says points
+    # allocation "will be blocked for the customer" (the referrer's or the referee's); a customer is referred
+    # once, so a referral that went through without the blocked side's points could not be made again once
+    # the label is lifted: the whole referral is refused instead (both sides are rewarded or neither), and
+    # the examples make it again after the label is lifted. Every example runs on "Asha", who holds 600 points and
     # a coupon before she is labelled; it checks that her account and Ben's show exactly what they showed
     # before the refusal, and then that the same operation succeeds once "Asha" is back on the Active label
     # "Regular".
