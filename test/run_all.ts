@@ -22,7 +22,7 @@ interface Tally {
 }
 
 const REPORTS_DIR = path.join(PROJECT_ROOT, 'reports', 'npm-test');
-const SKIP_DIRS = new Set(['node_modules', '.git', '.tmp']);
+const SKIP_DIRS = new Set(['node_modules', '.git', '.tmp', '.stryker-tmp']);
 const SPEC_SUFFIX = '.spec.ts';
 /** Names that look like tests but would be silently skipped by the runner's pattern. */
 const LOOKS_LIKE_A_TEST = /([._-](spec|test|sepc|spce)\.(ts|js|mjs)$)/;

@@ -1,0 +1,19 @@
+// StrykerJS: how much of the reference's rules the suite pins down. Mutants of reference/domain and
+// reference/service run under the in-process certify suite (cucumber, the default profile of
+// cucumber.mjs); a mutant no scenario kills is a rule no scenario asserts. `npm run mutation`; not in CI.
+export default {
+  testRunner: 'cucumber',
+  cucumber: { profile: 'default' },
+  plugins: ['@stryker-mutator/cucumber-runner'],
+  mutate: ['reference/domain/**/*.ts', 'reference/service/**/*.ts', '!**/*.spec.ts', '!**/spec_support.ts'],
+  coverageAnalysis: 'perTest',
+  concurrency: 2,
+  incremental: true,
+  incrementalFile: 'reports/mutation/incremental.json',
+  reporters: ['html', 'json', 'progress'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  ignorePatterns: ['/reports/*/', '/bench/out', '/.tmp'],
+  tempDirName: '.stryker-tmp',
+  thresholds: { high: 90, low: 80, break: null },
+};
