@@ -18,7 +18,8 @@ export interface Requirement {
 
 export const CATALOGUE_PATH = join(dirname(fileURLToPath(import.meta.url)), 'seeds.csv');
 const CATALOGUE_COLUMNS = ['id', 'seed', 'section', 'requirement', 'conformance', 'not_tested_reason'];
-const ID_PATTERN = /^([0-9]{3}|contract)-[0-9]{2}$/;
+// Two digits, three once a seed has more than 99 rows (000-100).
+const ID_PATTERN = /^([0-9]{3}|contract)-[0-9]{2,3}$/;
 
 /** RFC 4180 CSV: quoted fields may hold commas, doubled quotes and line breaks. */
 export function parseCsv(text: string): string[][] {

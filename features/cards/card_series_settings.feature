@@ -9,7 +9,7 @@ Feature: Card-number series settings an org cannot use
     # Ruling 32: seed 001 says the suffix "is only applicable for AUTO_INC alogrithm" and "Suffix is not
     # applicable for MOD7 and LUHN_ALGO (MOD10) algorithms"; the check digit is "added as the last digit", so a
     # suffix after it cannot be honoured and the series is refused rather than issuing other numbers.
-    @seed:001 @req:001-24 @req:001-25 @req:001-28 @req:001-29 @req:001-37 @seed:contract @req:contract-63
+    @seed:000 @seed:001 @req:001-24 @req:000-63 @req:001-25 @req:000-64 @req:001-28 @req:000-67 @req:001-29 @req:000-68 @req:001-37 @req:000-57 @seed:contract @req:contract-63
     Scenario Outline: <problem> is refused with <code>
       When an org is requested with these settings:
         | setting                       | value       |
@@ -31,7 +31,7 @@ Feature: Card-number series settings an org cannot use
         | A suffix with MOD7_ALGO                    | MOD7_ALGO | 16     | 4111                           | 01                   | 0      | 8262 | MOD7_ALGO               |
         | An offset past the sequence space          | AUTO_INC  | 6      | 1234                           |                      | 100    | 8263 | exhausted               |
 
-    @seed:001 @req:001-21 @req:001-23 @seed:contract @req:contract-63
+    @seed:000 @seed:001 @req:001-21 @req:000-60 @req:001-23 @req:000-62 @seed:contract @req:contract-63
     Scenario: Generation without its mandatory settings is refused
       When an org is requested with these settings:
         | setting                             | value      |
@@ -43,7 +43,7 @@ Feature: Card-number series settings an org cannot use
 
     # Ruling 34: a check digit covers digits only, so PREFIX needs a prefix of digits; an alphanumeric prefix
     # (seed 000: "For example, BRAND20") is fine when the checksum leaves it out (NONE).
-    @seed:001 @req:001-30 @req:001-36 @seed:contract @req:contract-63
+    @seed:000 @seed:001 @req:001-30 @req:000-69 @req:001-36 @req:000-56 @seed:contract @req:contract-63
     Scenario: A letter prefix cannot be part of the checksum
       When an org is requested with these settings:
         | setting                                   | value     |
@@ -54,7 +54,7 @@ Feature: Card-number series settings an org cannot use
       Then the request is refused with error 8264
       And the error message mentions "BRAND20"
 
-    @seed:001 @req:001-36 @seed:contract @req:contract-63
+    @seed:000 @seed:001 @req:001-36 @req:000-56 @seed:contract @req:contract-63
     Scenario: An alphanumeric prefix outside the checksum sets up an org
       When an org is requested with these settings:
         | setting                                   | value     |
@@ -66,7 +66,7 @@ Feature: Card-number series settings an org cannot use
 
     # Ruling 33: seed 001 gives CONF_CARD_NUMBER_OFFSET "Any integer value", so a negative offset sets up an
     # org (see generated_external_ids.feature); a value that is not an integer is refused.
-    @seed:001 @req:001-22 @req:001-23 @req:001-27 @seed:contract @req:contract-63
+    @seed:000 @seed:001 @req:001-22 @req:000-61 @req:001-23 @req:000-62 @req:001-27 @req:000-66 @seed:contract @req:contract-63
     Scenario Outline: <setting> set to <value> is refused with 8207
       When an org is requested with these settings:
         | setting   | value   |

@@ -53,7 +53,7 @@ Feature: Cards on a customer
   Rule: Issue card: the next number of the selected card series
 
     # Series 1: LUHN_ALGO, 10 characters, prefix 77, offset 500: 77 + 0000500 + check digit 9.
-    @seed:002 @req:002-23 @seed:001 @req:001-34 @seed:contract @req:contract-60 @new-org
+    @seed:000 @seed:002 @req:002-23 @seed:001 @req:001-34 @req:000-54 @seed:contract @req:contract-60 @new-org
     Scenario: Issuing cards from the series gives its numbers in order
       Given an org with these settings:
         | setting                       | value     |

@@ -9,7 +9,7 @@ Feature: External IDs generated from a card-number series
   # The exact numbers of these scenarios need a new org: a fixed org's series has issued numbers before.
   Rule: The generated external ID replaces the one in the customer-add payload
 
-    @seed:001 @req:001-20 @req:001-21 @req:001-22 @req:001-24 @req:001-26 @req:001-29 @req:001-35 @req:001-37 @new-org
+    @seed:000 @seed:001 @req:001-20 @req:000-59 @req:001-21 @req:000-60 @req:001-22 @req:000-61 @req:001-24 @req:000-63 @req:001-26 @req:000-65 @req:001-29 @req:000-68 @req:001-35 @req:000-55 @req:001-37 @req:000-57 @new-org
     Scenario: Seed example: AUTO_INC, length 12, prefix 1234, suffix 3401, offset 3000 gives 123430003401
       Given an org with these settings:
         | setting                             | value      |
@@ -30,7 +30,7 @@ Feature: External IDs generated from a card-number series
 
     # Seed 001 "Customer Registration Configuration": CONF_CARD_NUMBER_SUFFIX "supports alphanumeric value".
     # 77 + the sequence number 00005 + IN4: ten characters.
-    @seed:001 @req:001-35 @new-org
+    @seed:000 @seed:001 @req:001-35 @req:000-55 @new-org
     Scenario: An alphanumeric suffix ends every generated external ID
       Given an org with these settings:
         | setting                             | value      |
@@ -52,7 +52,7 @@ Feature: External IDs generated from a card-number series
     # 111200000030015 etc." Of the readings of this example (LUHN_ALGO or MOD7_ALGO, prefix in the checksum or not), only
     # MOD7_ALGO over the sequence alone (CONF_VALUES_TO_INCLUDE_FOR_CHECKSUM_DIGIT NONE) gives both numbers:
     # 3000 mod 7 = 4 and 3001 mod 7 = 5, with prefix 1112 and length 15.
-    @seed:001 @req:001-23 @req:001-27 @req:001-30 @new-org
+    @seed:000 @seed:001 @req:001-23 @req:000-62 @req:001-27 @req:000-66 @req:001-30 @req:000-69 @new-org
     Scenario: Seed example: a series with offset 3000 issues 111200000030004, then 111200000030015
       Given an org with these settings:
         | setting                                   | value      |
@@ -71,7 +71,7 @@ Feature: External IDs generated from a card-number series
       And "Ben" has external id 111200000030015
 
     # 4111 + 00000000000 + the Luhn check digit of 411100000000000 (prefix included).
-    @seed:001 @req:001-23 @req:001-28 @req:001-30 @req:001-34 @new-org
+    @seed:000 @seed:001 @req:001-23 @req:000-62 @req:001-28 @req:000-67 @req:001-30 @req:000-69 @req:001-34 @req:000-54 @new-org
     Scenario: A Luhn series whose check digit covers the prefix
       Given an org with these settings:
         | setting                                   | value      |
@@ -91,7 +91,7 @@ Feature: External IDs generated from a card-number series
   Rule: SOURCE_ACCOUNTS_EXTERNALID_ENABLED: only registrations through the named source accounts get one
 
     # Ruling 34: the seed 001 table's value syntax beats the registration table's "check this" wording (ruling 1).
-    @seed:001 @req:001-22 @req:001-33 @req:001-36 @new-org
+    @seed:000 @seed:001 @req:001-22 @req:000-61 @req:001-33 @req:000-53 @req:001-36 @req:000-56 @new-org
     Scenario: Instore and Webengage account 1234 get generated external IDs; other accounts keep theirs
       Given an org with these settings:
         | setting                             | value                           |
@@ -115,7 +115,7 @@ Feature: External IDs generated from a card-number series
 
   Rule: A generated external ID is never another customer's, and a refused registration takes no number
 
-    @seed:001 @req:001-20 @req:001-38 @seed:contract @req:contract-64 @new-org
+    @seed:000 @seed:001 @req:001-20 @req:000-59 @req:001-38 @req:000-58 @seed:contract @req:contract-64 @new-org
     Scenario: A refused registration takes no number; with offset 10 the first ten numbers are never issued
       Given an org with these settings:
         | setting                             | value      |
@@ -133,7 +133,7 @@ Feature: External IDs generated from a card-number series
     # Ruling 33: seed 001 gives CONF_CARD_NUMBER_OFFSET "Any integer value", and seed 000 says the offset is
     # "the card sequence numbers that you want to ignore from the top": a negative offset ignores none, so the
     # first number issued is the first of the sequence, as with offset 0.
-    @seed:001 @req:001-27 @req:001-38 @new-org
+    @seed:000 @seed:001 @req:001-27 @req:000-66 @req:001-38 @req:000-58 @new-org
     Scenario: A negative offset is accepted and ignores no number
       Given an org with these settings:
         | setting                             | value      |
@@ -149,7 +149,7 @@ Feature: External IDs generated from a card-number series
       Then the request created a new customer "Ben"
       And "Ben" has external id 000001
 
-    @seed:001 @req:001-20 @new-org
+    @seed:000 @seed:001 @req:001-20 @req:000-59 @new-org
     Scenario: A number another customer already holds as external ID is skipped
       Given an org with these settings:
         | setting                             | value      |
@@ -163,7 +163,7 @@ Feature: External IDs generated from a card-number series
       And "Asha" has external id 000001
       And "Carol" has external id 000000
 
-    @seed:001 @req:001-24 @seed:contract @req:contract-64 @new-org
+    @seed:000 @seed:001 @req:001-24 @req:000-63 @seed:contract @req:contract-64 @new-org
     Scenario: A series whose sequence is used up refuses the registration and creates nothing
       Given an org with these settings:
         | setting                             | value      |

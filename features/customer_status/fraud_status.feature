@@ -62,7 +62,7 @@ Feature: The fraud status, legacy of the customer status
     # Rulings 5 and 28: seed 000 "If customer status is enabled, the fraud status will be superseded by the
     # customer status": once customer status is enabled, setting a fraud status is refused (8213) rather than kept
     # where nobody sees it; the customer shows its customer status.
-    @seed:000 @seed:001 @req:000-50 @req:001-61
+    @seed:000 @seed:001 @req:000-50 @req:001-61 @req:000-72
     Scenario: With customer status enabled a fraud status is refused and the customer status is shown
       Given the org setting CONF_CUSTOMER_STATUS_ENABLED is true
       And the org's status labels, created in this order:
@@ -75,7 +75,7 @@ Feature: The fraud status, legacy of the customer status
       And "Asha" shows no fraud status
 
     # Rulings 5 and 28: without customer status enabled there is no label to change (documented error 3044).
-    @seed:001 @seed:contract @req:001-61 @req:contract-50
+    @seed:000 @seed:001 @seed:contract @req:001-61 @req:000-72 @req:contract-50 @req:001-98 @req:000-71
     Scenario: Without customer status enabled a label cannot be given
       Given the org setting CONF_CUSTOMER_STATUS_ENABLED is false
       And a loyalty customer "Asha" registered through INSTORE with mobile M1

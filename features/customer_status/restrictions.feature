@@ -39,7 +39,7 @@ Feature: Restrictions carried by status labels
     # a coupon before she is labelled; it checks that her account and Ben's show exactly what they showed
     # before the refusal, and then that the same operation succeeds once "Asha" is back on the Active label
     # "Regular".
-    @seed:001 @req:001-53 @req:001-55
+    @seed:000 @seed:001 @req:001-53 @req:000-77 @req:001-55 @req:000-79
     Scenario Outline: <restriction> under <status>: <operation> is refused
       Given the org's status labels, created in this order:
         | status   | label   | restrictions  |
@@ -61,7 +61,7 @@ Feature: Restrictions carried by status labels
       When <operation>
       Then the request succeeds
 
-      @req:001-56
+      @seed:001 @seed:000 @req:001-56 @req:000-80
       Examples: Block identifier change and account merge: restrict from account merging and identifier change requests
         | restriction                               | status          | operation                                                                  | error | nothing changed      |
         | Block identifier change and account merge | Suspended       | "Asha" changes its email from E1 to E3 through INSTORE                     | 8212  | "Asha" has email E1  |
@@ -72,7 +72,7 @@ Feature: Restrictions carried by status labels
         | Block identifier change and account merge | Fraud suspected | a loyalty transaction arrives through INSTORE with mobile M2 and email E1  | 8212  | "Asha" is not merged |
         | Block identifier change and account merge | Fraud confirmed | "Ben" adds the email E1 through WEBSITE                                    | 8212  | "Ben" is not merged  |
 
-      @req:001-57
+      @seed:001 @seed:000 @req:001-57 @req:000-81
       Examples: Block transaction: restrict future transactions
         | restriction       | status          | operation                                                                       | error | nothing changed           |
         | Block transaction | Internal        | a loyalty transaction arrives through INSTORE with mobile M1 and external id X1 | 681   | "Asha" has no external id |
@@ -80,7 +80,7 @@ Feature: Restrictions carried by status labels
         | Block transaction | Fraud suspected | a bill of 1250 arrives through INSTORE with mobile M1                           | 681   | "Asha" has no transactions |
         | Block transaction | Fraud confirmed | a bill of 1250 arrives through INSTORE with mobile M1                           | 681   | "Asha" has no transactions |
 
-      @seed:contract @req:001-93 @req:001-81 @req:001-82 @req:001-83 @req:contract-90
+      @seed:001 @seed:000 @seed:contract @req:001-93 @req:000-86 @req:001-81 @req:000-91 @req:001-82 @req:000-92 @req:001-83 @req:000-93 @req:contract-90
       Examples: Block points allocation: restrict from providing points (goodwill, import, referrer, referee)
         | restriction             | status          | operation                                                          | error | nothing changed       |
         | Block points allocation | Suspended       | "Asha" is given 350 goodwill points for "late delivery"            | 809   | "Asha" has 600 points |
@@ -88,7 +88,7 @@ Feature: Restrictions carried by status labels
         | Block points allocation | Fraud confirmed | "Asha" refers "Ben"                                                | 809   | "Ben" has 0 points    |
         | Block points allocation | Internal        | "Ben" refers "Asha"                                                | 809   | "Ben" has 0 points    |
 
-      @seed:contract @req:001-94 @req:contract-90
+      @seed:001 @seed:000 @seed:contract @req:001-94 @req:000-87 @req:contract-90
       Examples: Block points redemption: restrict from redeeming points
         | restriction             | status          | operation                | error | nothing changed       |
         | Block points redemption | Suspended       | "Asha" redeems 200 points | 3045  | "Asha" has 600 points |
@@ -96,7 +96,7 @@ Feature: Restrictions carried by status labels
         | Block points redemption | Fraud confirmed | "Asha" redeems 200 points | 3045  | "Asha" has 600 points |
         | Block points redemption | Internal        | "Asha" redeems 200 points | 3045  | "Asha" has 600 points |
 
-      @seed:contract @req:001-92 @req:contract-90
+      @seed:001 @seed:000 @seed:contract @req:001-92 @req:000-85 @req:contract-90
       Examples: Block issual of coupons: restrict from providing coupons
         | restriction             | status          | operation                                   | error | nothing changed                          |
         | Block issual of coupons | Suspended       | a coupon of "Welcome 500" is issued to "Asha" | 742   | "Asha" holds 1 coupon of "Welcome 500" |
@@ -104,7 +104,7 @@ Feature: Restrictions carried by status labels
         | Block issual of coupons | Fraud confirmed | a coupon of "Welcome 500" is issued to "Asha" | 742   | "Asha" holds 1 coupon of "Welcome 500" |
         | Block issual of coupons | Internal        | a coupon of "Welcome 500" is issued to "Asha" | 742   | "Asha" holds 1 coupon of "Welcome 500" |
 
-      @seed:contract @req:001-90 @req:contract-90
+      @seed:001 @seed:000 @seed:contract @req:001-90 @req:000-83 @req:contract-90
       Examples: Block coupons redemption: restrict from redeeming coupons
         | restriction              | status          | operation                                                  | error | nothing changed            |
         | Block coupons redemption | Suspended       | "Asha" redeems the coupon of "Welcome 500" issued to "Asha" | 742   | "Asha" has 1 active coupon |
@@ -120,7 +120,7 @@ Feature: Restrictions carried by status labels
     # Promotions are not modelled; the points the program issues on a bill are the reference's one promotion,
     # so the restriction withholds them the same way (warning 8290). Points given by hand (goodwill, import,
     # referral) are allocations, not promotion issual: that restriction leaves them allowed (next rule).
-    @seed:001 @seed:contract @req:001-53 @req:001-55 @req:contract-90
+    @seed:000 @seed:001 @seed:contract @req:001-53 @req:000-77 @req:001-55 @req:000-79 @req:contract-90
     Scenario Outline: <restriction> under <status>: a bill is recorded without points
       Given the org setting CONF_LOYALTY_POINTS_PER_CURRENCY_UNIT is 1
       And the org's status labels, created in this order:
@@ -144,7 +144,7 @@ Feature: Restrictions carried by status labels
       And the bill earned 1250 points
       And "Asha" has 1250 points
 
-      @req:001-93 @req:001-80
+      @seed:001 @seed:000 @req:001-93 @req:000-86 @req:001-80 @req:000-90
       Examples: Block points allocation: restrict from providing points (transaction point allocation)
         | restriction             | status          | warning |
         | Block points allocation | Suspended       | 8232    |
@@ -152,7 +152,7 @@ Feature: Restrictions carried by status labels
         | Block points allocation | Fraud confirmed | 8232    |
         | Block points allocation | Internal        | 8232    |
 
-      @req:001-91
+      @seed:001 @seed:000 @req:001-91 @req:000-84
       Examples: Block issual of loyalty promotions: restrict from receiving points
         | restriction                        | status          | warning |
         | Block issual of loyalty promotions | Suspended       | 8290    |
@@ -164,7 +164,7 @@ Feature: Restrictions carried by status labels
 
     # Ruling 29: goodwill, import and referral points are allocations (Block points allocation), not
     # promotions.
-    @seed:001 @req:001-91
+    @seed:000 @seed:001 @req:001-91 @req:000-84
     Scenario Outline: Block issual of loyalty promotions under <status>: <operation> still credits points
       Given the org setting CONF_LOYALTY_REFERRER_POINTS is 100
       And the org's status labels, created in this order:
@@ -189,7 +189,7 @@ Feature: Restrictions carried by status labels
 
     # Ruling 38: a credit whose tier upgrade is blocked keeps its points but not the tier
     # (warning 8233); the next allowed credit lifts the customer to the tier their lifetime points reach.
-    @seed:001 @seed:contract @req:001-53 @req:001-55 @req:001-95 @req:contract-90
+    @seed:000 @seed:001 @seed:contract @req:001-53 @req:000-77 @req:001-55 @req:000-79 @req:001-95 @req:000-88 @req:contract-90
     Scenario Outline: Block tier upgrade under <status>: <credit> keeps the points, not the tier
       Given the org setting CONF_LOYALTY_TIERS is Silver:0,Gold:500,Platinum:2000
       And the org setting CONF_LOYALTY_POINTS_PER_CURRENCY_UNIT is 1
@@ -223,7 +223,7 @@ Feature: Restrictions carried by status labels
 
     # Ruling 43: an Active customer's transactions are never outliers; the mark refuses
     # nothing, and an outlier bill still earns its points.
-    @seed:001 @seed:contract @req:001-53 @req:001-55 @req:001-96 @req:contract-90
+    @seed:000 @seed:001 @seed:contract @req:001-53 @req:000-77 @req:001-55 @req:000-79 @req:001-96 @req:000-89 @req:contract-90
     Scenario Outline: Mark transaction outlier under <status>: the bill is recorded as an outlier
       Given the org setting CONF_LOYALTY_POINTS_PER_CURRENCY_UNIT is 1
       And the org's status labels, created in this order:
@@ -258,7 +258,7 @@ Feature: Restrictions carried by status labels
     # under Deleted as selected, since a deleted customer "allows you to block every action". The platform's
     # code 3042 says so: "customer status was marked to deleted". One example per restriction of the seed's
     # table; a bill is refused outright, so it stands for every restriction on a bill.
-    @seed:001 @req:001-59
+    @seed:000 @seed:001 @req:001-59 @req:000-95
     Scenario Outline: A customer labelled under Deleted: <operation> is refused (<blocked as>)
       Given the org setting CONF_LOYALTY_TIERS is Silver:0,Gold:1000,Platinum:5000
       And the org's status labels, created in this order:
@@ -298,7 +298,7 @@ Feature: Restrictions carried by status labels
 
     # Ruling 30: seed 001 "Block issual of badges" and "Block enrollment into loyalty promotions" are "a future
     # development feature". An org may set them; they block nothing.
-    @seed:001 @req:001-58
+    @seed:000 @seed:001 @req:001-58 @req:000-82
     Scenario Outline: <restriction> on a label leaves <operation> allowed
       Given the org's status labels, created in this order:
         | status    | label   | restrictions  |
@@ -319,7 +319,7 @@ Feature: Restrictions carried by status labels
 
     # Seed 001: "To restrict access, select the individual status labels or all the created status labels
     # from the desired restriction drop-down."
-    @seed:001 @req:001-55
+    @seed:000 @seed:001 @req:001-55 @req:000-79
     Scenario: A restriction on one Suspended label leaves another Suspended label free
       Given the org's status labels, created in this order:
         | status    | label    | restrictions      |
@@ -335,7 +335,7 @@ Feature: Restrictions carried by status labels
       When a loyalty transaction arrives through INSTORE with mobile M1
       Then the request is refused with error 681
 
-    @seed:001 @req:001-55
+    @seed:000 @seed:001 @req:001-55 @req:000-79
     Scenario: A restriction selected for every created label blocks each of them
       Given the org's status labels, created in this order:
         | status          | label    | restrictions      |
@@ -358,7 +358,7 @@ Feature: Restrictions carried by status labels
 
   Rule: Restrictions are set on labels of Suspended, Fraud suspected, Fraud confirmed and Internal only
 
-    @seed:001 @req:001-55
+    @seed:000 @seed:001 @req:001-55 @req:000-79
     Scenario Outline: A restriction on a label of <status> is accepted
       When an org is requested with customer status enabled and these status labels:
         | status   | label | restrictions      |
@@ -374,7 +374,7 @@ Feature: Restrictions carried by status labels
 
     # Ruling 26: seed 001 "There are no restrictions for customers with Active status"; a Deleted label
     # already blocks everything and Pending deletion carries none, so a restriction on them is refused too.
-    @seed:001 @seed:contract @req:001-53 @req:contract-51
+    @seed:000 @seed:001 @seed:contract @req:001-53 @req:000-77 @req:contract-51
     Scenario Outline: A restriction on a label of <status> is refused
       When an org is requested with customer status enabled and these status labels:
         | status   | label   | restrictions      |

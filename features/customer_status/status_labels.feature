@@ -12,7 +12,7 @@ Feature: Customer status and its labels
 
   Rule: A label is created under one of the seven statuses, and a customer given the label has its status
 
-    @seed:001 @seed:002 @req:001-50 @req:001-51 @req:002-54
+    @seed:000 @seed:001 @seed:002 @req:001-50 @req:000-74 @req:001-51 @req:000-75 @req:002-54 @req:001-98 @req:000-71
     Scenario Outline: A customer given a label under <status> shows <status> with that label
       Given the org's status labels, created in this order:
         | status           | label           |
@@ -44,7 +44,7 @@ Feature: Customer status and its labels
     # "All customers are marked Active by default": the default label is the first label created under Active;
     # a label created earlier under another status does not become the default, or new customers would not
     # be Active.
-    @seed:001 @req:001-52 @req:001-54
+    @seed:000 @seed:001 @req:001-52 @req:000-76 @req:001-54 @req:000-78
     Scenario: A new customer gets the first label created
       Given the org's status labels, created in this order:
         | status | label   |
@@ -54,7 +54,7 @@ Feature: Customer status and its labels
       Then the request created a new customer "Asha"
       And "Asha" shows the status "Active" with the label "Regular"
 
-    @seed:001 @req:001-52 @req:001-54
+    @seed:000 @seed:001 @req:001-52 @req:000-76 @req:001-54 @req:000-78
     Scenario: A label created first under another status does not make new customers Suspended
       Given the org's status labels, created in this order:
         | status    | label   |
@@ -66,7 +66,7 @@ Feature: Customer status and its labels
 
     # Ruling 6: with no label created yet the customer is Active without a label, and the registration
     # succeeds with the documented warning 8107 "Default customer status label not set".
-    @seed:001 @req:001-54
+    @seed:000 @seed:001 @req:001-54 @req:000-78
     Scenario: Without any label a new customer is Active without a label
       When a loyalty registration arrives through INSTORE with mobile M1
       Then the request succeeds with warning 8107
@@ -109,7 +109,7 @@ Feature: Customer status and its labels
     # Seed 000/001: Deletion_pending is "automatically created and assigned to the customer, regardless of
     # any other label that may have been created and set as default", here even a label the org created
     # under Pending deletion itself.
-    @seed:001 @seed:contract @req:001-60 @req:contract-50
+    @seed:000 @seed:001 @seed:contract @req:001-60 @req:000-96 @req:contract-50
     Scenario: The deletion request assigns Deletion_pending whatever the default label is
       Given the org's status labels, created in this order:
         | status           | label          |
@@ -125,7 +125,7 @@ Feature: Customer status and its labels
 
     # Ruling 28: seed 000 "whenever a PII deletion request is triggered, a label Deletion_pending is
     # automatically created and assigned": it belongs to the deletion request; giving it by hand would fake one.
-    @seed:001 @seed:contract @req:001-60 @req:contract-51
+    @seed:000 @seed:001 @seed:contract @req:001-60 @req:000-96 @req:contract-51
     Scenario: Deletion_pending cannot be given by hand
       Given a loyalty customer "Asha" registered through INSTORE with mobile M1
       When "Asha" is given the status label "Deletion_pending" with the reason "customer asked"

@@ -14,7 +14,7 @@ Feature: Points: goodwill, import and redemption
 
   Rule: Goodwill points and imported points are credited to the customer
 
-    @seed:001 @seed:contract @req:001-82 @req:contract-24 @req:contract-23
+    @seed:000 @seed:001 @seed:contract @req:001-82 @req:000-92 @req:contract-24 @req:contract-23
     Scenario: Goodwill points are credited with their reason
       When "Asha" is given 350 goodwill points for "late delivery"
       Then the request succeeds
@@ -24,7 +24,7 @@ Feature: Points: goodwill, import and redemption
         | event                  | entry  | points | reason        |
         | AllocateGoodwillPoints | CREDIT | 350    | late delivery |
 
-    @seed:001 @seed:contract @req:001-83 @req:contract-25
+    @seed:000 @seed:001 @seed:contract @req:001-83 @req:000-93 @req:contract-25
     Scenario: Points brought in by an import are credited
       When 1200 points are imported for "Asha" from "legacy-program-2024.csv"
       Then the request succeeds

@@ -30,7 +30,7 @@ Feature: Transactions with bill lines, store and outlier flag
         | SOCKS  | Wool socks   | 3   | 150  | 450    |
 
     # The bill column is the transaction number: the number the scenario's first (1) or second (2) bill was sent with.
-    @seed:002 @seed:contract @req:002-81 @req:contract-21 @req:contract-22
+    @seed:002 @seed:contract @req:002-81 @req:contract-21 @req:contract-22 @req:002-89
     Scenario: Recent transactions list the newest first, with number, store, outlier flag and points issued
       Given the org setting CONF_LOYALTY_POINTS_PER_CURRENCY_UNIT is 0.1
       And a loyalty customer "Asha" registered through INSTORE with mobile M1
@@ -46,7 +46,7 @@ Feature: Transactions with bill lines, store and outlier flag
 
     # Seed 002 "Recent transactions" shows when each bill was made: a bill sent later (a till that was
     # offline, an import) keeps its own time.
-    @seed:002 @seed:contract @req:002-81 @req:contract-21
+    @seed:002 @seed:contract @req:002-81 @req:contract-21 @req:002-89
     Scenario: A bill keeps the time it was made at, not the time it arrives
       Given a loyalty customer "Asha" registered through INSTORE with mobile M1
       When a bill of 300 made at 2025-11-30T18:45:00+05:30 arrives through INSTORE with mobile M1
