@@ -17,8 +17,10 @@ export interface ContractOperation {
   /** OpenAPI path template, e.g. /v2/customers/{customerId}. */
   readonly path: string;
   readonly parameters: readonly ContractParameter[];
-  /** Component schema of the JSON body, when the operation takes one. */
+  /** Component schema of the body (JSON, or an OAuth2 form), when the operation takes one. */
   readonly requestSchemaRef?: string;
+  /** The body's media type when it is not JSON (application/x-www-form-urlencoded). */
+  readonly requestMediaType?: string;
   /** Status key ("200", "4XX", "default") to its schema ref (or inline schema). */
   readonly responses: Readonly<Record<string, Record<string, unknown> | undefined>>;
   readonly authenticated: boolean;
@@ -50,6 +52,15 @@ function deref<T>(value: T): T {
   return (ref ? resolve(ref) : value) as T;
 }
 
+function requestBodyOf(requestBody: unknown): { requestSchemaRef?: string; requestMediaType?: string } {
+  if (!requestBody) return {};
+  const content = deref(requestBody as Record<string, any>).content as Record<string, { schema: { $ref: string } }>;
+  const json = content['application/json'];
+  if (json) return { requestSchemaRef: json.schema.$ref };
+  const [mediaType, form] = Object.entries(content)[0];
+  return { requestSchemaRef: form.schema.$ref, requestMediaType: mediaType };
+}
+
 function readOperations(): Map<string, ContractOperation> {
   const operations = new Map<string, ContractOperation>();
   const globalSecurity = CONTRACT.security ?? [];
@@ -67,9 +78,10 @@ function readOperations(): Map<string, ContractOperation> {
         method: method.toUpperCase() as HttpMethod,
         path,
         parameters: [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: unknown) => deref(p) as ContractParameter),
-        requestSchemaRef: op.requestBody ? deref(op.requestBody).content['application/json'].schema.$ref : undefined,
+        ...requestBodyOf(op.requestBody),
         responses,
-        authenticated: security.length > 0,
+        // A till's Basic credentials; the customer apps' Bearer tokens are checked by their own routes.
+        authenticated: security.some((scheme: Record<string, unknown>) => 'tillBasic' in scheme),
         extension: op['x-memberspec-extension'] === true,
       });
     }

@@ -32,6 +32,8 @@ import {
 import type { ApiRequest, ApiResponse, Transport } from './transport.ts';
 import { checkProfileApplicable, type VendorProfile } from './vendor_profile.ts';
 import { NO_SECRETS, REDACTED, basicAuthorization, secretScrubber, type SecretScrubber, type TillCredentials } from './credentials.ts';
+import { toResult, type OperationResponse } from './results.ts';
+import { createCustomerAppClient } from './customer_app_client.ts';
 
 export interface ContractDriverOptions {
   /** 'in-process' or 'http'. */
@@ -67,31 +69,22 @@ function redactHeaders(headers: Readonly<Record<string, string>> | undefined): R
   return copy;
 }
 
-/** The test-control answer carries a till password: keep it out of reports. */
+/** Some answers carry credentials (a till password, a client secret, tokens): keep them out of reports. */
 function redactBody(operationId: string, body: unknown): unknown {
   if (operationId === 'createTestOrg' && (body as Json)?.entity?.till?.password !== undefined) {
     const copy = structuredClone(body) as Json;
     copy.entity.till.password = REDACTED;
     return copy;
   }
-  return shorten(body);
-}
-
-function messagesOf(list: unknown): ApiMessage[] {
-  return Array.isArray(list) ? list.map((m: Json) => ({ code: m.code, message: m.message })) : [];
-}
-
-/** A contract answer with the operation it answered, so results can name it. */
-type OperationResponse = ApiResponse & { readonly operation: string };
-
-function toResult<T>(response: OperationResponse, value: (body: Json) => T): Result<T> {
-  const { operation } = response;
-  const body = response.body as Json;
-  if (response.status >= 400) {
-    const errors = messagesOf(body.errors);
-    return { ok: false, operation, status: response.status, error: errors[0], errors };
+  if (operationId === 'registerPartnerApp' && (body as Json)?.entity?.clientSecret !== undefined) {
+    const copy = structuredClone(body) as Json;
+    copy.entity.clientSecret = REDACTED;
+    return copy;
   }
-  return { ok: true, operation, value: value(body), warnings: messagesOf(body.warnings) };
+  if (operationId === 'exchangeOAuthToken' && (body as Json)?.access_token !== undefined) {
+    return { ...(body as Json), access_token: REDACTED, refresh_token: REDACTED };
+  }
+  return shorten(body);
 }
 
 function optionalText(value: string | undefined): string | undefined {
@@ -570,6 +563,26 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
         const query = withoutUndefined({ cardNumber, seriesId: seriesId === undefined ? undefined : String(seriesId) });
         const response = await send('checkCardAvailability', { method: 'GET', path: '/v2/cards/availability', query });
         return toResult(response, (b) => withoutUndefined({ available: b.entity.available as boolean, reason: b.entity.reason as string | undefined }));
+      },
+      async registerPartnerApp(app) {
+        if (!capabilities.testControl) {
+          throw new NotApplicableError(`registering a partner app (OAuth2 client) needs the test-control extension, which ${transport.target} does not offer`);
+        }
+        const response = await send('registerPartnerApp', { method: 'POST', path: `/x-memberspec/orgs/${encodeURIComponent(orgId)}/partnerApps`, body: withoutUndefined({ ...app }) });
+        return toResult(response, (b) => ({ clientKey: b.entity.clientKey, clientSecret: b.entity.clientSecret, name: b.entity.name, redirectUri: b.entity.redirectUri }));
+      },
+      partnerApp(credentials) {
+        // The partner app never sends the till's credentials: only its own client key and secret, then Bearer tokens.
+        return createCustomerAppClient(call, baseUrl, credentials);
+      },
+      async sentMessages() {
+        if (!capabilities.testControl) {
+          throw new NotApplicableError(`reading the messages the org sent needs the test-control extension, which ${transport.target} does not offer`);
+        }
+        const response = await send('listSentMessages', { method: 'GET', path: `/x-memberspec/orgs/${encodeURIComponent(orgId)}/messages` });
+        const result = toResult(response, (b) => (b.entity.messages as Json[]).map((m) => withoutUndefined({ channel: m.channel, to: m.to, body: m.body, purpose: m.purpose, sentAt: m.sentAt, sender: m.sender, subject: m.subject })));
+        if (!result.ok) throw new HarnessError(`listSentMessages refused: ${result.error.code} ${result.error.message}`);
+        return result.value;
       },
     };
   }

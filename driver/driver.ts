@@ -14,6 +14,9 @@ import type {
   LineItem,
 } from '../reference/domain/types.ts';
 import type { Subscription, SubscriptionFilter, SubscriptionInput } from '../reference/domain/types.ts';
+import type { CustomerAppClient, PartnerAppCredentials } from './customer_app_client.ts';
+
+export type { CustomerAppClient, OAuthResult, PartnerAppCredentials, TokenPlacement, TokenSet } from './customer_app_client.ts';
 
 export type {
   LineItem,
@@ -168,6 +171,31 @@ export interface OrgSession {
   changeCardStatus(customerId: number, cardNumber: string, status: string, label?: string): Promise<Result<{ card: Card }>>;
   /** Seed 002 "Check availability" of a card number (optionally as a number of a series). */
   checkCardAvailability(cardNumber: string, seriesId?: number): Promise<Result<{ available: boolean; reason?: string }>>;
+
+  // ---- Customer apps (seed 003 OAuth2 sign-in) and the org's outbox
+  /** Test control: registers a partner app with its redirect URL; answers its client key and secret. */
+  registerPartnerApp(app: PartnerAppSetup): Promise<Result<PartnerAppCredentials>>;
+  /** The harness playing that partner app (and its customer on the landing page). */
+  partnerApp(credentials: PartnerAppCredentials): CustomerAppClient;
+  /** Test control: every SMS and email the org sent, oldest first. */
+  sentMessages(): Promise<SentMessageView[]>;
+}
+
+export interface PartnerAppSetup {
+  readonly name: string;
+  readonly redirectUri: string;
+  readonly accessTokenLifetimeSeconds?: number;
+  readonly refreshTokenLifetimeSeconds?: number;
+}
+
+export interface SentMessageView {
+  readonly channel: string;
+  readonly to: string;
+  readonly body: string;
+  readonly purpose: string;
+  readonly sentAt: string;
+  readonly sender?: string;
+  readonly subject?: string;
 }
 
 // ---- Loyalty operations: what the target answers, in the driver's words

@@ -27,8 +27,8 @@ export interface Mutant {
   caughtIn: string[];
   /** Rewrites a request before the reference sees it; `memory` lives as long as one proxy. */
   request?: (exchange: Exchange, memory: ProxyMemory) => void;
-  /** Rewrites a JSON answer before the suite sees it. */
-  response?: (exchange: Exchange, status: number, body: Json) => { status: number; body: Json };
+  /** Rewrites a JSON answer before the suite sees it; `memory` is the request hook's. */
+  response?: (exchange: Exchange, status: number, body: Json, memory: ProxyMemory) => { status: number; body: Json };
 }
 
 const CREATE_ORG = '/x-memberspec/orgs';
@@ -98,7 +98,11 @@ const restoreCase = (text: string) => text.replace(/\^([a-z])/g, (_, letter: str
 /** What a proxy remembers between requests: the credentials last seen, for the "no auth check" mutant. */
 export interface ProxyMemory {
   lastAuthorization?: string;
+  /** Customer id -> the Authorization header of a Bearer call that was answered for that customer. */
+  bearerFor?: Map<string, string>;
 }
+
+const CUSTOMER_APP_CALL = /^\/oauth2\/customers\/(\d+)\//;
 
 export const MUTANTS: Record<string, Mutant> = {
   'ignores-skip-secondary': {
@@ -261,6 +265,25 @@ export const MUTANTS: Record<string, Mutant> = {
       exchange.search = query.size > 0 ? `?${query}` : '';
     },
     response: (_exchange, status, body) => ({ status, body: mapStrings(body, restoreCase) }),
+  },
+  'token-reads-any-customer': {
+    bug: "a customer app's access token is checked for validity but not for whose it is: it reads and redeems any customer's points",
+    caughtIn: ['customer_apps/oauth2_sign_in.feature'],
+    // The vendor answers a call about customer B as if B's own token had come: it remembers a token each
+    // customer used, and puts it in place of the token sent.
+    request: (exchange, memory) => {
+      const customerId = CUSTOMER_APP_CALL.exec(exchange.path)?.[1];
+      const known = customerId === undefined ? undefined : memory.bearerFor?.get(customerId);
+      if (known && /^Bearer /i.test(exchange.headers.authorization ?? '')) exchange.headers.authorization = known;
+    },
+    response: (exchange, status, body, memory) => {
+      const customerId = CUSTOMER_APP_CALL.exec(exchange.path)?.[1];
+      if (customerId !== undefined && status === 200 && exchange.headers.authorization) {
+        memory.bearerFor ??= new Map();
+        memory.bearerFor.set(customerId, exchange.headers.authorization);
+      }
+      return { status, body };
+    },
   },
   'ignores-label-restrictions': {
     bug: 'restrictions set on status labels are never enforced: a suspended customer can still merge, transact, earn and redeem',
@@ -467,6 +490,9 @@ export async function startMutantVendor(mutant: Mutant): Promise<RunningMutant> 
   };
 }
 
+/** Answer headers the suite reads besides the content type: a redirect's target, an auth challenge. */
+const PASSED_HEADERS = ['location', 'www-authenticate'];
+
 async function forward(
   upstream: string,
   mutant: Mutant,
@@ -486,14 +512,17 @@ async function forward(
     method: exchange.method,
     headers: exchange.headers,
     ...(exchange.body.length > 0 ? { body: new Uint8Array(exchange.body) } : {}),
+    // A sign-in page's redirect goes back to the suite as it is, like any other answer.
+    redirect: 'manual',
   });
   const text = await answer.text();
   let status = answer.status;
   let body = text;
   if (mutant.response && answer.headers.get('content-type')?.includes('json')) {
-    const mutated = mutant.response(exchange, status, JSON.parse(text) as Json);
+    const mutated = mutant.response(exchange, status, JSON.parse(text) as Json, memory);
     status = mutated.status;
     body = JSON.stringify(mutated.body);
   }
-  response.writeHead(status, { 'content-type': answer.headers.get('content-type') ?? 'text/plain' }).end(body);
+  const passed = Object.fromEntries(PASSED_HEADERS.flatMap((name) => (answer.headers.has(name) ? [[name, answer.headers.get(name) as string]] : [])));
+  response.writeHead(status, { 'content-type': answer.headers.get('content-type') ?? 'text/plain', ...passed }).end(body);
 }

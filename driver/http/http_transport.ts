@@ -40,7 +40,8 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       const body = request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body));
       const signal = AbortSignal.timeout(timeoutMs);
       try {
-        const response = await fetch(url, { method: request.method, headers: { ...request.headers }, body, signal });
+        // A redirect (the OAuth2 landing page's) is the answer itself: the harness plays the browser.
+        const response = await fetch(url, { method: request.method, headers: { ...request.headers }, body, signal, redirect: 'manual' });
         const text = await response.text();
         return { status: response.status, body: parseBody(text), headers: Object.fromEntries(response.headers) };
       } catch (error) {

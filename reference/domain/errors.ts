@@ -132,6 +132,16 @@ export const ERRORS = {
   8268: { httpStatus: 400, message: 'Card number {0} is not a number of card series {1}: {2}', documented: false },
   8269: { httpStatus: 400, message: 'Only ACTIVE labels can be assigned to a card when it is issued or linked, not {0}', documented: false },
   8270: { httpStatus: 404, message: 'Card {0} not found on customer {1}', documented: false },
+  // OAuth2 sign-in for customer apps (seed 003), chosen by memberspec: the docs name no codes
+  8400: { httpStatus: 400, message: 'Unknown partner app: no client key {0}', documented: false },
+  8401: { httpStatus: 400, message: 'Redirect URL {0} is not the one registered for partner app {1}', documented: false },
+  8402: { httpStatus: 400, message: 'Wrong OTP for sign-in {0}', documented: false },
+  8403: { httpStatus: 400, message: 'Sign-in {0} is unknown or already used', documented: false },
+  8404: { httpStatus: 401, message: 'Access token refused: {0}', documented: false },
+  8405: { httpStatus: 403, message: 'The access token belongs to another customer than {0}', documented: false },
+  8406: { httpStatus: 400, message: 'Customer {0} has no mobile or email to send the OTP to', documented: false },
+  8407: { httpStatus: 400, message: 'Bearer token in the wrong place ({0}): send it in the Authorization header', documented: false },
+  8408: { httpStatus: 400, message: 'Customer {0} cannot transfer points to themselves', documented: false },
 } as const satisfies Record<number, ErrorDefinition>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -264,7 +264,7 @@ export interface TierUpgrade {
 }
 
 /** Ledger event names of the platform's points ledger (capillary-api-notes §8.1). */
-export type LedgerEventName = 'TransactionAdd' | 'PointsRedemption' | 'AllocateGoodwillPoints' | 'BulkAllocatePoints' | 'GenericEvent';
+export type LedgerEventName = 'TransactionAdd' | 'PointsRedemption' | 'AllocateGoodwillPoints' | 'BulkAllocatePoints' | 'GenericEvent' | 'PointsTransfer';
 
 export interface LedgerEntry {
   readonly eventLogId: number;

@@ -15,6 +15,7 @@ import { type RouteDefinition } from './route_support.ts';
 import { ROUTES } from './routes.ts';
 
 function send(res: Response, response: ServerResponse): void {
+  for (const [name, value] of Object.entries(response.headers ?? {})) res.setHeader(name, value);
   res.status(response.status).json(response.body);
 }
 
@@ -37,10 +38,10 @@ function headersOf(req: Request): Record<string, string> {
 }
 
 function routeHandler(service: IdentityService, route: RouteDefinition) {
-  return (req: Request, res: Response): void => {
+  return async (req: Request, res: Response): Promise<void> => {
     send(
       res,
-      handleRoute(service, route, {
+      await handleRoute(service, route, {
         method: req.method,
         path: req.path,
         params: flatten(req.params as Record<string, unknown>),

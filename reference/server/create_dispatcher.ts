@@ -24,7 +24,7 @@ function lowerCaseKeys(headers: Readonly<Record<string, string>> | undefined): R
 
 function answer(response: ServerResponse): ApiResponse {
   // A JSON round trip, as over HTTP: the caller never shares objects with the service.
-  return { status: response.status, body: JSON.parse(JSON.stringify(response.body)), headers: { ...JSON_HEADERS } };
+  return { status: response.status, body: JSON.parse(JSON.stringify(response.body)), headers: { ...JSON_HEADERS, ...response.headers } };
 }
 
 /** Answers a contract request exactly as the Express app would. */
@@ -43,7 +43,7 @@ export function createDispatcher(service: IdentityService): Dispatcher {
       const matched = matcher(request.path);
       if (!matched) continue;
       return answer(
-        handleRoute(service, route, {
+        await handleRoute(service, route, {
           method: request.method,
           path: request.path,
           params: matched.params,

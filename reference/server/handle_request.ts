@@ -5,7 +5,7 @@ import { validateParameters, validateRequest } from '../../contract/validator.ts
 import { DomainError, ERRORS, type ErrorCode } from '../domain/errors.ts';
 import type { Org } from '../domain/types.ts';
 import type { IdentityService } from '../service/identity_service.ts';
-import { parseJsonBody } from './parse_body.ts';
+import { parseFormBody, parseJsonBody } from './parse_body.ts';
 import type { RouteDefinition } from './route_support.ts';
 
 /** A request as both front ends hand it over: header names in lower case, raw body text. */
@@ -21,6 +21,8 @@ export interface ServerRequest {
 export interface ServerResponse {
   readonly status: number;
   readonly body: unknown;
+  /** Extra response headers (a redirect's Location, a Bearer challenge); names in lower case. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export function errorResponse(code: ErrorCode, ...params: (string | number)[]): ServerResponse {
@@ -84,18 +86,29 @@ function stripOperation(problem: string): string {
   return problem.replace(/^\S+ request: /, '');
 }
 
-export function handleRoute(service: IdentityService, route: RouteDefinition, request: ServerRequest): ServerResponse {
+export async function handleRoute(service: IdentityService, route: RouteDefinition, request: ServerRequest): Promise<ServerResponse> {
   try {
     let org: Org | undefined;
     if (route.auth) {
       org = authenticate(service, request.headers.authorization);
       if (!org) return errorResponse(401);
     }
-    const body = parseJsonBody(request.rawBody, request.headers['content-type']);
+    const body =
+      route.body === 'form'
+        ? parseFormBody(request.rawBody, request.headers['content-type'])
+        : parseJsonBody(request.rawBody, request.headers['content-type']);
     const parameters = validateParameters(route.operationId, { query: request.query, path: request.params }); // copies them
     const problems = [...parameters.problems, ...validateRequest(route.operationId, body)];
     if (problems.length > 0) return errorResponse(8203, problems.map(stripOperation).join('; '));
-    return route.handler({ service, org: org as Org, path: parameters.values.path, query: parameters.values.query, body });
+    return await route.handler({
+      service,
+      org: org as Org,
+      path: parameters.values.path,
+      query: parameters.values.query,
+      body,
+      headers: request.headers,
+      method: request.method,
+    });
   } catch (error) {
     if (error instanceof DomainError) return domainErrorResponse(error);
     return unexpectedErrorResponse(route.operationId, error);

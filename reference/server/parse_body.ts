@@ -30,3 +30,15 @@ export function parseJsonBody(raw: string | undefined, contentType: string | und
     throw new DomainError(8201, error instanceof Error ? error.message : String(error));
   }
 }
+
+/**
+ * An application/x-www-form-urlencoded body (OAuth2 token and revocation requests) as an object of
+ * strings; undefined when there is no body. Another content type gives 415, over the limit 8202.
+ */
+export function parseFormBody(raw: string | undefined, contentType: string | undefined): Record<string, string> | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  checkBodySize(raw);
+  const mediaType = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  if (mediaType !== 'application/x-www-form-urlencoded') throw new DomainError(415);
+  return Object.fromEntries(new URLSearchParams(raw));
+}

@@ -15,11 +15,16 @@ export interface HandlerContext {
   /** The JSON body after contract validation. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly body: any;
+  /** Request headers, names in lower case (a Bearer token, an OAuth2 client's Basic credentials). */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly method: string;
 }
 
 export interface HandlerResult {
   readonly status: number;
   readonly body: unknown;
+  /** Extra response headers, names in lower case. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface RouteDefinition {
@@ -29,7 +34,9 @@ export interface RouteDefinition {
   readonly operationId: string;
   /** Basic auth of a till required. */
   readonly auth: boolean;
-  readonly handler: (context: HandlerContext) => HandlerResult;
+  /** How the body is read: JSON (the default) or an OAuth2 form. */
+  readonly body?: 'json' | 'form';
+  readonly handler: (context: HandlerContext) => HandlerResult | Promise<HandlerResult>;
 }
 
 // ---- contract <-> domain translation ------------------------------------------------------------

@@ -7,6 +7,7 @@ import { SUBSCRIPTION_ROUTES } from './subscription_routes.ts';
 import { LOYALTY_ROUTES, pointsSummaryBody } from './loyalty_routes.ts';
 import { STATUS_ROUTES } from './status_routes.ts';
 import { CARD_ROUTES, cardDetailsBody, splitCardItems } from './card_routes.ts';
+import { CUSTOMER_APP_ROUTES } from './customer_app_routes.ts';
 import {
   identifiers,
   incomingCustomer,
@@ -207,4 +208,5 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...SUBSCRIPTION_ROUTES,
   ...STATUS_ROUTES,
   ...CARD_ROUTES,
+  ...CUSTOMER_APP_ROUTES,
 ];

@@ -19,6 +19,8 @@ import { createMemoryStore } from '../store/memory_store.ts';
 import type { Store, TransactionRecord } from '../store/store.ts';
 import type { IdentityService } from './identity_service.ts';
 import { createCardOperations } from './card_operations.ts';
+import { createMemoryOutbox } from './communications.ts';
+import { createCustomerAppOperations } from './customer_app_sign_in.ts';
 import { createLoyaltyOperations } from './loyalty_operations.ts';
 import { createOperationGuard } from './operation_guard.ts';
 import { createServiceCore } from './service_core.ts';
@@ -49,6 +51,7 @@ export function createIdentityService(
   const core = createServiceCore(store, options.now ?? (() => new Date().toISOString()));
   const { orgOf, transact, guardForeign, view, now } = core;
   const guard = createOperationGuard(core);
+  const outbox = createMemoryOutbox();
 
   return {
     createOrg(setup) {
@@ -134,5 +137,10 @@ export function createIdentityService(
     ...createLoyaltyOperations(core, guard),
     ...createStatusOperations(core),
     ...createCardOperations(core),
+    ...createCustomerAppOperations(core, guard, outbox),
+    sentMessages(orgId) {
+      orgOf(orgId);
+      return outbox.messagesOf(orgId);
+    },
   };
 }

@@ -20,6 +20,8 @@ import type {
 import type { SubscriptionOperations } from './subscription_operations.ts';
 import type { LoyaltyOperations } from './loyalty_operations.ts';
 import type { StatusOperations } from './status_operations.ts';
+import type { CustomerAppOperations } from './customer_app_sign_in.ts';
+import type { SentMessage } from './communications.ts';
 
 export interface IdentityService extends StatusOperations, CardOperations {
   createOrg(setup: OrgSetup): Org;
@@ -45,3 +47,8 @@ export interface IdentityService extends StatusOperations, CardOperations {
 export interface IdentityService extends SubscriptionOperations {}
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface IdentityService extends LoyaltyOperations {}
+// Seed 003: OAuth2 sign-in for customer apps, and the messages the org sent (test control shows them).
+export interface IdentityService extends CustomerAppOperations {
+  /** Test control: the org's outbox, oldest first. */
+  sentMessages(orgId: number): SentMessage[];
+}

@@ -1,0 +1,384 @@
+// Seed 003 "OAuth2 Sign-in for Customer Apps": the authorization-code flow in the seed's five steps.
+//   1. The partner app sends the customer to the landing page with its client key (openSignIn).
+//   2. The customer is authenticated by an OTP sent to their mobile or email (sendOtp, then confirmOtp).
+//   3. The landing page redirects to the partner app's pre-configured URL with an auth code (confirmOtp).
+//   4. The partner app exchanges the code, its client key and secret for an access and a refresh token (token).
+//   5. The access token reaches only its own customer's data; it expires, can be refreshed and revoked.
+// The protocol itself (client authentication, code checks and single use, token issue, lifetimes, refresh,
+// Bearer parsing) is @node-oauth/oauth2-server's; this module gives it the model (what is stored where) and
+// adds what the seed puts around it: partner apps per org, the OTP, and the customer a token belongs to.
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import OAuth2Server from '@node-oauth/oauth2-server';
+import { DomainError } from '../domain/errors.ts';
+import { lookupCustomerId } from '../domain/lookup.ts';
+import { checkPointsAmount, checkRedeemable } from '../domain/points.ts';
+import type { Customer, Outcome } from '../domain/types.ts';
+import { createMemorySignInStore, type PartnerApp, type SignInStore, type StoredToken } from '../store/sign_in_store.ts';
+import type { Outbox, SentMessage } from './communications.ts';
+import type { OperationGuard } from './operation_guard.ts';
+import type { ServiceCore } from './service_core.ts';
+
+const { Request, Response, OAuthError, InvalidRequestError } = OAuth2Server;
+
+/** Seconds an auth code stays exchangeable (RFC 6749 4.1.2: short, at most 10 minutes). */
+export const AUTH_CODE_LIFETIME_SECONDS = 60;
+export const DEFAULT_ACCESS_TOKEN_LIFETIME_SECONDS = 3600;
+export const DEFAULT_REFRESH_TOKEN_LIFETIME_SECONDS = 30 * 24 * 3600;
+
+export interface PartnerAppInput {
+  readonly name: string;
+  readonly redirectUri: string;
+  readonly accessTokenLifetimeSeconds?: number;
+  readonly refreshTokenLifetimeSeconds?: number;
+}
+
+/** A request as the OAuth2 endpoints receive it (header names in lower case; a form body as strings). */
+export interface OAuthHttpRequest {
+  readonly method: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly query: Readonly<Record<string, unknown>>;
+  readonly body?: Readonly<Record<string, string>>;
+}
+
+/** An OAuth2 endpoint's answer as RFC 6749 shapes it: a token body, or {error, error_description}. */
+export interface OAuthHttpResponse {
+  readonly status: number;
+  readonly body: Record<string, unknown>;
+  readonly headers: Record<string, string>;
+}
+
+/** Who an access token speaks for. */
+export interface TokenOwner {
+  readonly orgId: number;
+  readonly customerId: number;
+  readonly clientKey: string;
+}
+
+export interface CustomerAppOperations {
+  /** Test control: registers a partner app of the org with its one redirect URL; answers its client key and secret. */
+  registerPartnerApp(orgId: number, input: PartnerAppInput): PartnerApp;
+  /** Step 1: the landing page for a partner app's request; refuses an unknown client (8400) or another URL (8401). */
+  openSignIn(request: { clientKey: string; redirectUri: string; responseType: string; state?: string }): { signInId: string; appName: string };
+  /** Step 2: sends an OTP to the customer the identifier names (SMS to the mobile, else email). */
+  sendOtp(signInId: string, identifier: { type: string; value: string }): { channel: SentMessage['channel'] };
+  /** Steps 2-3: checks the OTP (8402 wrong; 8403 sign-in unknown or already used) and answers the redirect with the code. */
+  confirmOtp(signInId: string, otp: string): Promise<{ redirectTo: string }>;
+  /** Step 4 and refresh: the token endpoint (authorization_code and refresh_token grants). */
+  token(request: OAuthHttpRequest): Promise<OAuthHttpResponse>;
+  /** Step 5: the partner app invalidates a token (RFC 7009); the pair it belongs to stops working. */
+  revoke(request: OAuthHttpRequest): Promise<OAuthHttpResponse>;
+  /** Step 5: the Bearer token's owner for a call about `customerId`; 8404 invalid, 8405 another customer's, 8407 misplaced. */
+  authorizeCustomerCall(request: OAuthHttpRequest, customerId: number): Promise<TokenOwner>;
+  /** Step 5: "transferring points" to another customer of the org, named by an identifier. */
+  transferPoints(owner: TokenOwner, request: { points: unknown; to: { type: string; value: string } }): Outcome<{ balance: number; toCustomerId: number }>;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest();
+
+function sameSecret(given: string, expected: string): boolean {
+  return timingSafeEqual(sha256(given), sha256(expected));
+}
+
+const opaque = () => randomBytes(24).toString('base64url');
+
+interface ModelClient {
+  id: string;
+  redirectUris: string[];
+  grants: string[];
+  accessTokenLifetime: number;
+  refreshTokenLifetime: number;
+  orgId: number;
+}
+
+interface ModelUser {
+  id: number;
+  orgId: number;
+}
+
+function modelClient(app: PartnerApp): ModelClient {
+  return {
+    id: app.clientKey,
+    redirectUris: [app.redirectUri],
+    grants: ['authorization_code', 'refresh_token'],
+    accessTokenLifetime: app.accessTokenLifetimeSeconds,
+    refreshTokenLifetime: app.refreshTokenLifetimeSeconds,
+    orgId: app.orgId,
+  };
+}
+
+function modelToken(token: StoredToken, app: PartnerApp) {
+  return {
+    accessToken: token.accessToken,
+    accessTokenExpiresAt: token.accessTokenExpiresAt,
+    refreshToken: token.refreshToken,
+    refreshTokenExpiresAt: token.refreshTokenExpiresAt,
+    client: modelClient(app),
+    user: { id: token.customerId, orgId: token.orgId } satisfies ModelUser,
+  };
+}
+
+/**
+ * The library's request object. A form body needs a content length for its media-type check, and client
+ * credentials in a Basic header are form-encoded (RFC 6749 2.3.1, as oauth4webapi sends them) while the
+ * library reads them raw: they are decoded here.
+ */
+function libraryRequest(request: OAuthHttpRequest) {
+  const body: Record<string, string> = { ...request.body };
+  const length = String(Buffer.byteLength(new URLSearchParams(body).toString()));
+  const headers: Record<string, string> = { ...request.headers, ...(request.body ? { 'content-length': request.headers['content-length'] ?? length } : {}) };
+  const [key, secret] = basicCredentials(request.headers.authorization);
+  if (key !== undefined && secret !== undefined) headers.authorization = `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
+  return new Request({
+    method: request.method,
+    query: Object.fromEntries(Object.entries(request.query).map(([name, value]) => [name, String(value)])),
+    body: { ...body },
+    headers,
+  });
+}
+
+function oauthErrorResponse(error: unknown): OAuthHttpResponse {
+  if (!(error instanceof OAuthError)) throw error;
+  const headers: Record<string, string> = error.code === 401 ? { 'www-authenticate': 'Basic realm="Service"' } : {};
+  return { status: error.code, body: { error: error.name, error_description: error.message }, headers };
+}
+
+export function createCustomerAppOperations(
+  core: ServiceCore,
+  guard: OperationGuard,
+  outbox: Outbox,
+  store: SignInStore = createMemorySignInStore(),
+): CustomerAppOperations {
+  const { orgOf, now } = core;
+  const loyalty = core.store.loyalty;
+
+  const appOf = (clientKey: string): PartnerApp => {
+    const app = store.partnerApp(clientKey);
+    if (!app) throw new DomainError(8400, clientKey);
+    return app;
+  };
+
+  const liveCustomer = (orgId: number, customerId: number): Customer => {
+    const customer = core.store.customers(orgId).get(customerId);
+    if (!customer) throw new DomainError(8015);
+    if (customer.mergedInto !== undefined) throw new DomainError(8067, customer.mergedInto);
+    return customer;
+  };
+
+  type Model = OAuth2Server.AuthorizationCodeModel & OAuth2Server.RefreshTokenModel;
+  const userOf = (user: OAuth2Server.User) => user as ModelUser;
+  const model: Model = {
+    async getClient(clientKey: string, clientSecret: string | null) {
+      const app = store.partnerApp(clientKey);
+      if (!app) return false;
+      // The token endpoint passes the secret; the authorize step (no secret) only asks for the client.
+      if (clientSecret !== null && clientSecret !== undefined && !sameSecret(clientSecret, app.clientSecret)) return false;
+      return modelClient(app);
+    },
+    async saveAuthorizationCode(code, client, user) {
+      const { id, orgId } = userOf(user);
+      store.saveCode({ code: code.authorizationCode, clientKey: client.id, orgId, customerId: id, redirectUri: code.redirectUri, expiresAt: code.expiresAt });
+      return { ...code, client, user };
+    },
+    async getAuthorizationCode(code) {
+      const stored = store.code(code);
+      const app = stored && store.partnerApp(stored.clientKey);
+      if (!stored || !app) return false;
+      return {
+        authorizationCode: stored.code,
+        expiresAt: stored.expiresAt,
+        redirectUri: stored.redirectUri,
+        client: modelClient(app),
+        user: { id: stored.customerId, orgId: stored.orgId } satisfies ModelUser,
+      };
+    },
+    // Single use: the library refuses the exchange (invalid_grant) when the code was already removed.
+    async revokeAuthorizationCode(code) {
+      return store.removeCode(code.authorizationCode);
+    },
+    async saveToken(token, client, user) {
+      const { id, orgId } = userOf(user);
+      if (!token.accessTokenExpiresAt || !token.refreshToken || !token.refreshTokenExpiresAt) throw new Error('a token pair needs both tokens and their expiry');
+      store.saveToken({
+        accessToken: token.accessToken,
+        accessTokenExpiresAt: token.accessTokenExpiresAt,
+        refreshToken: token.refreshToken,
+        refreshTokenExpiresAt: token.refreshTokenExpiresAt,
+        clientKey: client.id,
+        orgId,
+        customerId: id,
+      });
+      return { ...token, client, user };
+    },
+    async getAccessToken(accessToken) {
+      const token = store.byAccessToken(accessToken);
+      const app = token && store.partnerApp(token.clientKey);
+      return token && app ? modelToken(token, app) : false;
+    },
+    async getRefreshToken(refreshToken) {
+      const token = store.byRefreshToken(refreshToken);
+      const app = token && store.partnerApp(token.clientKey);
+      return token && app ? modelToken(token, app) : false;
+    },
+    // A refresh replaces the whole pair: the old access token stops working with its refresh token.
+    async revokeToken(token) {
+      const stored = store.byRefreshToken(token.refreshToken);
+      return stored ? store.removeToken(stored) : false;
+    },
+  };
+
+  const server = new OAuth2Server({
+    model,
+    authorizationCodeLifetime: AUTH_CODE_LIFETIME_SECONDS,
+    accessTokenLifetime: DEFAULT_ACCESS_TOKEN_LIFETIME_SECONDS,
+    refreshTokenLifetime: DEFAULT_REFRESH_TOKEN_LIFETIME_SECONDS,
+    allowBearerTokensInQueryString: false,
+    requireClientAuthentication: { authorization_code: true, refresh_token: true },
+  });
+
+  return {
+    registerPartnerApp(orgId, input) {
+      orgOf(orgId);
+      const app: PartnerApp = {
+        orgId,
+        clientKey: `app-${opaque()}`,
+        clientSecret: opaque(),
+        name: input.name,
+        redirectUri: input.redirectUri,
+        accessTokenLifetimeSeconds: input.accessTokenLifetimeSeconds ?? DEFAULT_ACCESS_TOKEN_LIFETIME_SECONDS,
+        refreshTokenLifetimeSeconds: input.refreshTokenLifetimeSeconds ?? DEFAULT_REFRESH_TOKEN_LIFETIME_SECONDS,
+      };
+      store.savePartnerApp(app);
+      return app;
+    },
+
+    openSignIn({ clientKey, redirectUri, responseType, state }) {
+      const app = appOf(clientKey);
+      // RFC 6749 4.1.2.1: never redirect to a URL that is not the registered one; refuse on the page instead.
+      if (redirectUri !== app.redirectUri) throw new DomainError(8401, redirectUri, app.name);
+      if (responseType !== 'code') throw new DomainError(8203, `response_type must be "code", got "${responseType}"`);
+      const id = opaque();
+      store.saveSignIn({ id, clientKey, redirectUri, ...(state !== undefined ? { state } : {}) });
+      return { signInId: id, appName: app.name };
+    },
+
+    sendOtp(signInId, identifier) {
+      const request = store.signIn(signInId);
+      if (!request || request.used) throw new DomainError(8403, signInId);
+      const app = appOf(request.clientKey);
+      const org = orgOf(app.orgId);
+      const customerId = lookupCustomerId(org, core.store.customers(org.id), { source: 'ALL', identifiers: [identifier] });
+      const customer = liveCustomer(org.id, customerId);
+      const otp = String(randomInt(0, 1_000_000)).padStart(6, '0');
+      const to = customer.identifiers.mobile ?? customer.identifiers.email;
+      if (to === undefined) throw new DomainError(8406, customer.id);
+      const channel = customer.identifiers.mobile !== undefined ? 'SMS' : 'EMAIL';
+      // A new OTP replaces the one sent before for this sign-in.
+      store.saveSignIn({ ...request, customerId: customer.id, otp });
+      outbox.deliver(org.id, {
+        channel,
+        to,
+        body: `${otp} is your code to sign in to ${app.name}. It is valid once.`,
+        purpose: 'SIGN_IN_OTP',
+        sentAt: now(),
+        ...(channel === 'EMAIL' ? { subject: `Your sign-in code for ${app.name}` } : {}),
+      });
+      return { channel };
+    },
+
+    async confirmOtp(signInId, otp) {
+      const request = store.signIn(signInId);
+      if (!request || request.used) throw new DomainError(8403, signInId);
+      if (request.otp === undefined || request.customerId === undefined || !sameSecret(otp, request.otp)) throw new DomainError(8402, signInId);
+      const app = appOf(request.clientKey);
+      store.saveSignIn({ ...request, used: true });
+      const user: ModelUser = { id: request.customerId, orgId: app.orgId };
+      const query = { response_type: 'code', client_id: app.clientKey, redirect_uri: request.redirectUri, ...(request.state !== undefined ? { state: request.state } : {}) };
+      const response = new Response();
+      await server.authorize(new Request({ method: 'GET', query, headers: {} }), response, {
+        authenticateHandler: { handle: () => user },
+        allowEmptyState: true,
+        authorizationCodeLifetime: AUTH_CODE_LIFETIME_SECONDS,
+      });
+      const location = response.get('location') as string | undefined;
+      if (!location) throw new Error('the authorization server answered no redirect');
+      return { redirectTo: location };
+    },
+
+    async token(request) {
+      const response = new Response();
+      try {
+        await server.token(libraryRequest(request), response);
+      } catch (error) {
+        return oauthErrorResponse(error);
+      }
+      return { status: 200, body: { ...(response.body as Record<string, unknown>) }, headers: { 'cache-control': 'no-store' } };
+    },
+
+    async revoke(request) {
+      const form = request.body ?? {};
+      const [basicKey, basicSecret] = basicCredentials(request.headers.authorization);
+      const clientKey = basicKey ?? form.client_id;
+      const clientSecret = basicSecret ?? form.client_secret;
+      const client = clientKey !== undefined && clientSecret !== undefined ? await model.getClient(clientKey, clientSecret) : false;
+      if (!client) return oauthErrorResponse(new OAuth2Server.InvalidClientError('Invalid client: client is invalid'));
+      if (typeof form.token !== 'string' || form.token === '') return oauthErrorResponse(new InvalidRequestError('Missing parameter: `token`'));
+      const token = store.byAccessToken(form.token) ?? store.byRefreshToken(form.token);
+      // RFC 7009 2.2: an unknown token, or another client's, is answered 200 and left alone.
+      if (token && token.clientKey === client.id) store.removeToken(token);
+      return { status: 200, body: {}, headers: {} };
+    },
+
+    async authorizeCustomerCall(request, customerId) {
+      let token: { user: ModelUser; client: ModelClient };
+      try {
+        token = (await server.authenticate(libraryRequest({ ...request, body: undefined }), new Response())) as unknown as typeof token;
+      } catch (error) {
+        if (error instanceof InvalidRequestError) throw new DomainError(8407, error.message);
+        if (error instanceof OAuthError) throw new DomainError(8404, error.message);
+        throw error;
+      }
+      // The token is limited to the customer who signed in (seed step 4): another customer's id is refused.
+      if (token.user.id !== customerId) throw new DomainError(8405, customerId);
+      liveCustomer(token.user.orgId, customerId);
+      return { orgId: token.user.orgId, customerId, clientKey: token.client.id };
+    },
+
+    transferPoints(owner, request) {
+      const points = checkPointsAmount(request.points);
+      const from = liveCustomer(owner.orgId, owner.customerId);
+      const org = orgOf(owner.orgId);
+      const toId = lookupCustomerId(org, core.store.customers(org.id), { source: 'ALL', identifiers: [request.to] });
+      const to = liveCustomer(org.id, toId);
+      if (to.id === from.id) throw new DomainError(8408, from.id);
+      guard.requireAllowed(org.id, from, 'BLOCK_POINTS_REDEMPTION');
+      guard.requireAllowed(org.id, to, 'BLOCK_POINTS_ALLOCATION');
+      const balance = loyalty.account(org.id, from.id)?.balance ?? 0;
+      checkRedeemable(from.id, balance, points);
+      const createdAt = now();
+      loyalty.commit(org.id, {
+        entries: [
+          { customerId: from.id, eventName: 'PointsTransfer', entryType: 'DEBIT', points, createdAt, reason: `TRANSFER_TO ${to.id}` },
+          { customerId: to.id, eventName: 'PointsTransfer', entryType: 'CREDIT', points, createdAt, reason: `TRANSFER_FROM ${from.id}` },
+        ],
+      });
+      return { value: { balance: balance - points, toCustomerId: to.id }, warnings: [] };
+    },
+  };
+}
+
+/** client_secret_basic (RFC 6749 2.3.1): the key and secret are form-encoded before base64. */
+function basicCredentials(authorization: string | undefined): [string?, string?] {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(authorization ?? '');
+  if (!match) return [];
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return [];
+  const formDecode = (text: string) => {
+    try {
+      return decodeURIComponent(text.replace(/\+/g, ' '));
+    } catch {
+      return text;
+    }
+  };
+  return [formDecode(decoded.slice(0, colon)), formDecode(decoded.slice(colon + 1))];
+}
