@@ -185,7 +185,7 @@ function statusLogEntry(body: Json): StatusLogEntryView {
 
 /** The platform's cardDetails entry as a card. */
 function toCard(body: Json): Card {
-  return withoutUndefined({ number: body.cardNumber, seriesId: body.seriesId, status: body.statusInfo.status, label: body.statusInfo.label });
+  return withoutUndefined({ number: body.cardNumber, externalId: body.cardExternalId, seriesId: body.seriesId, status: body.statusInfo.status, label: body.statusInfo.label });
 }
 
 function mergeRecord(body: Json): MergeRecord {
@@ -506,6 +506,13 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
         const response = await send('allocateGoodwillPoints', { method: 'POST', path: '/v2/points/goodwill', body: { customerId, points, reason } });
         return toResult(response, (b) => pointsWriteOutcome(b.sideEffects));
       },
+      async giveGoodwillPointsByCard(card, points, reason, programId) {
+        const body = withoutUndefined({ identifierName: card.by, identifierValue: card.value, points, reason, programId });
+        const response = await send('allocateGoodwillPoints', { method: 'POST', path: '/v2/points/goodwill', body });
+        return toResult(response, (b) =>
+          withoutUndefined({ ...pointsWriteOutcome(b.sideEffects), customerId: b.entity?.customerId, programId: b.entity?.programId, programName: b.entity?.programName }),
+        );
+      },
       async importPoints(customerId, points, importReference) {
         const response = await send('importPoints', { method: 'POST', path: '/v2/points/import', body: { customerId, points, importReference } });
         return toResult(response, (b) => pointsWriteOutcome(b.sideEffects));
@@ -542,7 +549,7 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
         });
       },
       async addCard(customerId, card, through) {
-        const item = withoutUndefined({ type: 'cardnumber', value: card.number, seriesId: card.seriesId, statusLabel: card.statusLabel });
+        const item = withoutUndefined({ type: 'cardnumber', value: card.number, cardExternalId: card.externalId, seriesId: card.seriesId, statusLabel: card.statusLabel });
         const response = await send('changeIdentifier', {
           method: 'POST',
           path: `/v2/customers/${encodeURIComponent(String(customerId))}/changeIdentifier`,

@@ -145,6 +145,13 @@ export interface OrgSession {
   /** The ledger's closing balance. */
   pointsBalance(customerId: number): Promise<Result<number>>;
   giveGoodwillPoints(customerId: number, points: number, reason: string): Promise<Result<PointsWriteOutcome>>;
+  /** Seed 003 goodwill by card: the customer named by a card number or card external id; the program the card's unless given. */
+  giveGoodwillPointsByCard(
+    card: { readonly by: 'cardnumber' | 'cardExternalId'; readonly value: string },
+    points: number,
+    reason: string,
+    programId?: number,
+  ): Promise<Result<GoodwillOutcome>>;
   importPoints(customerId: number, points: number, importReference: string): Promise<Result<PointsWriteOutcome>>;
   awardReferral(referrerId: number, refereeId: number): Promise<Result<PointsWriteOutcome>>;
   redeemPoints(customerId: number, points: number): Promise<Result<{ balance: number }>>;
@@ -215,6 +222,13 @@ export interface TierUpgradeView {
 export interface PointsWriteOutcome {
   readonly awards: readonly AwardView[];
   readonly tierUpgrades: readonly TierUpgradeView[];
+}
+
+/** Where goodwill points went: the customer and the program, as far as the target said. */
+export interface GoodwillOutcome extends PointsWriteOutcome {
+  readonly customerId?: number;
+  readonly programId?: number;
+  readonly programName?: string;
 }
 
 export interface TransactionOutcome extends PointsWriteOutcome {

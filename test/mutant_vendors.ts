@@ -18,6 +18,8 @@ export interface Exchange {
   search: string;
   headers: Record<string, string>;
   body: Buffer;
+  /** The reference behind the proxy, for a mutant that asks it something before answering. */
+  upstream: string;
 }
 
 export interface Mutant {
@@ -26,7 +28,7 @@ export interface Mutant {
   /** Feature files (under features/) of which at least one scenario must fail because of the bug. */
   caughtIn: string[];
   /** Rewrites a request before the reference sees it; `memory` lives as long as one proxy. */
-  request?: (exchange: Exchange, memory: ProxyMemory) => void;
+  request?: (exchange: Exchange, memory: ProxyMemory) => void | Promise<void>;
   /** Rewrites a JSON answer before the suite sees it; `memory` is the request hook's. */
   response?: (exchange: Exchange, status: number, body: Json, memory: ProxyMemory) => { status: number; body: Json };
 }
@@ -285,6 +287,20 @@ export const MUTANTS: Record<string, Mutant> = {
       return { status, body };
     },
   },
+  'goodwill-active-cards-only': {
+    bug: 'goodwill points by card find only the holders of active cards: an expired, blocked or deleted card names no one',
+    caughtIn: ['cards/goodwill_by_card.feature'],
+    request: async (exchange) => {
+      if (exchange.method !== 'POST' || exchange.path !== GOODWILL) return;
+      const body = JSON.parse(exchange.body.toString('utf8')) as Json;
+      if (body.identifierName !== 'cardnumber' || typeof body.identifierValue !== 'string') return;
+      const lookup = new URL('/v2/customers/lookup/customerDetails', exchange.upstream);
+      lookup.search = new URLSearchParams({ source: 'ALL', identifierName: 'cardnumber', identifierValue: body.identifierValue }).toString();
+      const holder = (await (await fetch(lookup, { headers: { authorization: exchange.headers.authorization ?? '' } })).json()) as Json;
+      const card = (holder.cardDetails ?? []).find((entry: Json) => entry.cardNumber === body.identifierValue);
+      if (card && card.statusInfo?.status !== 'ACTIVE') rewriteJson(exchange, (edited) => void (edited.identifierValue = `${body.identifierValue}0`));
+    },
+  },
   'ignores-label-restrictions': {
     bug: 'restrictions set on status labels are never enforced: a suspended customer can still merge, transact, earn and redeem',
     caughtIn: ['customer_status/restrictions.feature'],
@@ -505,8 +521,8 @@ async function forward(
   for (const [name, value] of Object.entries(request.headers)) {
     if (typeof value === 'string' && name !== 'host' && name !== 'content-length' && name !== 'connection') headers[name] = value;
   }
-  const exchange: Exchange = { method: request.method ?? 'GET', path: url.pathname, search: url.search, headers, body: await readBody(request) };
-  mutant.request?.(exchange, memory);
+  const exchange: Exchange = { method: request.method ?? 'GET', path: url.pathname, search: url.search, headers, body: await readBody(request), upstream };
+  await mutant.request?.(exchange, memory);
   url.search = exchange.search;
   const answer = await fetch(url, {
     method: exchange.method,

@@ -118,7 +118,13 @@ export function addCard(org: Org, changeset: Changeset, customerId: number, requ
   const customer = changeset.edit(customerId);
   const existing = customer.cards?.find((card) => card.number === number);
   if (existing) return existing;
-  const card: Card = { number, ...(request.seriesId !== undefined ? { seriesId: request.seriesId } : {}), status: 'ACTIVE', label: 'ACTIVE' };
+  const card: Card = {
+    number,
+    ...(request.externalId?.trim() ? { externalId: request.externalId.trim() } : {}),
+    ...(request.seriesId !== undefined ? { seriesId: request.seriesId } : {}),
+    status: 'ACTIVE',
+    label: 'ACTIVE',
+  };
   customer.cards = [...(customer.cards ?? []), card];
   return card;
 }
@@ -140,6 +146,18 @@ export function customerIdByCardNumber(reader: CustomerReader, number: string, s
   const live = holders.find((customer) => customer.mergedInto === undefined);
   const found = live ?? (holders[0] && survivorOf(holders[0]));
   if (!found) throw new DomainError(8015);
+  return found.id;
+}
+
+/**
+ * Seed 003 "Card External Id": the customer holding a card with this external id, whatever the card's status
+ * (ruling 165); a merge victim's card leads to its survivor. Several holders: the live one of lowest id.
+ */
+export function customerIdByCardExternalId(customers: Iterable<Customer>, externalId: string, survivorOf: (customer: Customer) => Customer): number {
+  const wanted = externalId.trim();
+  const holders = [...customers].filter((customer) => customer.cards?.some((card) => card.externalId === wanted)).sort((a, b) => a.id - b.id);
+  const found = holders.find((customer) => customer.mergedInto === undefined) ?? (holders[0] && survivorOf(holders[0]));
+  if (!found || wanted === '') throw new DomainError(8015);
   return found.id;
 }
 

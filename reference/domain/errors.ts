@@ -132,6 +132,8 @@ export const ERRORS = {
   8268: { httpStatus: 400, message: 'Card number {0} is not a number of card series {1}: {2}', documented: false },
   8269: { httpStatus: 400, message: 'Only ACTIVE labels can be assigned to a card when it is issued or linked, not {0}', documented: false },
   8270: { httpStatus: 404, message: 'Card {0} not found on customer {1}', documented: false },
+  // Points ledger (capillary-api-notes 8.4); goodwill by card chooses a program
+  11005: { httpStatus: 400, message: 'Invalid programId: {0}', documented: true },
   // OAuth2 sign-in for customer apps (seed 003), chosen by memberspec: the docs name no codes
   8400: { httpStatus: 400, message: 'Unknown partner app: no client key {0}', documented: false },
   8401: { httpStatus: 400, message: 'Redirect URL {0} is not the one registered for partner app {1}', documented: false },

@@ -62,6 +62,8 @@ export type CardStatus = (typeof CARD_STATUSES)[number];
 
 export interface Card {
   readonly number: string;
+  /** Seed 003 "Card External Id": the card's own external id, given when it is linked. */
+  readonly externalId?: string;
   /** The series it was issued from or validated against; absent for a linked number of no series. */
   readonly seriesId?: number;
   status: CardStatus;
@@ -71,6 +73,8 @@ export interface Card {
 /** Seed 002 "Link card" / "Issue card": a number to link, or a series to issue the next number from. */
 export interface CardRequest {
   readonly number?: string;
+  /** The card's external id (seed 003 goodwill by card). */
+  readonly externalId?: string;
   readonly seriesId?: number;
   /** Only ACTIVE labels can be assigned when a card is issued or linked. */
   readonly statusLabel?: string;

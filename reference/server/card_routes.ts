@@ -8,6 +8,7 @@ interface ChangeItemBody {
   value?: string;
   seriesId?: number;
   statusLabel?: string;
+  cardExternalId?: string;
 }
 
 const isCardItem = (item: ChangeItemBody) => item.type.trim().toLowerCase() === 'cardnumber';
@@ -19,6 +20,7 @@ export function splitCardItems(items: ChangeItemBody[] | undefined): { add: Iden
     add: list.filter((item) => !isCardItem(item)).map(({ type, value }) => ({ type, value: value ?? '' })),
     cards: list.filter(isCardItem).map((item) => ({
       ...(item.value !== undefined ? { number: item.value } : {}),
+      ...(item.cardExternalId !== undefined ? { externalId: item.cardExternalId } : {}),
       ...(item.seriesId !== undefined ? { seriesId: item.seriesId } : {}),
       ...(item.statusLabel !== undefined ? { statusLabel: item.statusLabel } : {}),
     })),
@@ -29,6 +31,7 @@ export function splitCardItems(items: ChangeItemBody[] | undefined): { add: Iden
 export function cardDetailsBody(card: Card): Record<string, unknown> {
   return {
     cardNumber: card.number,
+    ...(card.externalId !== undefined ? { cardExternalId: card.externalId } : {}),
     ...(card.seriesId !== undefined ? { seriesId: card.seriesId } : {}),
     statusInfo: { label: card.label, status: card.status, isActive: card.status === 'ACTIVE' },
   };

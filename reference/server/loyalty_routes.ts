@@ -8,6 +8,7 @@ import type { PointsAward, PointsSummary } from '../service/loyalty_operations.t
 import type { IdentityService } from '../service/identity_service.ts';
 import type { Org } from '../domain/types.ts';
 import type { TransactionRecord } from '../store/store.ts';
+import { goodwillTarget } from './goodwill_by_card.ts';
 import { incomingCustomer, lookupQuery, messages, ok, withoutUndefined, type CustomerBody, type RouteDefinition } from './route_support.ts';
 
 /** The platform's side effects of a write: points awarded (isReferrer on the referrer's) and, memberspec's, tier upgrades. */
@@ -243,8 +244,9 @@ export const LOYALTY_ROUTES: readonly RouteDefinition[] = [
     operationId: 'allocateGoodwillPoints',
     auth: true,
     handler: ({ service, org, body }) => {
-      const outcome = service.allocatePoints(org.id, { customerId: body.customerId, points: body.points, kind: 'goodwill', reason: body.reason });
-      return ok({ createdId: outcome.value.eventLogId, warnings: messages(outcome.warnings), sideEffects: sideEffects([outcome.value]) });
+      const target = goodwillTarget(service, org, body);
+      const outcome = service.allocatePoints(org.id, { customerId: target.customerId, points: body.points, kind: 'goodwill', reason: body.reason });
+      return ok({ createdId: outcome.value.eventLogId, entity: target, warnings: messages(outcome.warnings), sideEffects: sideEffects([outcome.value]) });
     },
   },
   {
