@@ -311,7 +311,13 @@ export function createCustomerAppOperations(
       } catch (error) {
         return oauthErrorResponse(error);
       }
-      return { status: 200, body: { ...(response.body as Record<string, unknown>) }, headers: { 'cache-control': 'no-store' } };
+      const body = { ...(response.body as Record<string, unknown>) };
+      // The library derives expires_in from the time left, which rounds to 0 (and is left out) when a short
+      // lifetime has mostly passed while the request ran; RFC 6749 5.1 asks for the token's lifetime.
+      const issued = store.byAccessToken(String(body.access_token));
+      const app = issued && store.partnerApp(issued.clientKey);
+      if (body.expires_in === undefined && app) body.expires_in = app.accessTokenLifetimeSeconds;
+      return { status: 200, body, headers: { 'cache-control': 'no-store' } };
     },
 
     async revoke(request) {
