@@ -43,6 +43,7 @@ describe('contract document', () => {
     }
     assert.deepEqual([...OPERATIONS.keys()].sort(), [
       'addTransaction',
+      'addUserGroupTransaction',
       'allocateGoodwillPoints',
       'awardReferralPoints',
       'changeCardStatus',
@@ -53,6 +54,7 @@ describe('contract document', () => {
       'createCouponSeries',
       'createMergeRequest',
       'createTestOrg',
+      'createUserGroup',
       'exchangeOAuthToken',
       'getContract',
       'getCustomer',
@@ -64,6 +66,8 @@ describe('contract document', () => {
       'getCustomerTransactions',
       'getOwnPoints',
       'getSubscriptions',
+      'getUserGroup',
+      'getUserGroupTransactions',
       'importPoints',
       'issueCoupon',
       'listOrgCustomers',

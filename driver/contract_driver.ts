@@ -28,6 +28,8 @@ import {
   type LedgerEntryView,
   type CouponView,
   type StatusLogEntryView,
+  type UserGroupView,
+  type GroupTransactionView,
 } from './driver.ts';
 import type { ApiRequest, ApiResponse, Transport } from './transport.ts';
 import { checkProfileApplicable, type VendorProfile } from './vendor_profile.ts';
@@ -223,6 +225,30 @@ function transactionView(body: Json): TransactionView {
     outlier: body.outlier,
     pointsIssued: body.pointsIssued,
   });
+}
+
+function userGroupView(body: Json): UserGroupView {
+  const loyalty = body.loyaltyDetails;
+  return withoutUndefined({
+    id: body.id,
+    name: body.name,
+    primaryMemberId: body.primaryMemberId,
+    memberIds: (body.members as Json[]).map((member) => member.customerId),
+    loyalty: loyalty
+      ? { programName: loyalty.programName, tier: loyalty.currentSlab, points: loyalty.loyaltyPoints, lifetimePoints: loyalty.lifetimePoints }
+      : undefined,
+  });
+}
+
+function groupTransactionView(body: Json): GroupTransactionView {
+  return {
+    id: body.id,
+    memberId: body.memberId,
+    billNumber: body.billNumber,
+    billAmount: body.billAmount,
+    pointsIssued: body.pointsIssued,
+    pointsExpiryDate: body.pointsExpiryDate,
+  };
 }
 
 function ledgerEntryView(body: Json): LedgerEntryView {
@@ -570,6 +596,26 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
         const query = withoutUndefined({ cardNumber, seriesId: seriesId === undefined ? undefined : String(seriesId) });
         const response = await send('checkCardAvailability', { method: 'GET', path: '/v2/cards/availability', query });
         return toResult(response, (b) => withoutUndefined({ available: b.entity.available as boolean, reason: b.entity.reason as string | undefined }));
+      },
+      async createUserGroup(group) {
+        const response = await send('createUserGroup', { method: 'POST', path: '/v2/userGroup2', body: withoutUndefined({ ...group }) });
+        return toResult(response, (b) => userGroupView(b.entity));
+      },
+      async getUserGroup(groupId) {
+        const response = await send('getUserGroup', { method: 'GET', path: `/v2/userGroup2/${encodeURIComponent(String(groupId))}` });
+        return toResult(response, (b) => userGroupView(b.entity));
+      },
+      async addGroupTransaction(groupId, transaction) {
+        const response = await send('addUserGroupTransaction', {
+          method: 'POST',
+          path: `/v2/userGroup2/${encodeURIComponent(String(groupId))}/transactions`,
+          body: withoutUndefined({ ...transaction }),
+        });
+        return toResult(response, (b) => groupTransactionView(b.entity));
+      },
+      async groupTransactions(groupId) {
+        const response = await send('getUserGroupTransactions', { method: 'GET', path: '/v2/userGroup2/transactions', query: { groupId: String(groupId) } });
+        return toResult(response, (b) => (b.entity.transactions as Json[]).map(groupTransactionView));
       },
       async registerPartnerApp(app) {
         if (!capabilities.testControl) {

@@ -179,6 +179,14 @@ export interface OrgSession {
   /** Seed 002 "Check availability" of a card number (optionally as a number of a series). */
   checkCardAvailability(cardNumber: string, seriesId?: number): Promise<Result<{ available: boolean; reason?: string }>>;
 
+  // ---- User groups (seed 003 /v2/userGroup2)
+  createUserGroup(group: { name: string; primaryMemberId: number; memberIds?: number[]; externalId?: string }): Promise<Result<UserGroupView>>;
+  getUserGroup(groupId: number): Promise<Result<UserGroupView>>;
+  /** A member's transaction on behalf of the group. */
+  addGroupTransaction(groupId: number, transaction: { memberId: number; billNumber: string; billAmount: number; billingTime?: string }): Promise<Result<GroupTransactionView>>;
+  /** The group's transactions, newest first. */
+  groupTransactions(groupId: number): Promise<Result<GroupTransactionView[]>>;
+
   // ---- Customer apps (seed 003 OAuth2 sign-in) and the org's outbox
   /** Test control: registers a partner app with its redirect URL; answers its client key and secret. */
   registerPartnerApp(app: PartnerAppSetup): Promise<Result<PartnerAppCredentials>>;
@@ -186,6 +194,24 @@ export interface OrgSession {
   partnerApp(credentials: PartnerAppCredentials): CustomerAppClient;
   /** Test control: every SMS and email the org sent, oldest first. */
   sentMessages(): Promise<SentMessageView[]>;
+}
+
+export interface UserGroupView {
+  readonly id: number;
+  readonly name: string;
+  readonly primaryMemberId: number;
+  readonly memberIds: readonly number[];
+  /** The group's loyalty details; absent when the target answers none (null). */
+  readonly loyalty?: { readonly programName: string; readonly tier: string; readonly points: number; readonly lifetimePoints: number };
+}
+
+export interface GroupTransactionView {
+  readonly id: number;
+  readonly memberId: number;
+  readonly billNumber: string;
+  readonly billAmount: number;
+  readonly pointsIssued: number;
+  readonly pointsExpiryDate: string;
 }
 
 export interface PartnerAppSetup {

@@ -47,6 +47,7 @@ const GOODWILL = '/v2/points/goodwill';
 const KNOWN_CONFIGS = new Set([...CONFIG_DEFINITIONS.map((definition) => definition.name), ...Object.keys(CONFIG_ALIASES)]);
 /** The channels a subscription can name (seed 000's channels and the API's mobilePush). */
 const SUBSCRIPTION_CHANNELS = ['wechat', 'mobile', 'ios', 'line', 'email', 'whatsapp', 'android', 'postmail', 'mobilepush'];
+const USER_GROUP = /^\/v2\/userGroup2(\/\d+)?$/;
 
 /** Edits a JSON request body; a body that is not JSON (the malformed-request scenarios) goes through as sent. */
 function rewriteJson(exchange: Exchange, edit: (body: Json) => void): void {
@@ -299,6 +300,15 @@ export const MUTANTS: Record<string, Mutant> = {
       const holder = (await (await fetch(lookup, { headers: { authorization: exchange.headers.authorization ?? '' } })).json()) as Json;
       const card = (holder.cardDetails ?? []).find((entry: Json) => entry.cardNumber === body.identifierValue);
       if (card && card.statusInfo?.status !== 'ACTIVE') rewriteJson(exchange, (edited) => void (edited.identifierValue = `${body.identifierValue}0`));
+    },
+  },
+  'group-loyalty-null-until-transaction': {
+    bug: 'a new user group joins the loyalty program only at its first group transaction: until then its slab and points read null',
+    caughtIn: ['user_groups/user_groups.feature'],
+    response: (exchange, status, body) => {
+      const details = body.entity?.loyaltyDetails;
+      if (USER_GROUP.test(exchange.path) && details && details.lifetimePoints === 0) body.entity.loyaltyDetails = null;
+      return { status, body };
     },
   },
   'ignores-label-restrictions': {

@@ -41,6 +41,8 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
   { name: 'CONF_LOYALTY_TIERS', kind: 'tiers', default: LOYALTY_DEFAULTS.CONF_LOYALTY_TIERS },
   { name: 'CONF_LOYALTY_REFERRER_POINTS', kind: 'wholeAmount', default: LOYALTY_DEFAULTS.CONF_LOYALTY_REFERRER_POINTS },
   { name: 'CONF_LOYALTY_REFEREE_POINTS', kind: 'wholeAmount', default: LOYALTY_DEFAULTS.CONF_LOYALTY_REFEREE_POINTS },
+  // Seed 003 group transactions show "their expiry details": days points issued on a bill stay valid.
+  { name: 'CONF_LOYALTY_POINTS_VALIDITY_DAYS', kind: 'wholeAmount', default: 365 },
   // Ruling 23, a reading a vendor states (seed 000: "a customer's communication channel, such as WeChat, may
   // exclusively come from the WeChat system"): on, a WeChat or LINE channel comes only through its own source.
   bool('CONF_CHANNELS_FROM_OWN_SOURCE_ONLY', false),

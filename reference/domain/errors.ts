@@ -134,6 +134,11 @@ export const ERRORS = {
   8270: { httpStatus: 404, message: 'Card {0} not found on customer {1}', documented: false },
   // Points ledger (capillary-api-notes 8.4); goodwill by card chooses a program
   11005: { httpStatus: 400, message: 'Invalid programId: {0}', documented: true },
+  // User groups (seed 003), chosen by memberspec
+  8420: { httpStatus: 404, message: 'User group {0} not found', documented: false },
+  8421: { httpStatus: 400, message: 'Customer {0} is not a member of user group {1}', documented: false },
+  8422: { httpStatus: 409, message: 'Customer {0} already belongs to user group {1}', documented: false },
+  8423: { httpStatus: 409, message: 'Bill {0} is already a transaction of user group {1}', documented: false },
   // OAuth2 sign-in for customer apps (seed 003), chosen by memberspec: the docs name no codes
   8400: { httpStatus: 400, message: 'Unknown partner app: no client key {0}', documented: false },
   8401: { httpStatus: 400, message: 'Redirect URL {0} is not the one registered for partner app {1}', documented: false },

@@ -8,6 +8,7 @@ import { LOYALTY_ROUTES, pointsSummaryBody } from './loyalty_routes.ts';
 import { STATUS_ROUTES } from './status_routes.ts';
 import { CARD_ROUTES, cardDetailsBody, splitCardItems } from './card_routes.ts';
 import { CUSTOMER_APP_ROUTES } from './customer_app_routes.ts';
+import { USER_GROUP_ROUTES } from './user_group_routes.ts';
 import {
   identifiers,
   incomingCustomer,
@@ -209,4 +210,5 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...STATUS_ROUTES,
   ...CARD_ROUTES,
   ...CUSTOMER_APP_ROUTES,
+  ...USER_GROUP_ROUTES,
 ];

@@ -21,6 +21,7 @@ import type { IdentityService } from './identity_service.ts';
 import { createCardOperations } from './card_operations.ts';
 import { createMemoryOutbox } from './communications.ts';
 import { createCustomerAppOperations } from './customer_app_sign_in.ts';
+import { createUserGroupOperations } from './user_groups.ts';
 import { createLoyaltyOperations } from './loyalty_operations.ts';
 import { createOperationGuard } from './operation_guard.ts';
 import { createServiceCore } from './service_core.ts';
@@ -138,6 +139,7 @@ export function createIdentityService(
     ...createStatusOperations(core),
     ...createCardOperations(core),
     ...createCustomerAppOperations(core, guard, outbox),
+    ...createUserGroupOperations(core, guard),
     sentMessages(orgId) {
       orgOf(orgId);
       return outbox.messagesOf(orgId);

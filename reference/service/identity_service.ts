@@ -22,6 +22,7 @@ import type { LoyaltyOperations } from './loyalty_operations.ts';
 import type { StatusOperations } from './status_operations.ts';
 import type { CustomerAppOperations } from './customer_app_sign_in.ts';
 import type { SentMessage } from './communications.ts';
+import type { UserGroupOperations } from './user_groups.ts';
 
 export interface IdentityService extends StatusOperations, CardOperations {
   createOrg(setup: OrgSetup): Org;
@@ -52,3 +53,6 @@ export interface IdentityService extends CustomerAppOperations {
   /** Test control: the org's outbox, oldest first. */
   sentMessages(orgId: number): SentMessage[];
 }
+// Seed 003: user groups and their transactions.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface IdentityService extends UserGroupOperations {}
