@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import {
   carriesRestriction,
   currentStatus,
+  customerStatusOnIn,
   parseStatusLabels,
   requireAllowed,
   restrictionError,
@@ -116,5 +117,13 @@ describe('status labels of an org', () => {
     assert.equal(codeOf(() => requireAllowed(o, customer(), 'BLOCK_TRANSACTION')), undefined);
     assert.equal(carriesRestriction(o, held, 'MARK_TRANSACTION_OUTLIER'), true);
     assert.equal(carriesRestriction(o, customer(), 'MARK_TRANSACTION_OUTLIER'), false);
+  });
+});
+
+describe('customer status on by default (ruling 7)', () => {
+  it('is on unless the org states false, in any of the forms a setting takes', () => {
+    assert.equal(customerStatusOnIn({}), true);
+    assert.equal(customerStatusOnIn({ CONF_CUSTOMER_STATUS_ENABLED: true }), true);
+    for (const off of [false, 0, 'false', ' FALSE ', '0']) assert.equal(customerStatusOnIn({ CONF_CUSTOMER_STATUS_ENABLED: off }), false, String(off));
   });
 });

@@ -29,6 +29,23 @@ describe('registration: source and identifiers (rule 1-2)', () => {
     expectCode(() => service.register(orgId, instore({ mobile: M2 }, { commChannels: [{ type: 'fax', value: '1' }] })), 8010);
   });
 
+  it('matches an email whatever its letter case (ruling 10): another source joins, the same source is 8006', () => {
+    const byEmail = orgWith({ CONF_REGISTRATION_PRIMARY_KEY: 'email' });
+    const id = byEmail.service.register(byEmail.orgId, instore({ email: E1 })).value.customerId;
+    const website = byEmail.service.register(byEmail.orgId, instore({ email: E1.toUpperCase() }, { source: 'WEBSITE' }));
+    assert.equal(website.value.customerId, id);
+    expectCode(() => byEmail.service.register(byEmail.orgId, instore({ email: E1.toUpperCase() })), 8006);
+  });
+
+  it('keeps a WeChat or LINE channel to its own source when the org says so (ruling 23, 8010)', () => {
+    const own = orgWith({ CONF_CHANNELS_FROM_OWN_SOURCE_ONLY: true });
+    const wechat = { commChannels: [{ type: 'wechat', value: 'wx-1' }] };
+    expectCode(() => own.service.register(own.orgId, instore({ mobile: M1 }, wechat)), 8010);
+    assert.equal(own.service.register(own.orgId, instore({ mobile: M1 }, { ...wechat, source: 'WECHAT', accountId: 'wc-1' })).value.action, 'created');
+    const any = orgWith({ CONF_CHANNELS_FROM_OWN_SOURCE_ONLY: false });
+    assert.equal(any.service.register(any.orgId, instore({ mobile: M1 }, wechat)).value.action, 'created');
+  });
+
   it('refuses an invalid mobile with 8014 when mobile is the primary key, else 8056', () => {
     expectCode(() => service.register(orgId, instore({ mobile: '12345' })), 8014);
     const byEmail = orgWith({ CONF_REGISTRATION_PRIMARY_KEY: 'email' });
