@@ -189,13 +189,14 @@ async function measureSuite(): Promise<void> {
   console.log(`  over HTTP / in-process: ${(best(overHttp) / best(inProcess)).toFixed(2)}x`);
 }
 
-// `npm run bench -- throughput`, `-- suite` or `-- generation` runs one part.
+// `npm run bench -- throughput`, `-- suite`, `-- generation` or `-- imports` runs one part.
 const only = process.argv[2];
-if (only !== undefined && only !== 'suite' && only !== 'throughput' && only !== 'generation') {
-  console.error(`memberspec bench: unknown part "${only}" (expected "suite", "throughput" or "generation")`);
+if (only !== undefined && only !== 'suite' && only !== 'throughput' && only !== 'generation' && only !== 'imports') {
+  console.error(`memberspec bench: unknown part "${only}" (expected "suite", "throughput", "generation" or "imports")`);
   process.exit(2);
 }
 if (only === undefined || only === 'suite') await measureSuite();
 if (only === undefined || only === 'throughput') await measureThroughput();
 if (only === undefined || only === 'generation') await measureGeneration();
 if (only === undefined) await (await import('./seeding_bench.ts')).measureSeeding();
+if (only === undefined || only === 'imports') await (await import('./import_bench.ts')).measureImports();

@@ -68,6 +68,7 @@ describe('contract document', () => {
       'getSubscriptions',
       'getUserGroup',
       'getUserGroupTransactions',
+      'importCsv',
       'importPoints',
       'issueCoupon',
       'listOrgCustomers',

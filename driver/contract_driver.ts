@@ -597,6 +597,14 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
         const response = await send('checkCardAvailability', { method: 'GET', path: '/v2/cards/availability', query });
         return toResult(response, (b) => withoutUndefined({ available: b.entity.available as boolean, reason: b.entity.reason as string | undefined }));
       },
+      async importCsv(request) {
+        const response = await send('importCsv', { method: 'POST', path: '/v2/imports', body: withoutUndefined({ ...request }) });
+        return toResult(response, (b) => ({
+          accepted: b.entity.accepted,
+          refused: b.entity.refused,
+          rows: (b.entity.rows as Json[]).map((row) => withoutUndefined({ row: row.row, status: row.status, customerId: row.customerId, code: row.errors?.[0]?.code })),
+        }));
+      },
       async createUserGroup(group) {
         const response = await send('createUserGroup', { method: 'POST', path: '/v2/userGroup2', body: withoutUndefined({ ...group }) });
         return toResult(response, (b) => userGroupView(b.entity));

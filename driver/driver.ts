@@ -179,6 +179,10 @@ export interface OrgSession {
   /** Seed 002 "Check availability" of a card number (optionally as a number of a series). */
   checkCardAvailability(cardNumber: string, seriesId?: number): Promise<Result<{ available: boolean; reason?: string }>>;
 
+  // ---- Imports (seed 003 Connect+ templates)
+  /** One CSV file for a template; the answer has a result per row. */
+  importCsv(request: { template: string; csv: string; dateFormat?: string }): Promise<Result<ImportOutcome>>;
+
   // ---- User groups (seed 003 /v2/userGroup2)
   createUserGroup(group: { name: string; primaryMemberId: number; memberIds?: number[]; externalId?: string }): Promise<Result<UserGroupView>>;
   getUserGroup(groupId: number): Promise<Result<UserGroupView>>;
@@ -194,6 +198,19 @@ export interface OrgSession {
   partnerApp(credentials: PartnerAppCredentials): CustomerAppClient;
   /** Test control: every SMS and email the org sent, oldest first. */
   sentMessages(): Promise<SentMessageView[]>;
+}
+
+export interface ImportRowOutcome {
+  readonly row: number;
+  readonly status: string;
+  readonly customerId?: number;
+  readonly code?: number;
+}
+
+export interface ImportOutcome {
+  readonly accepted: number;
+  readonly refused: number;
+  readonly rows: readonly ImportRowOutcome[];
 }
 
 export interface UserGroupView {

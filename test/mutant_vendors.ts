@@ -43,6 +43,7 @@ const LOOKUP = '/v2/customers/lookup';
 const CHANGE_IDENTIFIER = /^\/v2\/customers\/\d+\/changeIdentifier$/;
 const STATUS_LOG = /^\/v2\/customers\/\d+\/statusLog$/;
 const GOODWILL = '/v2/points/goodwill';
+const IMPORTS = '/v2/imports';
 /** Config names the platform documents (and their aliases): what a vendor that ignores the others still reads. */
 const KNOWN_CONFIGS = new Set([...CONFIG_DEFINITIONS.map((definition) => definition.name), ...Object.keys(CONFIG_ALIASES)]);
 /** The channels a subscription can name (seed 000's channels and the API's mobilePush). */
@@ -309,6 +310,21 @@ export const MUTANTS: Record<string, Mutant> = {
       const details = body.entity?.loyaltyDetails;
       if (USER_GROUP.test(exchange.path) && details && details.lifetimePoints === 0) body.entity.loyaltyDetails = null;
       return { status, body };
+    },
+  },
+  'day-month-swapped': {
+    bug: "an import's slash date formats are read the other way round: D/M/YY as M/D/YY and MM/DD/YY as DD/MM/YY",
+    caughtIn: ['imports/connect_plus_imports.feature'],
+    request: (exchange) => {
+      if (exchange.method !== 'POST' || exchange.path !== IMPORTS) return;
+      const swapped: Record<string, string> = {
+        'M/D/YY HH:mm:ss': 'D/M/YY HH:mm:ss',
+        'D/M/YY HH:mm:ss': 'M/D/YY HH:mm:ss',
+        'MM/DD/YY HH:mm:ss': 'D/M/YY HH:mm:ss',
+      };
+      rewriteJson(exchange, (body) => {
+        if (typeof body.dateFormat === 'string' && swapped[body.dateFormat]) body.dateFormat = swapped[body.dateFormat];
+      });
     },
   },
   'ignores-label-restrictions': {

@@ -139,6 +139,13 @@ export const ERRORS = {
   8421: { httpStatus: 400, message: 'Customer {0} is not a member of user group {1}', documented: false },
   8422: { httpStatus: 409, message: 'Customer {0} already belongs to user group {1}', documented: false },
   8423: { httpStatus: 409, message: 'Bill {0} is already a transaction of user group {1}', documented: false },
+  // Imports (seed 003 Connect+ templates), chosen by memberspec
+  8440: { httpStatus: 400, message: 'Malformed CSV: {0}', documented: false },
+  8441: { httpStatus: 413, message: 'Too many rows in one import: {0} (at most {1})', documented: false },
+  8442: { httpStatus: 400, message: 'Unknown date format: {0} (use a pattern or SNO of the supported formats)', documented: false },
+  8443: { httpStatus: 400, message: '{0} {1} does not match the date format {2}', documented: false },
+  8444: { httpStatus: 400, message: 'Unknown import template: {0}', documented: false },
+  8445: { httpStatus: 400, message: 'Unknown column {0} for template {1}', documented: false },
   // OAuth2 sign-in for customer apps (seed 003), chosen by memberspec: the docs name no codes
   8400: { httpStatus: 400, message: 'Unknown partner app: no client key {0}', documented: false },
   8401: { httpStatus: 400, message: 'Redirect URL {0} is not the one registered for partner app {1}', documented: false },

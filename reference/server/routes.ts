@@ -9,6 +9,7 @@ import { STATUS_ROUTES } from './status_routes.ts';
 import { CARD_ROUTES, cardDetailsBody, splitCardItems } from './card_routes.ts';
 import { CUSTOMER_APP_ROUTES } from './customer_app_routes.ts';
 import { USER_GROUP_ROUTES } from './user_group_routes.ts';
+import { IMPORT_ROUTES } from './import_routes.ts';
 import {
   identifiers,
   incomingCustomer,
@@ -211,4 +212,5 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...CARD_ROUTES,
   ...CUSTOMER_APP_ROUTES,
   ...USER_GROUP_ROUTES,
+  ...IMPORT_ROUTES,
 ];

@@ -22,6 +22,7 @@ import { createCardOperations } from './card_operations.ts';
 import { createMemoryOutbox } from './communications.ts';
 import { createCustomerAppOperations } from './customer_app_sign_in.ts';
 import { createUserGroupOperations } from './user_groups.ts';
+import { createImportOperations } from './imports.ts';
 import { createLoyaltyOperations } from './loyalty_operations.ts';
 import { createOperationGuard } from './operation_guard.ts';
 import { createServiceCore } from './service_core.ts';
@@ -54,7 +55,7 @@ export function createIdentityService(
   const guard = createOperationGuard(core);
   const outbox = createMemoryOutbox();
 
-  return {
+  const service: IdentityService & { listTransactions(orgId: number): TransactionRecord[] } = {
     createOrg(setup) {
       const configs = parseOrgConfigs(setup.configs);
       const { baseCountry, supportedCountries } = countries(setup);
@@ -144,5 +145,8 @@ export function createIdentityService(
       orgOf(orgId);
       return outbox.messagesOf(orgId);
     },
+    // Imports run each row through the service's own operations.
+    ...createImportOperations(core, () => service),
   };
+  return service;
 }

@@ -23,6 +23,7 @@ import type { StatusOperations } from './status_operations.ts';
 import type { CustomerAppOperations } from './customer_app_sign_in.ts';
 import type { SentMessage } from './communications.ts';
 import type { UserGroupOperations } from './user_groups.ts';
+import type { ImportOperations } from './imports.ts';
 
 export interface IdentityService extends StatusOperations, CardOperations {
   createOrg(setup: OrgSetup): Org;
@@ -56,3 +57,6 @@ export interface IdentityService extends CustomerAppOperations {
 // Seed 003: user groups and their transactions.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface IdentityService extends UserGroupOperations {}
+// Seed 003: Connect+ imports.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface IdentityService extends ImportOperations {}
