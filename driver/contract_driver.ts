@@ -597,6 +597,14 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
         const response = await send('checkCardAvailability', { method: 'GET', path: '/v2/cards/availability', query });
         return toResult(response, (b) => withoutUndefined({ available: b.entity.available as boolean, reason: b.entity.reason as string | undefined }));
       },
+      async sendSms(message) {
+        const response = await send('sendSms', { method: 'POST', path: '/v1.1/communications/sms', body: withoutUndefined({ ...message }) });
+        return toResult(response, (b) => ({ sender: b.entity.sender }));
+      },
+      async sendEmail(message) {
+        const response = await send('sendEmail', { method: 'POST', path: '/v2/communications/email', body: withoutUndefined({ ...message }) });
+        return toResult(response, (b) => ({ attachments: (b.entity.attachments as Json[]).map((item) => ({ fileName: item.fileName, bytes: item.bytes })) }));
+      },
       async importCsv(request) {
         const response = await send('importCsv', { method: 'POST', path: '/v2/imports', body: withoutUndefined({ ...request }) });
         return toResult(response, (b) => ({
@@ -641,7 +649,7 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
           throw new NotApplicableError(`reading the messages the org sent needs the test-control extension, which ${transport.target} does not offer`);
         }
         const response = await send('listSentMessages', { method: 'GET', path: `/x-memberspec/orgs/${encodeURIComponent(orgId)}/messages` });
-        const result = toResult(response, (b) => (b.entity.messages as Json[]).map((m) => withoutUndefined({ channel: m.channel, to: m.to, body: m.body, purpose: m.purpose, sentAt: m.sentAt, sender: m.sender, subject: m.subject })));
+        const result = toResult(response, (b) => (b.entity.messages as Json[]).map((m) => withoutUndefined({ channel: m.channel, to: m.to, body: m.body, purpose: m.purpose, sentAt: m.sentAt, sender: m.sender, subject: m.subject, attachments: (m.attachments as Json[] | undefined)?.map((item) => ({ fileName: item.fileName, bytes: item.bytes })) })));
         if (!result.ok) throw new HarnessError(`listSentMessages refused: ${result.error.code} ${result.error.message}`);
         return result.value;
       },

@@ -179,6 +179,10 @@ export interface OrgSession {
   /** Seed 002 "Check availability" of a card number (optionally as a number of a series). */
   checkCardAvailability(cardNumber: string, seriesId?: number): Promise<Result<{ available: boolean; reason?: string }>>;
 
+  // ---- Communications (seed 003)
+  sendSms(message: { to: string; body: string; sender?: string }): Promise<Result<{ sender: string }>>;
+  sendEmail(message: { to: string; subject: string; body: string; attachments?: readonly Record<string, string>[] }): Promise<Result<{ attachments: readonly { fileName: string; bytes: number }[] }>>;
+
   // ---- Imports (seed 003 Connect+ templates)
   /** One CSV file for a template; the answer has a result per row. */
   importCsv(request: { template: string; csv: string; dateFormat?: string }): Promise<Result<ImportOutcome>>;
@@ -246,6 +250,7 @@ export interface SentMessageView {
   readonly sentAt: string;
   readonly sender?: string;
   readonly subject?: string;
+  readonly attachments?: readonly { readonly fileName: string; readonly bytes: number }[];
 }
 
 // ---- Loyalty operations: what the target answers, in the driver's words

@@ -44,6 +44,7 @@ const CHANGE_IDENTIFIER = /^\/v2\/customers\/\d+\/changeIdentifier$/;
 const STATUS_LOG = /^\/v2\/customers\/\d+\/statusLog$/;
 const GOODWILL = '/v2/points/goodwill';
 const IMPORTS = '/v2/imports';
+const SEND_SMS = '/v1.1/communications/sms';
 /** Config names the platform documents (and their aliases): what a vendor that ignores the others still reads. */
 const KNOWN_CONFIGS = new Set([...CONFIG_DEFINITIONS.map((definition) => definition.name), ...Object.keys(CONFIG_ALIASES)]);
 /** The channels a subscription can name (seed 000's channels and the API's mobilePush). */
@@ -325,6 +326,14 @@ export const MUTANTS: Record<string, Mutant> = {
       rewriteJson(exchange, (body) => {
         if (typeof body.dateFormat === 'string' && swapped[body.dateFormat]) body.dateFormat = swapped[body.dateFormat];
       });
+    },
+  },
+  'one-sender-id': {
+    bug: 'every SMS goes out from the org default sender ID: the sender ID asked for is ignored even when the OU has it',
+    caughtIn: ['communications/communications.feature'],
+    request: (exchange) => {
+      if (exchange.method !== 'POST' || exchange.path !== SEND_SMS) return;
+      rewriteJson(exchange, (body) => void delete body.sender);
     },
   },
   'ignores-label-restrictions': {

@@ -6,7 +6,7 @@ import { DomainError } from './errors.ts';
 import { LOYALTY_DEFAULTS, formatTiers, parseAmountConfig, parseTiers } from './loyalty_program.ts';
 import { MATCHING_IDENTIFIER_TYPES, type ConfigValue, type MatchingIdentifierType, type OrgConfigs } from './types.ts';
 
-type ConfigKind = 'boolean' | 'enum' | 'dateTime' | 'amount' | 'wholeAmount' | 'tiers' | 'integer' | 'alphanumeric' | 'sourceAccounts';
+type ConfigKind = 'boolean' | 'enum' | 'dateTime' | 'amount' | 'wholeAmount' | 'tiers' | 'integer' | 'alphanumeric' | 'sourceAccounts' | 'timeZone' | 'senderIds';
 
 export interface ConfigDefinition {
   readonly name: string;
@@ -43,6 +43,12 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
   { name: 'CONF_LOYALTY_REFEREE_POINTS', kind: 'wholeAmount', default: LOYALTY_DEFAULTS.CONF_LOYALTY_REFEREE_POINTS },
   // Seed 003 group transactions show "their expiry details": days points issued on a bill stay valid.
   { name: 'CONF_LOYALTY_POINTS_VALIDITY_DAYS', kind: 'wholeAmount', default: 365 },
+  // Seed 003 "Time Zone in Interactions Tab": the org's time zone (IANA name); interactions show their time in it.
+  { name: 'CONF_ORG_TIMEZONE', kind: 'timeZone', default: 'UTC' },
+  // Seed 003 "Send SMS to customers from OU specific Sender IDs": the org's default sender ID and the sender IDs
+  // configured for the org and its OUs (comma-separated).
+  { name: 'CONF_SMS_DEFAULT_SENDER_ID', kind: 'alphanumeric', default: 'MEMBRS' },
+  { name: 'CONF_SMS_SENDER_IDS', kind: 'senderIds', default: '' },
   // Ruling 23, a reading a vendor states (seed 000: "a customer's communication channel, such as WeChat, may
   // exclusively come from the WeChat system"): on, a WeChat or LINE channel comes only through its own source.
   bool('CONF_CHANNELS_FROM_OWN_SOURCE_ONLY', false),
@@ -113,6 +119,20 @@ function parseValue(definition: ConfigDefinition, raw: unknown): ConfigValue | u
       const value = typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0 ? String(raw) : raw;
       if (typeof value !== 'string' || !/^[A-Za-z0-9]*$/.test(value.trim())) throw invalid();
       return value.trim();
+    }
+    case 'timeZone': {
+      if (typeof raw !== 'string' || raw.trim() === '') throw invalid();
+      try {
+        return new Intl.DateTimeFormat('en-US', { timeZone: raw.trim() }).resolvedOptions().timeZone;
+      } catch {
+        throw invalid();
+      }
+    }
+    case 'senderIds': {
+      if (typeof raw !== 'string') throw invalid();
+      const ids = raw.split(',').map((id) => id.trim()).filter(Boolean);
+      if (ids.some((id) => !/^[A-Za-z0-9]{1,11}$/.test(id))) throw invalid();
+      return ids.join(',');
     }
     case 'sourceAccounts': {
       const accounts = parseSourceAccounts(raw);

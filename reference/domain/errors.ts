@@ -146,6 +146,10 @@ export const ERRORS = {
   8443: { httpStatus: 400, message: '{0} {1} does not match the date format {2}', documented: false },
   8444: { httpStatus: 400, message: 'Unknown import template: {0}', documented: false },
   8445: { httpStatus: 400, message: 'Unknown column {0} for template {1}', documented: false },
+  // Communications (seed 003), chosen by memberspec
+  8450: { httpStatus: 400, message: 'Image attachment {0} needs fileEncodingType base64', documented: false },
+  8451: { httpStatus: 400, message: 'Unsupported fileEncodingType {0} for attachment {1} (base64, or none)', documented: false },
+  8452: { httpStatus: 400, message: 'Attachment {0} is not valid base64', documented: false },
   // OAuth2 sign-in for customer apps (seed 003), chosen by memberspec: the docs name no codes
   8400: { httpStatus: 400, message: 'Unknown partner app: no client key {0}', documented: false },
   8401: { httpStatus: 400, message: 'Redirect URL {0} is not the one registered for partner app {1}', documented: false },

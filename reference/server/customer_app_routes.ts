@@ -16,6 +16,7 @@ function messageBody(message: SentMessage): Record<string, unknown> {
     to: message.to,
     sender: message.sender,
     subject: message.subject,
+    attachments: message.attachments?.map((item) => ({ ...item })),
     body: message.body,
     purpose: message.purpose,
     sentAt: message.sentAt,

@@ -10,6 +10,7 @@ import { CARD_ROUTES, cardDetailsBody, splitCardItems } from './card_routes.ts';
 import { CUSTOMER_APP_ROUTES } from './customer_app_routes.ts';
 import { USER_GROUP_ROUTES } from './user_group_routes.ts';
 import { IMPORT_ROUTES } from './import_routes.ts';
+import { COMMUNICATION_ROUTES } from './communication_routes.ts';
 import {
   identifiers,
   incomingCustomer,
@@ -213,4 +214,5 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...CUSTOMER_APP_ROUTES,
   ...USER_GROUP_ROUTES,
   ...IMPORT_ROUTES,
+  ...COMMUNICATION_ROUTES,
 ];

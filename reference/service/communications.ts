@@ -1,6 +1,9 @@
 // Messages the org sends its customers (SMS and email). The reference delivers nothing: every message goes
 // to the org's outbox, which the test-control extension shows, so the suite sees what a customer received
 // (a sign-in OTP, the sender ID an SMS went out with).
+import { DomainError } from '../domain/errors.ts';
+import { inTimeZone } from '../domain/time_zone.ts';
+import type { ServiceCore } from './service_core.ts';
 
 export type MessageChannel = 'SMS' | 'EMAIL';
 
@@ -15,6 +18,8 @@ export interface SentMessage {
   readonly sentAt: string;
   readonly sender?: string;
   readonly subject?: string;
+  /** Email attachments as received: name, encoding and the size of the file they carry. */
+  readonly attachments?: readonly { readonly fileName: string; readonly encoding: string; readonly bytes: number }[];
 }
 
 export interface Outbox {
@@ -35,5 +40,69 @@ export function createMemoryOutbox(): Outbox {
       return sent;
     },
     messagesOf: (orgId) => [...(byOrg.get(orgId) ?? [])],
+  };
+}
+
+// ---- the communications API (seed 003 "Send SMS [...] from OU specific Sender IDs", "Send email API [...] image attachments")
+
+export interface EmailAttachmentInput {
+  readonly fileName: string;
+  readonly fileData: string;
+  /** fileEncodingType (v2) or file_encoding_type (v1.1). */
+  readonly encoding?: string;
+}
+
+export interface CommunicationOperations {
+  /** The sender is used when the org configured it (CONF_SMS_SENDER_IDS); none or another: the org's default. */
+  sendSms(orgId: number, message: { to: string; body: string; sender?: string }): SentMessage;
+  /** Image attachments (jpg, jpeg, png, gif) need base64 (8450); other files need no encoding. */
+  sendEmail(orgId: number, message: { to: string; subject: string; body: string; attachments?: readonly EmailAttachmentInput[] }): SentMessage;
+  /** Test control: the org's outbox, oldest first, times in the org's time zone. */
+  sentMessages(orgId: number): SentMessage[];
+}
+
+const IMAGE = /\.(jpe?g|png|gif)$/i;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+function attachment(input: EmailAttachmentInput): { fileName: string; encoding: string; bytes: number } {
+  const encoding = (input.encoding ?? '').trim().toLowerCase();
+  if (encoding !== '' && encoding !== 'base64') throw new DomainError(8451, input.encoding ?? '', input.fileName);
+  // Seed 003: "Only if the file_encoding_type is base64, images will get uploaded in the right format".
+  if (IMAGE.test(input.fileName) && encoding !== 'base64') throw new DomainError(8450, input.fileName);
+  if (encoding === 'base64') {
+    const data = input.fileData.replace(/\s+/g, '');
+    if (data.length % 4 !== 0 || !BASE64.test(data)) throw new DomainError(8452, input.fileName);
+    return { fileName: input.fileName, encoding, bytes: Buffer.from(data, 'base64').length };
+  }
+  return { fileName: input.fileName, encoding: 'none', bytes: Buffer.byteLength(input.fileData, 'utf8') };
+}
+
+export function createCommunicationOperations(core: ServiceCore, outbox: Outbox): CommunicationOperations {
+  const { orgOf, now } = core;
+  return {
+    sendSms(orgId, message) {
+      const org = orgOf(orgId);
+      const configured = String(org.configs.CONF_SMS_SENDER_IDS ?? '').split(',').filter(Boolean);
+      const wanted = message.sender?.trim();
+      const sender = wanted && configured.includes(wanted) ? wanted : String(org.configs.CONF_SMS_DEFAULT_SENDER_ID);
+      return outbox.deliver(orgId, { channel: 'SMS', to: message.to, body: message.body, purpose: 'API', sentAt: now(), sender });
+    },
+    sendEmail(orgId, message) {
+      orgOf(orgId);
+      const attachments = (message.attachments ?? []).map(attachment);
+      return outbox.deliver(orgId, {
+        channel: 'EMAIL',
+        to: message.to,
+        subject: message.subject,
+        body: message.body,
+        purpose: 'API',
+        sentAt: now(),
+        ...(attachments.length > 0 ? { attachments } : {}),
+      });
+    },
+    sentMessages(orgId) {
+      const zone = String(orgOf(orgId).configs.CONF_ORG_TIMEZONE ?? 'UTC');
+      return outbox.messagesOf(orgId).map((message) => ({ ...message, sentAt: inTimeZone(message.sentAt, zone) }));
+    },
   };
 }

@@ -19,7 +19,7 @@ import { createMemoryStore } from '../store/memory_store.ts';
 import type { Store, TransactionRecord } from '../store/store.ts';
 import type { IdentityService } from './identity_service.ts';
 import { createCardOperations } from './card_operations.ts';
-import { createMemoryOutbox } from './communications.ts';
+import { createCommunicationOperations, createMemoryOutbox } from './communications.ts';
 import { createCustomerAppOperations } from './customer_app_sign_in.ts';
 import { createUserGroupOperations } from './user_groups.ts';
 import { createImportOperations } from './imports.ts';
@@ -141,10 +141,7 @@ export function createIdentityService(
     ...createCardOperations(core),
     ...createCustomerAppOperations(core, guard, outbox),
     ...createUserGroupOperations(core, guard),
-    sentMessages(orgId) {
-      orgOf(orgId);
-      return outbox.messagesOf(orgId);
-    },
+    ...createCommunicationOperations(core, outbox),
     // Imports run each row through the service's own operations.
     ...createImportOperations(core, () => service),
   };

@@ -21,7 +21,7 @@ import type { SubscriptionOperations } from './subscription_operations.ts';
 import type { LoyaltyOperations } from './loyalty_operations.ts';
 import type { StatusOperations } from './status_operations.ts';
 import type { CustomerAppOperations } from './customer_app_sign_in.ts';
-import type { SentMessage } from './communications.ts';
+import type { CommunicationOperations } from './communications.ts';
 import type { UserGroupOperations } from './user_groups.ts';
 import type { ImportOperations } from './imports.ts';
 
@@ -50,10 +50,7 @@ export interface IdentityService extends SubscriptionOperations {}
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface IdentityService extends LoyaltyOperations {}
 // Seed 003: OAuth2 sign-in for customer apps, and the messages the org sent (test control shows them).
-export interface IdentityService extends CustomerAppOperations {
-  /** Test control: the org's outbox, oldest first. */
-  sentMessages(orgId: number): SentMessage[];
-}
+export interface IdentityService extends CustomerAppOperations, CommunicationOperations {}
 // Seed 003: user groups and their transactions.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface IdentityService extends UserGroupOperations {}

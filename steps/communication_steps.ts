@@ -1,0 +1,69 @@
+// Seed 003 communications: SMS sender IDs, email attachments, and the org's time zone on what was sent. What
+// went out is read from the org's outbox (test control).
+import { Then, When } from '@cucumber/cucumber';
+import { expect } from 'chai';
+import type { SentMessageView } from '../driver/driver.ts';
+import type { MemberspecWorld } from './support/world.ts';
+
+/** A small file per type: the first bytes of a PNG, JPEG and GIF in base64; plain text and a PDF header as they are. */
+const FILE_DATA: Readonly<Record<string, { base64: string; plain: string }>> = {
+  png: { base64: 'iVBORw0KGgo=', plain: '\x89PNG\r\n\x1a\n' },
+  jpg: { base64: '/9j/4AAQSkZJRg==', plain: 'JFIF' },
+  gif: { base64: 'R0lGODlhAQABAA==', plain: 'GIF89a' },
+  pdf: { base64: 'JVBERi0xLjQ=', plain: '%PDF-1.4' },
+  txt: { base64: 'aGVsbG8=', plain: 'hello' },
+};
+
+function symbol(world: MemberspecWorld, token: string): string {
+  const value = world.value(token);
+  if (value === undefined) throw new Error(`${token} cannot be NULL here`);
+  return value;
+}
+
+async function lastTo(world: MemberspecWorld, to: string, channel: string): Promise<SentMessageView> {
+  const sent = (await (await world.session()).sentMessages()).filter((message) => message.channel === channel && message.to === to && message.purpose === 'API');
+  const last = sent[sent.length - 1];
+  if (!last) expect.fail(`no ${channel} was sent to ${world.describe(to)}`);
+  return last;
+}
+
+When('an SMS is sent to mobile {word} with the sender ID {string}', async function (this: MemberspecWorld, token: string, sender: string) {
+  this.last = await (await this.session()).sendSms({ to: symbol(this, token), body: 'Your points are waiting', sender });
+});
+
+When('an SMS is sent to mobile {word} without a sender ID', async function (this: MemberspecWorld, token: string) {
+  this.last = await (await this.session()).sendSms({ to: symbol(this, token), body: 'Your points are waiting' });
+});
+
+Then('the SMS to mobile {word} went out from {string}', async function (this: MemberspecWorld, token: string, sender: string) {
+  expect(this.last?.ok, 'the SMS was sent').to.equal(true);
+  expect((await lastTo(this, symbol(this, token), 'SMS')).sender, 'sender ID').to.equal(sender);
+});
+
+Then('the SMS to mobile {word} shows when it was sent with the offset {word}', async function (this: MemberspecWorld, token: string, offset: string) {
+  const sentAt = (await lastTo(this, symbol(this, token), 'SMS')).sentAt;
+  expect(sentAt.endsWith(offset), `${sentAt} is in the org's time zone (${offset})`).to.equal(true);
+  expect(Math.abs(Date.parse(sentAt) - Date.now()), `${sentAt} names the moment it was sent`).to.be.below(10 * 60_000);
+});
+
+When(
+  /^an email with the attachment "([^"]+)" (encoded as base64|not encoded|encoded as base64 under the v1.1 name|with broken base64) is sent to email (\S+)$/,
+  async function (this: MemberspecWorld, fileName: string, how: string, token: string) {
+    const data = FILE_DATA[fileName.split('.').pop()!.toLowerCase()];
+    const attachment: Record<string, string> =
+      how === 'not encoded'
+        ? { fileName, fileData: data.plain }
+        : how === 'encoded as base64'
+          ? { fileName, fileData: data.base64, fileEncodingType: 'base64' }
+          : how === 'with broken base64'
+            ? { fileName, fileData: `${data.base64}*`, fileEncodingType: 'base64' }
+            : { file_name: fileName, file_data: data.base64, file_encoding_type: 'base64' };
+    this.last = await (await this.session()).sendEmail({ to: symbol(this, token), subject: 'Your statement', body: 'Attached.', attachments: [attachment] });
+  },
+);
+
+Then('the email to email {word} went out with the attachment {string} of {int} bytes', async function (this: MemberspecWorld, token: string, fileName: string, bytes: number) {
+  expect(this.last?.ok, 'the email was sent').to.equal(true);
+  const sent = await lastTo(this, symbol(this, token), 'EMAIL');
+  expect(sent.attachments, 'attachments').to.deep.equal([{ fileName, bytes }]);
+});
