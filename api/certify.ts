@@ -131,7 +131,13 @@ export async function certify(options: CertifyOptions = {}): Promise<CertifyResu
   mkdirSync(reportDir, { recursive: true });
 
   const targetInfo: TargetInfo = opts.target
-    ? { driver: 'http', url: opts.target, ...(opts.profile ? { profile: path.basename(opts.profile) } : {}) }
+    ? {
+        driver: 'http',
+        url: opts.target,
+        ...(opts.profile ? { profile: path.basename(opts.profile) } : {}),
+        // The readings a vendor states (ruling 8) are part of what the verdict means, so the report names them.
+        ...(opts.vendor ? { statedConfigs: { ...opts.vendor.profile.configs } } : {}),
+      }
     : { driver: 'in-process', url: 'in-process reference' };
   const worldParameters = {
     driver: targetInfo.driver,

@@ -16,6 +16,14 @@ export function escapeHtml(value: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
+/** The org settings a vendor profile states: the verdict holds for the seeds as this vendor reads them. */
+function statedConfigsRow(configs: Record<string, unknown> | undefined): string {
+  const entries = Object.entries(configs ?? {});
+  if (entries.length === 0) return '';
+  const items = entries.map(([name, value]) => `<code>${escapeHtml(name)}</code>&nbsp;=&nbsp;<code>${escapeHtml(JSON.stringify(value))}</code>`);
+  return `<dt>Stated configuration</dt><dd>${items.join(', ')} <span class="muted">(from the vendor profile; scenarios that need other settings are not applicable)</span></dd>\n`;
+}
+
 const LABEL: Record<Verdict | 'not tested', string> = {
   passed: 'passed',
   failed: 'failed',
@@ -248,7 +256,7 @@ export function renderHtml(report: RunReport): string {
 <dt>Target</dt><dd>${escapeHtml(info.target.url)} <span class="muted">(${escapeHtml(info.target.driver)} driver${
     info.target.profile ? `, profile ${escapeHtml(info.target.profile)}` : ''
   })</span></dd>
-<dt>Suite</dt><dd>${escapeHtml(info.suite.name)} ${escapeHtml(info.suite.version)}</dd>
+${statedConfigsRow(info.target.statedConfigs)}<dt>Suite</dt><dd>${escapeHtml(info.suite.name)} ${escapeHtml(info.suite.version)}</dd>
 <dt>Run</dt><dd>${escapeHtml(info.runId)}</dd>
 <dt>Started</dt><dd>${escapeHtml(info.startedAt)}</dd>
 <dt>Finished</dt><dd>${escapeHtml(info.finishedAt)}</dd>

@@ -160,3 +160,17 @@ test('a feature that does not parse is a run error, not a silent omission', () =
   assert.match(renderHtml(report), /The run itself had a problem/);
   assert.equal(buildSummary(report).runError, report.runError);
 });
+
+test('a vendor profile run names the configuration the vendor states, its readings of the seeds among them', () => {
+  const collector = new RunCollector();
+  for (const envelope of syntheticEnvelopes()) collector.add(envelope);
+  const statedConfigs = { CONF_CHANNELS_FROM_OWN_SOURCE_ONLY: true, CONF_CUSTOMER_STATUS_ENABLED: false };
+  const info = { ...SYNTHETIC_INFO, target: { ...SYNTHETIC_INFO.target, profile: 'acme.json', statedConfigs } };
+  const report = collector.build(info, SYNTHETIC_CATALOGUE);
+  const html = renderHtml(report);
+  assert.match(html, /Stated configuration/);
+  assert.match(html, /<code>CONF_CHANNELS_FROM_OWN_SOURCE_ONLY<\/code>&nbsp;=&nbsp;<code>true<\/code>/);
+  assert.match(html, /<code>CONF_CUSTOMER_STATUS_ENABLED<\/code>&nbsp;=&nbsp;<code>false<\/code>/);
+  assert.deepEqual((buildSummary(report).target as { statedConfigs: unknown }).statedConfigs, statedConfigs);
+  assert.doesNotMatch(renderHtml(buildReport()), /Stated configuration/);
+});

@@ -24,6 +24,8 @@ export interface TargetInfo {
   /** Base URL for http; "in-process reference" otherwise. */
   url: string;
   profile?: string;
+  /** The org settings a vendor profile states, its readings of the seeds among them. */
+  statedConfigs?: Record<string, unknown>;
 }
 
 /** What the run was asked to select, so a run that selected nothing can say why. */
