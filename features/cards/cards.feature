@@ -50,6 +50,15 @@ Feature: Cards on a customer
       When a customer is looked up through INSTORE by the card number C9
       Then the request is refused with error 8015
 
+    # Ruling 35: a merge victim's card still finds its survivor.
+    @seed:002 @req:002-27 @seed:contract @req:contract-65
+    Scenario: The card of a merged customer finds the customer it was merged into
+      Given a non-loyalty customer "Campaign User" registered through INSTORE with mobile M1
+      And a loyalty customer "Loyalty User" registered through INSTORE with mobile M2
+      And card C1 is linked to "Campaign User"
+      And "Campaign User" has been merged into "Loyalty User" on request
+      Then looking up the card number C1 through INSTORE finds "Loyalty User"
+
   Rule: Issue card: the next number of the selected card series
 
     # Series 1: LUHN_ALGO, 10 characters, prefix 77, offset 500: 77 + 0000500 + check digit 9.

@@ -36,6 +36,18 @@ Feature: Survivor and victim of a merge
         | Campaign User | E1    | M1     |
         | Loyalty User  | E2    | M2     |
 
+    # Ruling 3: between equals, the oldest customer survives. The newer customer is the one matched first
+    # (on email), so a server that keeps the first match instead of the oldest fails.
+    @seed:000 @seed:001 @req:000-02 @req:000-12 @req:001-04
+    Scenario: Incoming data that matches two loyalty customers on their other identifiers keeps the older one
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1 and external id X1
+      And a loyalty customer "Ben" registered through INSTORE with mobile M2 and email E1
+      When a loyalty transaction arrives through INSTORE with mobile M3, email E1 and external id X1
+      Then the request succeeds
+      And the request's customer is "Asha"
+      And "Ben" is merged into "Asha"
+      And "Asha" is not merged
+
   Rule: A merge request that cannot be carried out is refused and changes nothing
 
     @seed:contract @req:contract-10
@@ -96,6 +108,16 @@ Feature: Survivor and victim of a merge
       When the customer details of "Campaign User" are read
       Then the request succeeds with warning 8069
       And "Campaign User" is merged into "Loyalty User"
+
+    # Ruling 3: the victim keeps the identifiers its survivor already had; a lookup by one of them
+    # still reaches the customer the person now is.
+    @seed:contract @req:contract-07 @req:contract-10
+    Scenario: A lookup by an identifier the victim kept finds its survivor
+      Given a non-loyalty customer "Campaign User" registered through INSTORE with email E1 and mobile M1
+      And a loyalty customer "Loyalty User" registered through INSTORE with email E2 and mobile M2
+      And "Campaign User" has been merged into "Loyalty User" on request
+      Then looking up the mobile M1 through INSTORE finds "Loyalty User"
+      And looking up the email E1 through INSTORE finds "Loyalty User"
 
   Rule: A merged victim cannot be changed any more
 
