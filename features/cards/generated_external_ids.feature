@@ -88,6 +88,38 @@ Feature: External IDs generated from a card-number series
       Then the request created a new customer "Ben"
       And "Ben" has external id 4111000000000016
 
+    # Seed 001: CONF_CARD_NUMBER_GENERATION_ENABLED "0 disable": a series and its source accounts alone
+    # generate nothing.
+    @seed:001 @req:001-20 @req:001-21
+    Scenario: With generation disabled, the external ID of the payload is kept
+      Given an org with these settings:
+        | setting                             | value      |
+        | CONF_CARD_NUMBER_GENERATION_ENABLED | 0          |
+        | SOURCE_ACCOUNTS_EXTERNALID_ENABLED  | "INSTORE:" |
+        | CONF_CARD_CHECKSUM_DIGIT_ALGO       | AUTO_INC   |
+        | CONF_CARD_NUMBER_LENGTH             | 8          |
+        | CONF_CARD_NUMBER_PREFIX             | WE         |
+      When a loyalty registration arrives through INSTORE with mobile M1 and external id X1
+      Then the request created a new customer "Asha"
+      And "Asha" has mobile M1 and external id X1
+
+    # Ruling 31 with the shortest length the seed allows (CONF_CARD_NUMBER_LENGTH 1 to 50): the sequence
+    # number alone.
+    @seed:001 @req:001-20 @req:001-24 @req:001-26 @new-org
+    Scenario: A series one character long issues 0, then 1
+      Given an org with these settings:
+        | setting                             | value      |
+        | CONF_CARD_NUMBER_GENERATION_ENABLED | 1          |
+        | SOURCE_ACCOUNTS_EXTERNALID_ENABLED  | "INSTORE:" |
+        | CONF_CARD_CHECKSUM_DIGIT_ALGO       | AUTO_INC   |
+        | CONF_CARD_NUMBER_LENGTH             | 1          |
+      When a loyalty registration arrives through INSTORE with mobile M1
+      Then the request created a new customer "Asha"
+      And "Asha" has mobile M1 and external id 0
+      When a loyalty registration arrives through INSTORE with mobile M2
+      Then the request created a new customer "Ben"
+      And "Ben" has mobile M2 and external id 1
+
   Rule: SOURCE_ACCOUNTS_EXTERNALID_ENABLED: only registrations through the named source accounts get one
 
     # Ruling 34: the seed 001 table's value syntax beats the registration table's "check this" wording (ruling 1).
