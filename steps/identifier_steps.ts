@@ -19,6 +19,11 @@ When('{string} adds the {identifiers} through {source}', async function (this: M
   this.last = await (await this.session()).changeIdentifier(this.customerId(name), change);
 });
 
+When('{string} removes the {identifiers} through {source}', async function (this: MemberspecWorld, name: string, ids: IdentifierSpec[], source: SourceSpec) {
+  const change = { ...source, add: [], remove: this.identifiers(ids) };
+  this.last = await (await this.session()).changeIdentifier(this.customerId(name), change);
+});
+
 When('an identifier change with nothing to add or remove is sent for {string} through {source}', async function (this: MemberspecWorld, name: string, source: SourceSpec) {
   this.last = await (await this.session()).changeIdentifier(this.customerId(name), { ...source, add: [], remove: [] });
 });

@@ -77,3 +77,44 @@ Feature: Updating a registered customer's identifiers
       When an identifier change with nothing to add or remove is sent for "Asha" through INSTORE
       Then the request is refused with error 8070
       And "Asha" has mobile M1
+
+  Rule: A change touches only the identifiers it names, in the customer and in the source profile it came through
+
+    @seed:000 @seed:001 @req:000-16 @req:001-08 @seed:contract @req:contract-08
+    Scenario: Changing the mobile keeps the other identifiers of the source profile
+      Given an org with these settings:
+        | setting                       | value  |
+        | CONF_REGISTRATION_PRIMARY_KEY | email  |
+        | CONF_ALLOW_MOBILE_UPDATE      | true   |
+      And a loyalty customer "Asha" registered through INSTORE with email E1 and mobile M1
+      When "Asha" changes its mobile from M1 to M2 through INSTORE
+      Then the request succeeds
+      And "Asha" has email E1 and mobile M2
+      And the INSTORE profile of "Asha" shows email E1 and mobile M2
+
+    @seed:000 @seed:001 @req:000-17 @req:001-09 @seed:contract @req:contract-08
+    Scenario: Removing the email leaves the customer without one
+      Given an org with these settings:
+        | setting                       | value  |
+        | CONF_REGISTRATION_PRIMARY_KEY | mobile |
+        | CONF_ALLOW_EMAIL_UPDATE       | true   |
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1 and email E1
+      When "Asha" removes the email E1 through INSTORE
+      Then the request succeeds
+      And "Asha" has no email
+      And "Asha" has mobile M1
+      And the INSTORE profile of "Asha" shows mobile M1
+      And no customer is found with email E1
+
+    # The platform's documented error 91005: "<identifier> is primary identifier and cannot be updated".
+    @seed:000 @seed:001 @req:000-09 @req:001-01 @req:000-16 @req:001-08 @seed:contract @req:contract-08
+    Scenario: The primary identifier cannot be removed
+      Given an org with these settings:
+        | setting                       | value  |
+        | CONF_REGISTRATION_PRIMARY_KEY | mobile |
+        | CONF_ALLOW_MOBILE_UPDATE      | true   |
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1 and email E1
+      When "Asha" removes the mobile M1 through INSTORE
+      Then the request is refused with error 91005
+      And "Asha" has mobile M1 and email E1
+      And looking up the mobile M1 through INSTORE finds "Asha"
