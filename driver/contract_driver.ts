@@ -106,6 +106,7 @@ function customerFields(customer: IncomingCustomer): Record<string, unknown> {
     commChannels: customer.commChannels?.map((channel) => withoutUndefined({ ...channel })),
     source: optionalText(customer.source),
     accountId: optionalText(customer.accountId),
+    fields: customer.fields ? { ...customer.fields } : undefined,
   });
 }
 
@@ -145,6 +146,7 @@ export function toCustomerView(body: Json): CustomerView {
           subscribed: flag(channel.subscribed),
         }),
       ),
+      fields: profile.fields ? { ...profile.fields } : undefined,
     }),
   );
   return withoutUndefined({
@@ -155,6 +157,7 @@ export function toCustomerView(body: Json): CustomerView {
     reachableOn: [...body.reachableOn],
     registeredOn: body.registeredOn,
     mergedInto: body.mergedInto,
+    extendedFields: body.extendedFields ? { ...body.extendedFields } : undefined,
     testControl: body.testControl?.status as TestControlStatus | undefined,
     customerStatus: body.customerStatus ? withoutUndefined({ status: body.customerStatus.status, label: body.customerStatus.label }) : undefined,
     fraudDetails: body.fraudDetails ? { ...body.fraudDetails } : undefined,
@@ -328,6 +331,7 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
         const body = withoutUndefined({
           loyaltyInfo: customer.loyaltyType ? { loyaltyType: customer.loyaltyType } : undefined,
           profiles: [customerFields(customer)],
+          extendedFields: customer.extendedFields ? { ...customer.extendedFields } : undefined,
           createDate: customer.createDate,
         });
         return toResult(await send('registerCustomer', { method: 'POST', path: '/v2/customers', body }), registration);

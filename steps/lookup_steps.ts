@@ -79,3 +79,10 @@ Then('no customer is found with {identifiers}', async function (this: Memberspec
     expect(result.ok ? undefined : result.error.code, `no customer should be found with ${shown}, but ${found}`).to.equal(8015);
   }
 });
+
+// The customer details read by an identifier (getCustomerByIdentifier), as Member Care's search opens them.
+Then('reading the customer details by the {idType} {word} through {source} shows {string}', async function (this: MemberspecWorld, type: string, token: string, source: SourceSpec, name: string) {
+  const result = await (await this.session()).getCustomerByIdentifier({ ...source, identifiers: this.identifiers([{ type, token }]) });
+  if (!result.ok) expect.fail(`reading the customer details by ${type} ${token} was refused with error ${result.error.code}: ${result.error.message}`);
+  expect(result.value.id, `the customer details by ${type} ${token} should be those of "${name}"`).to.equal(this.customerId(name));
+});

@@ -88,3 +88,24 @@ Then('{string} is reachable on {channels} only', async function (this: Memberspe
 Then('{string} is reachable on no channel', async function (this: MemberspecWorld, name: string) {
   expect((await this.view(name)).reachableOn, `${name}: reachable on`).to.deep.equal([]);
 });
+
+/** A two-column table with a header (name | value) as the fields it names, values resolved like identifiers. */
+function expectedFields(world: MemberspecWorld, table: DataTable): Record<string, string> {
+  return Object.fromEntries(table.hashes().map((row) => [row.name, world.value(row.value) ?? '']));
+}
+
+/** What the target shows, values as text (the API takes strings, numbers or booleans). */
+function shownFields(fields: Readonly<Record<string, unknown>> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields ?? {}).map(([name, value]) => [name, String(value)]));
+}
+
+// Seed 002 "Customer attributes": the extended fields of the customer, all of them and nothing else.
+Then('{string} shows these extended fields:', async function (this: MemberspecWorld, name: string, table: DataTable) {
+  expect(shownFields((await this.view(name)).extendedFields), `${name}: extended fields`).to.deep.equal(expectedFields(this, table));
+});
+
+// Seed 002 "Customer attributes": the custom fields, on the source profile they were given through.
+Then('the {source} profile of {string} shows these custom fields:', async function (this: MemberspecWorld, source: SourceSpec, name: string, table: DataTable) {
+  const profile = profileOf(await this.view(name), source, name);
+  expect(shownFields(profile.fields), `${name}: ${source.source} profile custom fields`).to.deep.equal(expectedFields(this, table));
+});

@@ -502,6 +502,33 @@ export const MUTANTS: Record<string, Mutant> = {
       });
     },
   },
+  'drops-customer-attributes': {
+    bug: "a registration's custom fields and extended fields are accepted but never stored",
+    caughtIn: ['customer_view/customer_attributes.feature'],
+    request: (exchange) => {
+      if (exchange.method !== 'POST' || exchange.path !== REGISTRATION) return;
+      rewriteJson(exchange, (body) => {
+        delete body.extendedFields;
+        for (const profile of Array.isArray(body.profiles) ? body.profiles : []) delete profile?.fields;
+      });
+    },
+  },
+  'refuses-wechat': {
+    bug: 'only mobile, email and external ID are identifiers: a WeChat id is refused as an unknown identifier type (8013)',
+    caughtIn: ['identifiers/other_identifiers.feature'],
+    request: (exchange) => {
+      const change = exchange.method === 'POST' && CHANGE_IDENTIFIER.test(exchange.path);
+      if (!change && !(exchange.method === 'POST' && exchange.path === REGISTRATION)) return;
+      // As the vendor's own type check would: the wechat type becomes one the reference does not know either.
+      const rename = (list: unknown) => {
+        for (const item of Array.isArray(list) ? list : []) if (item?.type === 'wechat') item.type = 'wechat-unsupported';
+      };
+      rewriteJson(exchange, (body) => {
+        if (change) rename(body.add);
+        else for (const profile of Array.isArray(body.profiles) ? body.profiles : []) rename(profile?.identifiers);
+      });
+    },
+  },
 };
 
 export interface RunningMutant {

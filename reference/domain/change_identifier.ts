@@ -4,12 +4,12 @@
 import type { Changeset } from './changeset.ts';
 import { readSettings, UPDATE_CONFIG, type OrgSettings } from './configs.ts';
 import { DomainError, warning, type ApiMessage, type WarningCode } from './errors.ts';
-import { normaliseValue, phoneContext, requireMatchingType, uniqueTypes } from './identifiers.ts';
+import { isOtherType, normaliseValue, otherValue, phoneContext, requireMatchingType, uniqueTypes } from './identifiers.ts';
 import { validateSourceAccount } from './incoming_customer.ts';
 import { mergeCustomers } from './merge.ts';
 import { findProfile } from './profiles.ts';
 import { INSTORE } from './sources.ts';
-import type { Customer, Identifier, IdentifierChange, MatchingIdentifierType, MergeRecord, Org, SourceProfile } from './types.ts';
+import type { Customer, Identifier, IdentifierChange, MatchingIdentifierType, MergeRecord, Org, OtherIdentifierType, SourceProfile } from './types.ts';
 
 interface TypedIdentifier {
   readonly type: MatchingIdentifierType;
@@ -18,6 +18,22 @@ interface TypedIdentifier {
 
 const ALREADY_ATTACHED: Record<MatchingIdentifierType, WarningCode> = { mobile: 8071, email: 8072, externalId: 8073 };
 const LABEL: Record<MatchingIdentifierType, string> = { mobile: 'Mobile', email: 'Email', externalId: 'External id' };
+
+interface OtherIdentifier {
+  readonly type: OtherIdentifierType;
+  readonly value: string;
+}
+
+/** Splits a change's items into matching identifiers and the other types (ruling 90: never matched, no setting guards them). */
+function splitItems(items: readonly Identifier[]): { matching: Identifier[]; others: OtherIdentifier[] } {
+  const others: OtherIdentifier[] = [];
+  const matching: Identifier[] = [];
+  for (const item of items) {
+    if (isOtherType(item.type)) others.push({ type: item.type, value: otherValue(item.type, item.value) });
+    else matching.push(item);
+  }
+  return { matching, others };
+}
 
 function validateItems(items: readonly Identifier[], org: Org, settings: OrgSettings): TypedIdentifier[] {
   const phone = phoneContext(org, settings);
@@ -35,11 +51,22 @@ function reachedProfiles(customer: Customer, source: string, accountId: string, 
   return profile ? [profile] : [];
 }
 
-function applyToProfile(profile: SourceProfile, removals: readonly TypedIdentifier[], sets: readonly TypedIdentifier[]): void {
+function applyToProfile(profile: SourceProfile, removals: readonly Identifier[], sets: readonly Identifier[]): void {
   const removed = (identifier: Identifier) =>
     removals.some((item) => item.type === identifier.type && item.value === identifier.value) ||
     sets.some((item) => item.type === identifier.type);
   profile.identifiers = [...profile.identifiers.filter((identifier) => !removed(identifier)), ...sets.map((item) => ({ ...item }))];
+}
+
+function applyOthers(
+  current: Customer['otherIdentifiers'],
+  removals: readonly OtherIdentifier[],
+  sets: readonly OtherIdentifier[],
+): Customer['otherIdentifiers'] {
+  const next: Partial<Record<OtherIdentifierType, string>> = { ...current };
+  for (const item of removals) delete next[item.type];
+  for (const item of sets) next[item.type] = item.value;
+  return Object.keys(next).length > 0 ? next : undefined;
 }
 
 export interface ChangeOutcome {
@@ -57,8 +84,15 @@ export function changeIdentifiers(org: Org, changeset: Changeset, customerId: nu
   // A merge victim's identifiers went to its survivor; changing it would give values to a customer no lookup reaches.
   if (current.mergedInto !== undefined) throw new DomainError(8067, current.mergedInto);
   if ((change.add ?? []).length === 0 && (change.remove ?? []).length === 0) throw new DomainError(8070);
-  const adds = validateItems(change.add ?? [], org, settings);
-  const removals = validateItems(change.remove ?? [], org, settings).filter((item) => current.identifiers[item.type] === item.value);
+  const added = splitItems(change.add ?? []);
+  const removed = splitItems(change.remove ?? []);
+  const adds = validateItems(added.matching, org, settings);
+  const removals = validateItems(removed.matching, org, settings).filter((item) => current.identifiers[item.type] === item.value);
+  const otherSets = added.others.filter((item) => current.otherIdentifiers?.[item.type] !== item.value);
+  for (const [index, item] of added.others.entries()) {
+    if (added.others.findIndex((other) => other.type === item.type) !== index) throw new DomainError(8013, `${item.type} added twice`);
+  }
+  const otherRemovals = removed.others.filter((item) => current.otherIdentifiers?.[item.type] === item.value && !otherSets.some((set) => set.type === item.type));
 
   const warnings: ApiMessage[] = [];
   const sets: TypedIdentifier[] = [];
@@ -82,12 +116,16 @@ export function changeIdentifiers(org: Org, changeset: Changeset, customerId: nu
   const P = settings.primaryKey;
   const losesPrimary = removals.some((item) => item.type === P) && !sets.some((item) => item.type === P) && !survivor;
   if (losesPrimary && !settings.allowAnyIdentifier) throw new DomainError(91005, P);
-  if (removals.length === 0 && sets.length === 0 && !survivor) return { customerId, merges: [], warnings };
+  const othersChange = otherSets.length > 0 || otherRemovals.length > 0;
+  if (removals.length === 0 && sets.length === 0 && !survivor && !othersChange) return { customerId, merges: [], warnings };
 
   const customer = changeset.edit(customerId);
   for (const item of removals) delete customer.identifiers[item.type];
   for (const item of sets) customer.identifiers[item.type] = item.value;
-  for (const profile of reachedProfiles(customer, source, accountId, settings)) applyToProfile(profile, removals, sets);
+  if (othersChange) customer.otherIdentifiers = applyOthers(customer.otherIdentifiers, otherRemovals, otherSets);
+  const allRemovals = [...removals, ...otherRemovals];
+  const allSets = [...sets, ...otherSets];
+  for (const profile of reachedProfiles(customer, source, accountId, settings)) applyToProfile(profile, allRemovals, allSets);
   if (!survivor) return { customerId, merges: [], warnings };
   // The customer being changed is the victim; the existing holder of the value survives.
   const { record } = mergeCustomers(org, changeset, survivor.id, customerId, 'changeIdentifier');

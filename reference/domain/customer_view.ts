@@ -17,12 +17,13 @@ export function toCustomerView(customer: Customer, primaryKey: MatchingIdentifie
   return {
     id: customer.id,
     loyaltyType: customer.loyaltyType,
-    identifiers: toIdentifierList(customer.identifiers, primaryKey),
+    identifiers: toIdentifierList(customer.identifiers, primaryKey, customer.otherIdentifiers),
     profiles: structuredClone(customer.profiles),
     reachableOn: reachableOn(customer),
     registeredOn: customer.registeredOn,
     testControl: testControlOf(customer),
     ...(customer.mergedInto !== undefined ? { mergedInto: customer.mergedInto } : {}),
+    ...(customer.extendedFields ? { extendedFields: { ...customer.extendedFields } } : {}),
     ...(customer.cards?.length ? { cards: structuredClone(customer.cards) } : {}),
   };
 }

@@ -2,9 +2,47 @@
 import type { OrgSettings } from './configs.ts';
 import { DomainError, type ErrorCode } from './errors.ts';
 import { normaliseMobile, type PhoneContext } from './phone.ts';
-import { MATCHING_IDENTIFIER_TYPES, type Customer, type Identifier, type MatchingIdentifierType, type Org } from './types.ts';
+import {
+  MATCHING_IDENTIFIER_TYPES,
+  OTHER_IDENTIFIER_TYPES,
+  type Customer,
+  type FieldValues,
+  type Identifier,
+  type MatchingIdentifierType,
+  type Org,
+  type OtherIdentifierType,
+} from './types.ts';
 
 export type IdentifierValues = Partial<Record<MatchingIdentifierType, string>>;
+export type OtherIdentifierValues = Partial<Record<OtherIdentifierType, string>>;
+
+export function isOtherType(type: string): type is OtherIdentifierType {
+  return (OTHER_IDENTIFIER_TYPES as readonly string[]).includes(type);
+}
+
+/** A non-matching identifier's stored value: trimmed; empty is no value (8013 where one is required). */
+export function otherValue(type: OtherIdentifierType, raw: unknown): string {
+  const value = typeof raw === 'string' ? raw.trim() : '';
+  if (value === '') throw new DomainError(8013, `${type} without a value`);
+  return value;
+}
+
+/** Custom or extended fields as given: names to strings, numbers or booleans; anything else is 8203. */
+export function validFields(fields: unknown, where: string): FieldValues | undefined {
+  if (fields === undefined || fields === null) return undefined;
+  if (typeof fields !== 'object' || Array.isArray(fields)) throw new DomainError(8203, `${where} must be an object of name: value`);
+  const entries = Object.entries(fields as Record<string, unknown>);
+  for (const [name, value] of entries) {
+    if (!['string', 'number', 'boolean'].includes(typeof value)) throw new DomainError(8203, `${where}.${name} must be a string, number or boolean`);
+  }
+  return entries.length === 0 ? undefined : (Object.fromEntries(entries) as FieldValues);
+}
+
+/** Adds the names `from` has and `into` lacks (incoming data fills what is missing, as identifiers do). */
+export function fillFields(into: FieldValues | undefined, from: FieldValues | undefined): FieldValues | undefined {
+  if (!from) return into;
+  return { ...from, ...into };
+}
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -72,6 +110,8 @@ export function orderedTypes(primaryKey: MatchingIdentifierType): MatchingIdenti
   return [primaryKey, ...MATCHING_IDENTIFIER_TYPES.filter((type) => type !== primaryKey)];
 }
 
-export function toIdentifierList(values: IdentifierValues, primaryKey: MatchingIdentifierType): Identifier[] {
-  return orderedTypes(primaryKey).flatMap((type) => (values[type] === undefined ? [] : [{ type, value: values[type]! }]));
+/** The primary identifier first, then mobile, email, externalId, then the other types in the API's order. */
+export function toIdentifierList(values: IdentifierValues, primaryKey: MatchingIdentifierType, others: OtherIdentifierValues = {}): Identifier[] {
+  const matching = orderedTypes(primaryKey).flatMap((type) => (values[type] === undefined ? [] : [{ type, value: values[type]! }]));
+  return [...matching, ...OTHER_IDENTIFIER_TYPES.flatMap((type) => (others[type] === undefined ? [] : [{ type, value: others[type]! }]))];
 }

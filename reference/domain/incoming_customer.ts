@@ -2,9 +2,18 @@
 // normalised before any matching. Every refusal here happens before the store is consulted.
 import { readSettings, type OrgSettings } from './configs.ts';
 import { DomainError, warning, type ApiMessage } from './errors.ts';
-import { normaliseValue, phoneContext, requireMatchingType, type IdentifierValues } from './identifiers.ts';
+import {
+  isOtherType,
+  normaliseValue,
+  otherValue,
+  phoneContext,
+  requireMatchingType,
+  validFields,
+  type IdentifierValues,
+  type OtherIdentifierValues,
+} from './identifiers.ts';
 import { SOURCE_CHANNELS, isMultiAccountSource, resolveChannel, resolveSource } from './sources.ts';
-import type { CommChannel, IncomingCustomer, LoyaltyType, Org } from './types.ts';
+import type { CommChannel, FieldValues, IncomingCustomer, LoyaltyType, Org } from './types.ts';
 
 export interface ValidIncoming {
   readonly source: string;
@@ -14,7 +23,12 @@ export interface ValidIncoming {
   readonly firstName?: string;
   readonly lastName?: string;
   readonly identifiers: IdentifierValues;
+  /** Identifiers that never match (ruling 90). */
+  readonly otherIdentifiers: OtherIdentifierValues;
   readonly commChannels: CommChannel[];
+  /** The profile's custom fields and the customer's extended fields, as given. */
+  readonly fields?: FieldValues;
+  readonly extendedFields?: FieldValues;
   readonly registeredOn: string;
   readonly warnings: ApiMessage[];
 }
@@ -28,11 +42,23 @@ export function validateSourceAccount(sourceName: string | undefined, accountId:
   return { source, accountId: accountId.trim() };
 }
 
+/** The non-matching identifiers of a request (ruling 90): one value per type; an empty value is none. */
+function collectOtherIdentifiers(input: IncomingCustomer): OtherIdentifierValues {
+  const values: OtherIdentifierValues = {};
+  for (const identifier of input.identifiers ?? []) {
+    if (!isOtherType(identifier.type) || typeof identifier.value !== 'string' || identifier.value.trim() === '') continue;
+    if (values[identifier.type] !== undefined) throw new DomainError(8013, `${identifier.type} given twice`);
+    values[identifier.type] = otherValue(identifier.type, identifier.value);
+  }
+  return values;
+}
+
 function collectIdentifiers(input: IncomingCustomer, org: Org, settings: OrgSettings, warnings: ApiMessage[]): IdentifierValues {
   const phone = phoneContext(org, settings);
   const invalidMobile = settings.primaryKey === 'mobile' ? 8014 : 8056;
   const values: IdentifierValues = {};
   for (const identifier of input.identifiers ?? []) {
+    if (isOtherType(identifier.type)) continue;
     const type = requireMatchingType(identifier.type);
     if (typeof identifier.value !== 'string' || identifier.value.trim() === '') continue;
     if (values[type] !== undefined) throw new DomainError(8013, `${type} given twice`);
@@ -86,6 +112,9 @@ export function validateIncoming(input: IncomingCustomer, org: Org, now: string)
   if (!input.identifiers || input.identifiers.length === 0) throw new DomainError(8005);
   const warnings: ApiMessage[] = [];
   const identifiers = collectIdentifiers(input, org, settings, warnings);
+  const otherIdentifiers = collectOtherIdentifiers(input);
+  const fields = validFields(input.fields, 'fields');
+  const extendedFields = validFields(input.extendedFields, 'extendedFields');
   if (Object.keys(identifiers).length === 0 && settings.allowAnyIdentifier) throw new DomainError(8005);
   requireMandatory(identifiers, settings);
   return {
@@ -95,7 +124,10 @@ export function validateIncoming(input: IncomingCustomer, org: Org, now: string)
     ...(input.firstName !== undefined ? { firstName: input.firstName } : {}),
     ...(input.lastName !== undefined ? { lastName: input.lastName } : {}),
     identifiers,
+    otherIdentifiers,
     commChannels: validChannels(input.commChannels, source, settings),
+    ...(fields ? { fields } : {}),
+    ...(extendedFields ? { extendedFields } : {}),
     registeredOn: registrationDate(input.createDate, settings, now),
     warnings,
   };

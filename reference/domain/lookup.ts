@@ -5,7 +5,7 @@ import type { CustomerReader } from './customer_port.ts';
 import { DomainError } from './errors.ts';
 import { phoneContext, requireMatchingType, tryNormaliseValue } from './identifiers.ts';
 import { ALL_SOURCES, resolveSource } from './sources.ts';
-import type { Customer, Identifier, LookupQuery, Org } from './types.ts';
+import { LOOKUP_OTHER_IDENTIFIER_TYPES, type Customer, type Identifier, type LookupQuery, type Org, type OtherIdentifierType } from './types.ts';
 
 /** Reads name a source (or ALL); an unknown one is 8003. */
 export function validateReadSource(source: string | undefined): string {
@@ -18,7 +18,7 @@ export function validateReadSource(source: string | undefined): string {
 /** The identifier a lookup uses: the primary one when several are given; with dual eligibility only it. */
 function chooseIdentifier(identifiers: readonly Identifier[], org: Org): Identifier {
   if (identifiers.length === 0) throw new DomainError(8013, '');
-  for (const identifier of identifiers) if (!isCardNumberType(identifier.type)) requireMatchingType(identifier.type);
+  for (const identifier of identifiers) if (!isCardNumberType(identifier.type) && !isLookupOtherType(identifier.type)) requireMatchingType(identifier.type);
   const settings = readSettings(org.configs);
   const primary = identifiers.find((identifier) => identifier.type === settings.primaryKey);
   if (primary) return primary;
@@ -45,8 +45,9 @@ export function lookupCustomerId(org: Org, reader: CustomerReader, query: Lookup
   const identifier = chooseIdentifier(query.identifiers, org);
   // Seed 002: a card number also finds its customer.
   if (isCardNumberType(identifier.type)) return customerIdByCardNumber(reader, identifier.value ?? '', (customer) => survivorOf(reader, customer));
-  const type = requireMatchingType(identifier.type);
   const raw = (identifier.value ?? '').trim();
+  if (isLookupOtherType(identifier.type)) return oldestLive(reader, reader.idsByOtherIdentifier(identifier.type, raw)).id;
+  const type = requireMatchingType(identifier.type);
   // Stored values are normalised and normalising is idempotent, so a value the index holds as given
   // needs no (costly, for mobiles) validation; any other value is normalised first.
   let ids = reader.idsByIdentifier(type, raw);
@@ -55,9 +56,19 @@ export function lookupCustomerId(org: Org, reader: CustomerReader, query: Lookup
     if (value === undefined) throw new DomainError(8015);
     ids = reader.idsByIdentifier(type, value);
   }
+  return oldestLive(reader, ids).id;
+}
+
+/** Ruling 90: wechat, martjackId and fbId find their holder; other non-matching types are not lookup names (8013). */
+function isLookupOtherType(type: string): type is OtherIdentifierType {
+  return (LOOKUP_OTHER_IDENTIFIER_TYPES as readonly string[]).includes(type);
+}
+
+/** The oldest live holder of a value; a value only merge victims hold leads to their survivor; none is 8015. */
+function oldestLive(reader: CustomerReader, ids: readonly number[]): Customer {
   const holders = [...ids].sort((a, b) => a - b).map((id) => reader.get(id)!);
   const live = holders.find((customer) => customer.mergedInto === undefined);
   const found = live ?? (holders[0] && survivorOf(reader, holders[0]));
   if (!found) throw new DomainError(8015);
-  return found.id;
+  return found;
 }

@@ -1,7 +1,7 @@
 // Source profiles: one per source (and account) through which a customer arrived (seed 000 "data sources").
 import { warning, type ApiMessage } from './errors.ts';
-import { toIdentifierList, type IdentifierValues } from './identifiers.ts';
-import type { CommChannel, Customer, MatchingIdentifierType, SourceProfile } from './types.ts';
+import { fillFields, toIdentifierList, type IdentifierValues, type OtherIdentifierValues } from './identifiers.ts';
+import type { CommChannel, Customer, FieldValues, MatchingIdentifierType, SourceProfile } from './types.ts';
 
 export interface ProfileData {
   readonly source: string;
@@ -9,6 +9,10 @@ export interface ProfileData {
   readonly firstName?: string;
   readonly lastName?: string;
   readonly commChannels: readonly CommChannel[];
+  /** Non-matching identifiers (ruling 90): a profile shows every one it was given. */
+  readonly otherIdentifiers?: OtherIdentifierValues;
+  /** The org's custom fields given through this profile. */
+  readonly fields?: FieldValues;
 }
 
 export function findProfile(customer: Customer, source: string, accountId: string): SourceProfile | undefined {
@@ -21,8 +25,9 @@ export function newProfile(data: ProfileData, identifiers: IdentifierValues, pri
     accountId: data.accountId,
     ...(data.firstName !== undefined ? { firstName: data.firstName } : {}),
     ...(data.lastName !== undefined ? { lastName: data.lastName } : {}),
-    identifiers: toIdentifierList(identifiers, primaryKey),
+    identifiers: toIdentifierList(identifiers, primaryKey, data.otherIdentifiers),
     commChannels: [...data.commChannels],
+    ...(data.fields ? { fields: { ...data.fields } } : {}),
   };
 }
 
@@ -42,11 +47,13 @@ export function attachProfile(
     customer.profiles.push(newProfile(data, identifiers, primaryKey));
     return [warning(8050)];
   }
-  for (const identifier of toIdentifierList(identifiers, primaryKey)) {
+  for (const identifier of toIdentifierList(identifiers, primaryKey, data.otherIdentifiers)) {
     existing.identifiers = [...existing.identifiers.filter((known) => known.type !== identifier.type), identifier];
   }
   if (existing.firstName === undefined && data.firstName !== undefined) existing.firstName = data.firstName;
   if (existing.lastName === undefined && data.lastName !== undefined) existing.lastName = data.lastName;
+  const fields = fillFields(existing.fields, data.fields);
+  if (fields) existing.fields = fields;
   for (const channel of data.commChannels) {
     if (!existing.commChannels.some((known) => known.type === channel.type && known.value === channel.value)) {
       existing.commChannels.push({ ...channel });

@@ -4,7 +4,7 @@
 import type { Changeset } from './changeset.ts';
 import { readSettings, type OrgSettings } from './configs.ts';
 import { DomainError, warning, type ApiMessage } from './errors.ts';
-import { uniqueTypes, type IdentifierValues } from './identifiers.ts';
+import { fillFields, uniqueTypes, type IdentifierValues } from './identifiers.ts';
 import type { ValidIncoming } from './incoming_customer.ts';
 import { chooseSurvivor, mergeCustomers } from './merge.ts';
 import { attachProfile, findProfile, newProfile } from './profiles.ts';
@@ -52,10 +52,19 @@ function fillMissing(changeset: Changeset, customer: Customer, incoming: ValidIn
   }
 }
 
+/** Non-matching identifiers and extended fields the customer lacks come from the incoming data (ruling 90). */
+function fillOthers(customer: Customer, incoming: ValidIncoming): void {
+  if (Object.keys(incoming.otherIdentifiers).length > 0) customer.otherIdentifiers = { ...incoming.otherIdentifiers, ...customer.otherIdentifiers };
+  const extendedFields = fillFields(customer.extendedFields, incoming.extendedFields);
+  if (extendedFields) customer.extendedFields = extendedFields;
+}
+
 function createCustomer(changeset: Changeset, incoming: ValidIncoming, identifiers: IdentifierValues, P: MatchingIdentifierType): Customer {
   return changeset.create({
     loyaltyType: incoming.loyaltyType,
     identifiers: { ...identifiers },
+    ...(Object.keys(incoming.otherIdentifiers).length > 0 ? { otherIdentifiers: { ...incoming.otherIdentifiers } } : {}),
+    ...(incoming.extendedFields ? { extendedFields: { ...incoming.extendedFields } } : {}),
     profiles: [newProfile(incoming, identifiers, P)],
     registeredOn: incoming.registeredOn,
   });
@@ -74,6 +83,7 @@ function absorb(
   // Seed 004 Disabled Ex1: the customer found by a secondary identifier takes the incoming primary value.
   if (takePrimary && primaryValue !== undefined) customer.identifiers[settings.primaryKey] = primaryValue;
   fillMissing(changeset, customer, incoming, settings);
+  fillOthers(customer, incoming);
   if (incoming.loyaltyType === 'loyalty') customer.loyaltyType = 'loyalty';
   const held = Object.fromEntries(
     Object.entries(incoming.identifiers).filter(([type, value]) => customer.identifiers[type as MatchingIdentifierType] === value),

@@ -6,6 +6,17 @@ import type { ApiMessage } from './errors.ts';
 export type IdentifierType = string;
 export const MATCHING_IDENTIFIER_TYPES = ['mobile', 'email', 'externalId'] as const;
 export type MatchingIdentifierType = (typeof MATCHING_IDENTIFIER_TYPES)[number];
+/**
+ * The other identifier types the v2 API documents (capillary-api-notes 1.5; seed 002 "WeChat union ID, and
+ * more"), cardnumber aside. Ruling 90: a customer holds, shows and is found by them, but they never match
+ * or merge customers.
+ */
+export const OTHER_IDENTIFIER_TYPES = ['wechat', 'unionId', 'martjackId', 'fbId', 'cuid', 'line', 'tmall_uname', 'ali_uname', 'jd_uname', 'vip_uname'] as const;
+export type OtherIdentifierType = (typeof OTHER_IDENTIFIER_TYPES)[number];
+/** The other types a lookup may name (capillary-api-notes 3.1: identifierName wechat, martjackId, fbId). */
+export const LOOKUP_OTHER_IDENTIFIER_TYPES: readonly OtherIdentifierType[] = ['wechat', 'martjackId', 'fbId'];
+/** Custom fields (a profile's `fields`) and extended fields: name -> value, as the API takes them. */
+export type FieldValues = Record<string, string | number | boolean>;
 
 export interface Identifier {
   readonly type: IdentifierType;
@@ -31,6 +42,8 @@ export interface SourceProfile {
   lastName?: string;
   identifiers: Identifier[];
   commChannels: CommChannel[];
+  /** The org's custom fields given through this profile. */
+  fields?: FieldValues;
 }
 
 export interface Customer {
@@ -38,6 +51,10 @@ export interface Customer {
   loyaltyType: LoyaltyType;
   /** The customer's identifiers used for matching: one value per type, absent when NULL. */
   identifiers: Partial<Record<MatchingIdentifierType, string>>;
+  /** Identifiers that never match (ruling 90): one value per type, absent when none. */
+  otherIdentifiers?: Partial<Record<OtherIdentifierType, string>>;
+  /** The org's extended fields (seed 002 "Customer attributes"); absent when none. */
+  extendedFields?: FieldValues;
   profiles: SourceProfile[];
   registeredOn: string;
   /** Set on a merge victim: the survivor's id. */
@@ -129,6 +146,10 @@ export interface IncomingCustomer {
   commChannels?: CommChannel[];
   /** Registration date (v2 createDate), ISO 8601. */
   createDate?: string;
+  /** The profile's custom fields (v2 profiles[].fields). */
+  fields?: FieldValues;
+  /** Extended fields (v2 extendedFields). */
+  extendedFields?: FieldValues;
 }
 
 export interface TransactionInput {
@@ -177,6 +198,8 @@ export interface CustomerView {
   reachableOn: string[];
   registeredOn: string;
   mergedInto?: number;
+  /** Seed 002 "Customer attributes": the extended fields; absent when none. */
+  extendedFields?: FieldValues;
   /** Seed 002 "Test & control status". */
   testControl?: TestControlStatus;
   /** Shown while customer status is enabled (seed 002 "Customer status and name"). */

@@ -2,7 +2,7 @@
 // queries and domain values. The route tables (routes.ts and the <group>_routes.ts files) import it.
 import type { HttpMethod } from '../../contract/contract.ts';
 import { DomainError, type ApiMessage } from '../domain/errors.ts';
-import type { CommChannel, Identifier, IncomingCustomer, LookupQuery, LoyaltyType, Org } from '../domain/types.ts';
+import type { CommChannel, FieldValues, Identifier, IncomingCustomer, LookupQuery, LoyaltyType, Org } from '../domain/types.ts';
 import type { IdentityService } from '../service/identity_service.ts';
 
 export interface HandlerContext {
@@ -62,6 +62,8 @@ export interface CustomerBody {
   lastName?: string;
   identifiers?: IdentifierBody[];
   commChannels?: CommChannelBody[];
+  /** The org's custom fields (v2 profiles[].fields). */
+  fields?: FieldValues;
 }
 
 function flag(value: boolean | string | undefined): boolean | undefined {
@@ -98,6 +100,7 @@ export function incomingCustomer(customer: CustomerBody, extra: Partial<Incoming
     lastName: customer.lastName,
     identifiers: identifiers(customer.identifiers),
     commChannels: commChannels(customer.commChannels),
+    fields: customer.fields,
     ...extra,
   });
 }

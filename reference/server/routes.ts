@@ -2,7 +2,7 @@
 // dispatcher. Handlers only translate contract bodies and queries to IdentityService calls and back.
 import { CONTRACT } from '../../contract/contract.ts';
 import { DomainError, warning, type ApiMessage } from '../domain/errors.ts';
-import type { CustomerView, LoyaltyType, MergeRecord } from '../domain/types.ts';
+import type { CustomerView, FieldValues, LoyaltyType, MergeRecord } from '../domain/types.ts';
 import { SUBSCRIPTION_ROUTES } from './subscription_routes.ts';
 import { LOYALTY_ROUTES, pointsSummaryBody } from './loyalty_routes.ts';
 import { STATUS_ROUTES } from './status_routes.ts';
@@ -37,8 +37,10 @@ export function customerViewBody(view: CustomerView): Record<string, unknown> {
         accountId: profile.accountId,
         identifiers: profile.identifiers.map(({ type, value }) => ({ type, value })),
         commChannels: profile.commChannels.map((channel) => ({ ...channel })),
+        fields: profile.fields ? { ...profile.fields } : undefined,
       }),
     ),
+    extendedFields: view.extendedFields ? { ...view.extendedFields } : undefined,
     identifiers: view.identifiers.map(({ type, value }) => ({ type, value })),
     reachableOn: [...view.reachableOn],
     registeredOn: view.registeredOn,
@@ -82,7 +84,7 @@ export const ROUTES: readonly RouteDefinition[] = [
       const profile: CustomerBody = body.profiles[0];
       const input = incomingCustomer(
         { ...profile, loyaltyType: body.loyaltyInfo?.loyaltyType },
-        withoutUndefined({ createDate: body.createDate as string | undefined }),
+        withoutUndefined({ createDate: body.createDate as string | undefined, extendedFields: body.extendedFields as FieldValues | undefined }),
       );
       const outcome = service.register(org.id, input);
       return ok({ createdId: outcome.value.customerId, warnings: messages(outcome.warnings), sideEffects: [] });

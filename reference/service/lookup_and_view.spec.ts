@@ -16,6 +16,21 @@ describe('lookup', () => {
     expectCode(() => service.lookup(orgId, { source: 'INSTORE', identifiers: [by('mobile', M2)] }), 8015);
   });
 
+  it('ruling 90: wechat, martjackId and fbId find their oldest holder; unionId is no lookup name; nothing merges', () => {
+    const { service, orgId } = orgWith();
+    const register = (mobile: string) =>
+      service.register(orgId, { source: 'INSTORE', identifiers: [by('mobile', mobile), by('wechat', ' oW1 '), by('unionId', 'oU1'), by('fbId', 'fb1')] }).value.customerId;
+    const first = register(M1);
+    const second = register(M2);
+    assert.notEqual(first, second);
+    assert.equal(service.lookup(orgId, { source: 'INSTORE', identifiers: [by('wechat', 'oW1')] }).value, first);
+    assert.equal(service.lookup(orgId, { source: 'INSTORE', identifiers: [by('fbId', 'fb1')] }).value, first);
+    expectCode(() => service.lookup(orgId, { source: 'INSTORE', identifiers: [by('martjackId', 'oW1')] }), 8015);
+    expectCode(() => service.lookup(orgId, { source: 'INSTORE', identifiers: [by('unionId', 'oU1')] }), 8013);
+    assert.deepEqual(service.getCustomer(orgId, second).value.identifiers, [by('mobile', M2), by('wechat', 'oW1'), by('unionId', 'oU1'), by('fbId', 'fb1')]);
+    expectCode(() => service.changeIdentifier(orgId, first, { source: 'INSTORE', add: [by('wechat', '  ')], remove: [] }), 8013);
+  });
+
   it('normalises a looked-up value unless it is already stored as given', () => {
     const { service, orgId } = orgWith();
     const id = seedCustomer(service, orgId, 'loyalty', { mobile: M1, email: E1 });

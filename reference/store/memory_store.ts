@@ -4,7 +4,7 @@
 // holder is stored as a bare number, keys are the stored value strings themselves) because at 100k
 // customers its size is what the garbage collector pays for.
 import type { CustomerReader } from '../domain/customer_port.ts';
-import { MATCHING_IDENTIFIER_TYPES, type Customer, type MatchingIdentifierType, type MergeRecord, type Org } from '../domain/types.ts';
+import { MATCHING_IDENTIFIER_TYPES, OTHER_IDENTIFIER_TYPES, type Customer, type MatchingIdentifierType, type MergeRecord, type Org } from '../domain/types.ts';
 import { createMemoryLoyaltyStore } from './memory_loyalty_store.ts';
 import type { Store, TransactionRecord } from './store.ts';
 
@@ -20,10 +20,14 @@ interface OrgState {
   readonly transactions: TransactionRecord[];
   /** Card number -> holder ids, and the card series' next sequence number. */
   readonly cards: ValueIndex;
+  /** "type value" of a non-matching identifier -> holder ids. */
+  readonly others: ValueIndex;
   cardSequence?: bigint;
 }
 
 const NO_IDS: readonly number[] = Object.freeze([]);
+
+const otherKey = (type: string, value: string) => `${type} ${value}`;
 
 function addId(index: ValueIndex, value: string, id: number): void {
   const held = index.get(value);
@@ -68,6 +72,13 @@ export function createMemoryStore(): Store {
       if (old !== undefined) removeId(state.index[type], old, after.id);
       if (next !== undefined) addId(state.index[type], next, after.id);
     }
+    for (const type of OTHER_IDENTIFIER_TYPES) {
+      const old = before?.otherIdentifiers?.[type];
+      const next = after.otherIdentifiers?.[type];
+      if (old === next) continue;
+      if (old !== undefined) removeId(state.others, otherKey(type, old), after.id);
+      if (next !== undefined) addId(state.others, otherKey(type, next), after.id);
+    }
     const oldCards = new Set(before?.cards?.map((card) => card.number));
     const newCards = new Set(after.cards?.map((card) => card.number));
     for (const number of oldCards) if (!newCards.has(number)) removeId(state.cards, number, after.id);
@@ -81,7 +92,13 @@ export function createMemoryStore(): Store {
     return typeof held === 'number' ? [held] : [...held];
   };
 
-  const readerOf = (customers: Map<number, Customer>, index: OrgState['index'], cards: ValueIndex, sequence: () => bigint | undefined): CustomerReader => ({
+  const readerOf = (
+    customers: Map<number, Customer>,
+    index: OrgState['index'],
+    cards: ValueIndex,
+    others: ValueIndex,
+    sequence: () => bigint | undefined,
+  ): CustomerReader => ({
     get: (id) => customers.get(id),
     idsByIdentifier: (type, value) => {
       const held = index[type].get(value);
@@ -90,6 +107,7 @@ export function createMemoryStore(): Store {
     },
     nextCustomerId: () => lastCustomerId + 1,
     idsByCardNumber: (number) => idsIn(cards, number),
+    idsByOtherIdentifier: (type, value) => idsIn(others, otherKey(type, value)),
     cardSequence: sequence,
   });
 
@@ -99,14 +117,16 @@ export function createMemoryStore(): Store {
       const customers = new Map<number, Customer>();
       const index = { mobile: new Map(), email: new Map(), externalId: new Map() };
       const cards: ValueIndex = new Map();
+      const others: ValueIndex = new Map();
       const state: OrgState = {
         org,
         customers,
         index,
-        reader: readerOf(customers, index, cards, () => state.cardSequence),
+        reader: readerOf(customers, index, cards, others, () => state.cardSequence),
         merges: [],
         transactions: [],
         cards,
+        others,
       };
       orgs.set(org.id, state);
       orgByUsername.set(org.till.username, org.id);

@@ -1,8 +1,9 @@
-// Reads a two-column "these details" table (mobile, email, external id, first name, last name,
-// registration date, "<type> channel") into the customer part of a request.
+// Reads a two-column "these details" table (an identifier word such as mobile or wechat id, first name,
+// last name, registration date, "<type> channel", "custom field <name>", "extended field <name>") into
+// the customer part of a request.
 import type { DataTable } from '@cucumber/cucumber';
 import { HarnessError, type CommChannel, type Identifier, type IncomingCustomer, type LoyaltyType } from '../../driver/driver.ts';
-import { identifierType, type SourceSpec } from './parameter_types.ts';
+import { identifierType, isIdentifierWord, type SourceSpec } from './parameter_types.ts';
 import type { MemberspecWorld } from './world.ts';
 
 export function customerFromDetails(
@@ -18,8 +19,13 @@ export function customerFromDetails(
     const key = rawKey.trim().toLowerCase();
     const value = world.value(rawValue.trim());
     const channel = /^(.+) channel$/.exec(key);
-    if (['mobile', 'email', 'external id'].includes(key)) {
+    const field = /^(custom|extended) field (.+)$/.exec(rawKey.trim());
+    if (isIdentifierWord(key)) {
       if (value !== undefined) identifiers.push({ type: identifierType(key), value });
+    } else if (field) {
+      // Field names keep their case: they are the org's own names.
+      const which = field[1].toLowerCase() === 'custom' ? 'fields' : 'extendedFields';
+      if (value !== undefined) customer[which] = { ...customer[which], [field[2]]: value };
     } else if (channel) {
       if (value !== undefined) commChannels.push({ type: channel[1], value });
     } else if (key === 'first name') customer.firstName = value;

@@ -5,8 +5,19 @@ import { defineParameterType } from '@cucumber/cucumber';
 import type { LoyaltyType } from '../../driver/driver.ts';
 
 /** A feature's identifier word -> the contract's identifier name. */
-const IDENTIFIER_TYPES: Record<string, string> = { mobile: 'mobile', email: 'email', 'external id': 'externalId' };
-const TYPE_WORD = '(?:mobile|email|external id)';
+const IDENTIFIER_TYPES: Record<string, string> = {
+  mobile: 'mobile',
+  email: 'email',
+  'external id': 'externalId',
+  // Identifiers that never match (ruling 90), by the names Member Care and the API give them.
+  'wechat id': 'wechat',
+  'wechat union id': 'unionId',
+  'martjack id': 'martjackId',
+  'facebook id': 'fbId',
+  'line id': 'line',
+  'cuid': 'cuid',
+};
+const TYPE_WORD = '(?:mobile|email|external id|wechat id|wechat union id|martjack id|facebook id|line id|cuid)';
 /** A symbol or literal, optionally "in upper case" or "in mixed case" (ruling 10: emails in any letter case). */
 const TOKEN = '[^\\s,]+(?: in (?:upper|mixed) case)?';
 
@@ -23,8 +34,12 @@ export interface SourceSpec {
 
 export function identifierType(word: string): string {
   const type = IDENTIFIER_TYPES[word.trim().toLowerCase()];
-  if (!type) throw new Error(`unknown identifier word "${word}" (use mobile, email or external id)`);
+  if (!type) throw new Error(`unknown identifier word "${word}" (use ${Object.keys(IDENTIFIER_TYPES).join(', ')})`);
   return type;
+}
+
+export function isIdentifierWord(word: string): boolean {
+  return word.trim().toLowerCase() in IDENTIFIER_TYPES;
 }
 
 export function loyaltyType(word: string): LoyaltyType {

@@ -1,9 +1,9 @@
-// Turns the seeds' symbolic values (E1, M1, X1, S1; C1 for card numbers) into realistic values unique to one scenario, so
+// Turns the seeds' symbolic values (E1, M1, X1, S1; C1 for card numbers; W1 and U1 for WeChat open and union ids) into realistic values unique to one scenario, so
 // scenarios never collide, even on a vendor's fixed org. NULL means "no identifier"; anything else is a
 // literal and passes through unchanged. "E1 in upper case" is E1's value in capitals.
 import { randomBytes, randomInt } from 'node:crypto';
 
-const SYMBOL = /^([EMXSC])(\d+)$/;
+const SYMBOL = /^([EMXSCWU])(\d+)$/;
 /** "E1 in upper case", "E1 in mixed case": the symbol's value as a till might type it (ruling 10). */
 const LETTER_CASE = /^(\S+) in (upper|mixed) case$/;
 
@@ -20,7 +20,7 @@ const MOBILE_FORMATS = {
   S: { countryCode: '65', nationalPrefix: '91', nationalLength: 8 }, // Singapore
 } as const;
 
-type Kind = 'E' | 'M' | 'X' | 'S' | 'C';
+type Kind = 'E' | 'M' | 'X' | 'S' | 'C' | 'W' | 'U';
 
 export class SymbolTable {
   private readonly nonce = randomBytes(4).toString('hex');
@@ -76,6 +76,9 @@ export class SymbolTable {
     // Card numbers: 18 digits, outside any short series a scenario configures.
     if (kind === 'C') return `9${String(randomInt(0, 10 ** 8)).padStart(8, '0')}${String(randomInt(0, 10 ** 9)).padStart(9, '0')}`;
     if (kind === 'X') return `X${n}-${this.nonce}`;
+    // WeChat open ids and union ids: opaque, 28 characters in life; unique per scenario here.
+    if (kind === 'W') return `oW${n}_${this.nonce}${randomBytes(6).toString('hex')}`;
+    if (kind === 'U') return `oU${n}_${this.nonce}${randomBytes(6).toString('hex')}`;
     const format = MOBILE_FORMATS[kind];
     const free = format.nationalLength - format.nationalPrefix.length;
     const digits = String(randomInt(0, 10 ** free)).padStart(free, '0');
