@@ -22,7 +22,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   // Loaded on demand so that `memberspec --help` and certify runs do not load the server.
   const { startReferenceServer } = await import('../reference/server/start_server.ts');
   try {
-    return await startReferenceServer({ port, host });
+    return await startReferenceServer({ port, host, logClientError: (line) => process.stderr.write(`${line}\n`) });
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'EADDRINUSE') throw new UsageError(`port ${port} on ${host} is already in use`);

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { CONFIG_ALIASES, CONFIG_DEFINITIONS } from '../reference/domain/configs.ts';
 import { ERRORS, WARNINGS } from '../reference/domain/errors.ts';
 import { CONTRACT, configDescriptions, errorCodes, OPERATIONS } from './contract.ts';
-import { validateParameters, validateRequest, validateResponse } from './validator.ts';
+import { responseHeaderProblems, validateParameters, validateRequest, validateResponse } from './validator.ts';
 
 describe('contract error catalogue', () => {
   const listed = errorCodes();
@@ -116,6 +116,25 @@ describe('contract validator', () => {
 
   it('reports a missing field as required, with its path', () => {
     assert.deepEqual(validateResponse('lookupCustomer', 200, { entity: 4 }), ['lookupCustomer response 200: /warnings is required']);
+  });
+
+  it('declares on every operation the refusals the request pipeline answers before any rule, each with the error envelope', () => {
+    // A route added without them fails here: run the common responses into its entry of openapi.json.
+    const envelope = { errors: [{ status: false, code: 8305, message: 'Malformed HTTP request: HPE_INVALID_METHOD' }], warnings: [] };
+    for (const op of OPERATIONS.values()) {
+      const statuses = [400, 408, 413, 415, 431, ...(op.authenticated ? [401] : []), ...(op.operationId === 'getContract' ? [] : [404])];
+      for (const status of statuses) {
+        assert.ok(String(status) in op.responses, `${op.operationId} does not declare ${status}`);
+        assert.deepEqual(validateResponse(op.operationId, status, envelope), [], `${op.operationId} ${status}`);
+      }
+      if (op.authenticated) assert.deepEqual(op.requiredResponseHeaders['401'], ['www-authenticate'], `${op.operationId} 401 header`);
+    }
+  });
+
+  it('requires WWW-Authenticate on a 401, in any case', () => {
+    assert.deepEqual(responseHeaderProblems('getCustomer', 401, {}), ['header www-authenticate is required']);
+    assert.deepEqual(responseHeaderProblems('getCustomer', 401, { 'WWW-Authenticate': 'Basic realm="x"' }), []);
+    assert.deepEqual(responseHeaderProblems('getCustomer', 200, {}), []);
   });
 
   it('accepts the error envelope for 4xx and refuses a status the contract does not list', () => {

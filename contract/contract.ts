@@ -23,6 +23,8 @@ export interface ContractOperation {
   readonly requestMediaType?: string;
   /** Status key ("200", "4XX", "default") to its schema ref (or inline schema). */
   readonly responses: Readonly<Record<string, Record<string, unknown> | undefined>>;
+  /** Status key to the response headers the contract requires (lower case), e.g. 401 -> www-authenticate. */
+  readonly requiredResponseHeaders: Readonly<Record<string, readonly string[]>>;
   readonly authenticated: boolean;
   readonly extension: boolean;
 }
@@ -69,8 +71,12 @@ function readOperations(): Map<string, ContractOperation> {
       const op = item[method];
       if (!op) continue;
       const responses: Record<string, Record<string, unknown> | undefined> = {};
+      const requiredResponseHeaders: Record<string, string[]> = {};
       for (const [status, response] of Object.entries<any>(op.responses ?? {})) {
-        responses[status] = deref(response).content?.['application/json']?.schema;
+        const resolved = deref(response);
+        responses[status] = resolved.content?.['application/json']?.schema;
+        const headers = Object.entries<any>(resolved.headers ?? {}).filter(([, header]) => deref(header).required === true);
+        if (headers.length > 0) requiredResponseHeaders[status] = headers.map(([name]) => name.toLowerCase());
       }
       const security = op.security ?? globalSecurity;
       operations.set(op.operationId, {
@@ -80,6 +86,7 @@ function readOperations(): Map<string, ContractOperation> {
         parameters: [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: unknown) => deref(p) as ContractParameter),
         ...requestBodyOf(op.requestBody),
         responses,
+        requiredResponseHeaders,
         // A till's Basic credentials; the customer apps' Bearer tokens are checked by their own routes.
         authenticated: security.some((scheme: Record<string, unknown>) => 'tillBasic' in scheme),
         extension: op['x-memberspec-extension'] === true,

@@ -156,6 +156,21 @@ export function responseProblems(operationId: string, status: number, body: unkn
   return describe(validate.errors ?? [], 'body');
 }
 
+/** Response headers the contract requires for this status and the answer lacks (names in any case). */
+export function responseHeaderProblems(operationId: string, status: number, headers: Readonly<Record<string, string>>): string[] {
+  const op = operation(operationId);
+  const key = [String(status), `${Math.floor(status / 100)}XX`, 'default'].find((candidate) => candidate in op.responses);
+  const present = new Set(Object.keys(headers).map((name) => name.toLowerCase()));
+  return (op.requiredResponseHeaders[key ?? ''] ?? []).filter((name) => !present.has(name)).map((name) => `header ${name} is required`);
+}
+
+/** What keeps a body from being the contract's error envelope (for answers outside any operation, e.g. an unknown path). */
+export function errorEnvelopeProblems(body: unknown): string[] {
+  const ref = '#/components/schemas/ErrorEnvelope';
+  const validate = bodyValidator(ref, { $ref: ref });
+  return validate(body) ? [] : describe(validate.errors ?? [], 'body');
+}
+
 /** responseProblems, each line naming the operation and the status. */
 export function validateResponse(operationId: string, status: number, body: unknown): string[] {
   return responseProblems(operationId, status, body).map((line) => `${operationId} response ${status}: ${line}`);

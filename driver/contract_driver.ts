@@ -1,6 +1,6 @@
 // The Driver over any Transport: domain calls become contract requests, every response is checked
 // against the contract, error envelopes become Results, and each exchange goes into the transcript.
-import { responseProblems } from '../contract/validator.ts';
+import { responseHeaderProblems, responseProblems } from '../contract/validator.ts';
 import {
   ContractViolationError,
   HarnessError,
@@ -311,7 +311,10 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
       ...(response.body !== undefined ? { responseBody: redactBody(operationId, response.body) } : {}),
       durationMs: Math.round(performance.now() - started),
     });
-    const problems = responseProblems(operationId, response.status, response.body);
+    const problems = [
+      ...responseProblems(operationId, response.status, response.body),
+      ...responseHeaderProblems(operationId, response.status, response.headers ?? {}),
+    ];
     if (problems.length > 0) {
       throw new ContractViolationError(`${operationId} answered ${response.status} outside the contract: ${problems.join('; ')}`);
     }

@@ -84,8 +84,8 @@ export function defaultConfigs(): Record<string, ConfigValue> {
 }
 
 function parseValue(definition: ConfigDefinition, raw: unknown): ConfigValue | undefined {
-  const shown = typeof raw === 'string' ? raw : JSON.stringify(raw) ?? String(raw);
-  const invalid = () => new DomainError(8207, definition.name, shown);
+  // Quoted only when refused; the body's nesting limit keeps JSON.stringify off deep values.
+  const invalid = () => new DomainError(8207, definition.name, typeof raw === 'string' ? raw : (JSON.stringify(raw) ?? String(raw)));
   switch (definition.kind) {
     case 'boolean': {
       if (typeof raw === 'boolean') return raw;

@@ -76,6 +76,14 @@ export const ERRORS = {
   8205: { httpStatus: 400, message: 'Mandatory field is missing. Field {0} is mandatory', documented: false },
   8206: { httpStatus: 400, message: 'Unknown configuration: {0}', documented: false },
   8207: { httpStatus: 400, message: 'Invalid value for configuration {0}: {1}', documented: false },
+  // Request level, refused before any rule runs (memberspec's; see the contract's common responses)
+  8300: { httpStatus: 400, message: 'Malformed request path: {0} is not a valid percent-encoding', documented: false },
+  8301: { httpStatus: 400, message: 'Request body nested too deep: the limit is {0} levels', documented: false },
+  8302: { httpStatus: 400, message: 'Request body could not be decoded ({0}): {1}', documented: false },
+  8303: { httpStatus: 400, message: 'Request body key {0} is not allowed', documented: false },
+  8304: { httpStatus: 431, message: 'Request header fields too large', documented: false },
+  8305: { httpStatus: 400, message: 'Malformed HTTP request: {0}', documented: false },
+  8306: { httpStatus: 408, message: 'Request timeout', documented: false },
   8208: { httpStatus: 400, message: 'Identifier {0} is already attached to customer {1} in the same source', documented: false },
 
   // Loyalty operations (transactions' lines, points, coupons), chosen by memberspec

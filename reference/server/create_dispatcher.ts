@@ -1,9 +1,8 @@
 // The reference without a socket: the same routes and pipeline as the Express app, called directly.
 import { match, type MatchFunction } from 'path-to-regexp';
 import type { ApiRequest, ApiResponse } from '../../driver/transport.ts';
-import { DomainError } from '../domain/errors.ts';
 import type { IdentityService } from '../service/identity_service.ts';
-import { domainErrorResponse, handleRoute, notFoundResponse, type ServerResponse } from './handle_request.ts';
+import { checkRequestPath, handleRoute, notFoundResponse, requestErrorResponse, type ServerResponse } from './handle_request.ts';
 import { checkBodySize } from './parse_body.ts';
 import { type RouteDefinition } from './route_support.ts';
 import { ROUTES } from './routes.ts';
@@ -31,12 +30,12 @@ function answer(response: ServerResponse): ApiResponse {
 export function createDispatcher(service: IdentityService): Dispatcher {
   return async (request) => {
     const rawBody = request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body));
-    // Express's body reader refuses an oversized body before any route is chosen; so do we.
+    // The Express app refuses a malformed path and an oversized body before any route is chosen; so do we.
     try {
+      checkRequestPath(request.path);
       checkBodySize(rawBody);
     } catch (error) {
-      if (error instanceof DomainError) return answer(domainErrorResponse(error));
-      throw error;
+      return answer(requestErrorResponse('dispatcher', error));
     }
     for (const [route, matcher] of MATCHERS) {
       if (route.method !== request.method) continue;

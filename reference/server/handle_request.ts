@@ -25,18 +25,57 @@ export interface ServerResponse {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
+/** The challenge every 401 carries (RFC 9110 §11.6.1). */
+export const BASIC_CHALLENGE = 'Basic realm="memberspec", charset="UTF-8"';
+
+/** A 401 whose credential is not a till's names its own scheme. */
+const CHALLENGES: Partial<Record<number, string>> = { 8404: 'Bearer error="invalid_token"' };
+
+/** Error messages quote client values; a cap keeps a huge value from being echoed back whole. */
+const MAX_MESSAGE_CHARS = 1000;
+
+function capped(message: string): string {
+  return message.length <= MAX_MESSAGE_CHARS ? message : `${message.slice(0, MAX_MESSAGE_CHARS)}…`;
+}
+
 export function errorResponse(code: ErrorCode, ...params: (string | number)[]): ServerResponse {
   return domainErrorResponse(new DomainError(code, ...params));
 }
 
 export function domainErrorResponse(error: DomainError): ServerResponse {
+  const status = ERRORS[error.code].httpStatus;
   return {
-    status: ERRORS[error.code].httpStatus,
-    body: { errors: [{ status: false, code: error.code, message: error.message }], warnings: [] },
+    status,
+    body: { errors: [{ status: false, code: error.code, message: capped(error.message) }], warnings: [] },
+    ...(status === 401 ? { headers: { 'www-authenticate': CHALLENGES[error.code] ?? BASIC_CHALLENGE } } : {}),
   };
 }
 
-/** A bug in the reference: logged with its stack on stderr, answered without it. */
+/**
+ * A request refused before or outside a route (bad path, body that cannot be read, oversized
+ * headers...), as the contract's error envelope; anything else is a bug in the reference.
+ */
+export function requestErrorResponse(where: string, error: unknown): ServerResponse {
+  if (error instanceof DomainError) return domainErrorResponse(error);
+  return unexpectedErrorResponse(where, error);
+}
+
+/**
+ * Path segments that do not percent-decode (`/v2/customers/%zz`) are refused before any route or
+ * authentication runs, by both front ends.
+ */
+export function checkRequestPath(path: string): void {
+  for (const segment of path.split('/')) {
+    if (!segment.includes('%')) continue;
+    try {
+      decodeURIComponent(segment);
+    } catch {
+      throw new DomainError(8300, segment);
+    }
+  }
+}
+
+/** A bug in the reference (the only case with a stack in the log): logged on stderr, answered without it. */
 export function unexpectedErrorResponse(where: string, error: unknown): ServerResponse {
   console.error(`memberspec reference: unexpected error in ${where}:`, error);
   return {

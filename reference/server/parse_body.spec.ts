@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DomainError } from '../domain/errors.ts';
-import { MAX_BODY_BYTES, parseJsonBody } from './parse_body.ts';
+import { MAX_BODY_BYTES, MAX_JSON_DEPTH, parseJsonBody } from './parse_body.ts';
 
 function codeOf(run: () => unknown): number | undefined {
   try {
@@ -29,5 +29,20 @@ describe('parseJsonBody', () => {
     assert.equal(codeOf(() => parseJsonBody('{"a":', 'application/json')), 8201);
     assert.equal(codeOf(() => parseJsonBody(`"${'é'.repeat(MAX_BODY_BYTES / 2)}"`, 'application/json')), 8202);
     assert.equal(codeOf(() => parseJsonBody(`"${'x'.repeat(MAX_BODY_BYTES - 2)}"`, 'application/json')), undefined);
+  });
+
+  it('refuses a body nested deeper than the limit (8301), counting brackets inside strings as text', () => {
+    const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    assert.equal(codeOf(() => parseJsonBody(`{"configs":{"CONF_SKIP_SECONDARY":${nested(5000)}}}`, 'application/json')), 8301);
+    assert.deepEqual(parseJsonBody(nested(MAX_JSON_DEPTH), 'application/json'), JSON.parse(nested(MAX_JSON_DEPTH)));
+    assert.equal(codeOf(() => parseJsonBody(nested(MAX_JSON_DEPTH + 1), 'application/json')), 8301);
+    const tricky = JSON.stringify({ a: `${'[{'.repeat(100)}\\`, b: '"[' });
+    assert.deepEqual(parseJsonBody(tricky, 'application/json'), JSON.parse(tricky));
+  });
+
+  it('refuses a __proto__ key at any depth (8303)', () => {
+    assert.equal(codeOf(() => parseJsonBody('{"__proto__":{"admin":true}}', 'application/json')), 8303);
+    assert.equal(codeOf(() => parseJsonBody('{"a":[{"b":{"__proto__":1}}]}', 'application/json')), 8303);
+    assert.deepEqual(parseJsonBody('{"proto":1,"constructor":2}', 'application/json'), { proto: 1, constructor: 2 });
   });
 });

@@ -195,6 +195,10 @@ describe('reference server over HTTP, same answers as in-process', () => {
       { method: 'POST', path: '/v2/customers', headers: auth, body: { profiles: 'none' } },
       { method: 'PUT', path: '/v2/customers/lookup', query: { source: 'INSTORE' }, headers: auth, body: {} },
       { method: 'GET', path: '/no/such/route', headers: auth },
+      { method: 'GET', path: '/v2/customers/%zz' },
+      { method: 'GET', path: '/v2/customers/%E0%A4%A/subscriptions', headers: auth },
+      { method: 'POST', path: '/x-memberspec/orgs', headers: auth, rawBody: `{"configs":{"CONF_SKIP_SECONDARY":${'['.repeat(5000)}${']'.repeat(5000)}}}` },
+      { method: 'POST', path: '/v2/customers', headers: auth, rawBody: '{"__proto__":{"admin":true},"profiles":[]}' },
       { method: 'GET', path: `/x-memberspec/orgs/${a.orgId}/customers`, headers: auth },
     ];
     const left = script(a.auth);
@@ -206,6 +210,26 @@ describe('reference server over HTTP, same answers as in-process', () => {
       assert.equal(y.status, x.status, `${what}: status`);
       assert.deepEqual(y.body, x.body, `${what}: body`);
       assert.match(y.headers['content-type'] ?? '', /^application\/json/, `${what}: content type`);
+      assert.equal(y.headers['www-authenticate'], x.headers['www-authenticate'], `${what}: WWW-Authenticate`);
     }
+  });
+
+  it('refuses a body whose Content-Encoding does not decode (400, 8302) and reads a good one', async () => {
+    const { gzipSync } = await import('node:zlib');
+    const post = (body: Buffer) =>
+      fetch(`${server.url}/x-memberspec/orgs`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: new Uint8Array(body) });
+    const bad = await post(Buffer.from('not gzip'));
+    assert.equal(bad.status, 400);
+    assert.equal(((await bad.json()) as { errors: { code: number }[] }).errors[0].code, 8302);
+    assert.equal((await post(gzipSync(JSON.stringify({ configs: {} })))).status, 201);
+  });
+
+  it('answers oversized headers with 431 and the error envelope, and a 401 with its challenge', async () => {
+    const big = await fetch(`${server.url}/v2/customers/1`, { headers: { 'x-big': 'b'.repeat(20_000) } });
+    assert.equal(big.status, 431);
+    assert.equal(((await big.json()) as { errors: { code: number }[] }).errors[0].code, 8304);
+    const anonymous = await fetch(`${server.url}/v2/customers/1`);
+    assert.equal(anonymous.status, 401);
+    assert.match(anonymous.headers.get('www-authenticate') ?? '', /^Basic realm=/);
   });
 });
