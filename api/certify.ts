@@ -8,7 +8,7 @@ import type * as messages from '@cucumber/messages';
 import { loadConfiguration, loadSupport, runCucumber, type IRunConfiguration, type ISupportCodeLibrary } from '@cucumber/cucumber/api';
 import { PROJECT_ROOT, suiteInfo } from './project_root.ts';
 import { newRunId } from './run_id.ts';
-import { checkTarget, validateProfile, validateTarget } from './target_preflight.ts';
+import { checkTarget, resolveAdminToken, validateProfile, validateTarget } from './target_preflight.ts';
 import { UsageError } from './usage_error.ts';
 import type { VendorProfile } from '../driver/vendor_profile.ts';
 import { secretScrubber, type SecretScrubber } from '../driver/credentials.ts';
@@ -34,6 +34,8 @@ export interface CertifyOptions {
   reportsDir?: string;
   /** Per-step time limit; also bounds each HTTP request. */
   stepTimeoutMs?: number;
+  /** Admin token of the target's test-control extension; default: MEMBERSPEC_ADMIN_TOKEN. Never written to a report. */
+  adminToken?: string;
   /** Called after every scenario. */
   onProgress?: (progress: CertifyProgress) => void;
 }
@@ -83,6 +85,7 @@ interface ValidOptions {
   parallel: number;
   reportsDir: string;
   stepTimeoutMs?: number;
+  adminToken?: string;
 }
 
 function validate(options: CertifyOptions): ValidOptions {
@@ -100,7 +103,8 @@ function validate(options: CertifyOptions): ValidOptions {
   }
   const tags = options.tags?.trim() || undefined;
   const name = options.name?.trim() || undefined;
-  return { target, profile, vendor, tags, name, parallel, reportsDir: options.reportsDir ?? DEFAULTS.reportsDir, stepTimeoutMs };
+  const adminToken = target ? resolveAdminToken(options.adminToken) : undefined;
+  return { target, profile, vendor, tags, name, parallel, reportsDir: options.reportsDir ?? DEFAULTS.reportsDir, stepTimeoutMs, adminToken };
 }
 
 /** Rewrites a report file without any secret form (cucumber wrote it during the run). */
@@ -122,7 +126,7 @@ const discard = () =>
 export async function certify(options: CertifyOptions = {}): Promise<CertifyResult> {
   const opts = validate(options);
   if (!existsSync(CONFIG_FILE)) throw new Error(`memberspec is incomplete: ${CONFIG_FILE} is missing`);
-  if (opts.target) await checkTarget(opts.target, opts.vendor);
+  if (opts.target) await checkTarget(opts.target, opts.vendor, undefined, opts.adminToken);
 
   const startedAt = new Date();
   const runId = newRunId(startedAt);
@@ -144,6 +148,7 @@ export async function certify(options: CertifyOptions = {}): Promise<CertifyResu
     ...(opts.target ? { target: opts.target } : {}),
     ...(opts.profile ? { profile: opts.profile } : {}),
     ...(opts.stepTimeoutMs ? { requestTimeoutMs: opts.stepTimeoutMs } : {}),
+    ...(opts.adminToken !== undefined ? { adminToken: opts.adminToken } : {}),
   };
 
   const env = { ...process.env, ...(opts.stepTimeoutMs ? { MEMBERSPEC_STEP_TIMEOUT_MS: String(opts.stepTimeoutMs) } : {}) };

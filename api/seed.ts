@@ -14,7 +14,7 @@ import { resolveCustomers } from '../seeding/resolve_customers.ts';
 import { sendPopulation, type SendProgress, type SendTally } from '../seeding/send_population.ts';
 import { suiteInfo } from './project_root.ts';
 import { newRunId } from './run_id.ts';
-import { checkTarget, validateProfile, validateTarget } from './target_preflight.ts';
+import { checkTarget, resolveAdminToken, validateProfile, validateTarget } from './target_preflight.ts';
 import { UsageError } from './usage_error.ts';
 
 export const MAX_SEED_CONCURRENCY = 256;
@@ -36,6 +36,8 @@ export interface SeedOptions {
   reportsDir?: string;
   /** Per HTTP request. */
   requestTimeoutMs?: number;
+  /** Admin token of the target's test-control extension; default: MEMBERSPEC_ADMIN_TOKEN. */
+  adminToken?: string;
   onProgress?: (progress: SendProgress) => void;
   /** A driver to use instead of the one the target names (embedding, tests). */
   driver?: Driver;
@@ -202,10 +204,12 @@ export async function prepareLoad(options: SeedOptions): Promise<PreparedLoad> {
 export async function openDriver(prepared: PreparedLoad, options: SeedOptions, testControlRemedy?: string): Promise<Driver> {
   const { target, vendor } = prepared;
   if (options.driver) return options.driver;
-  if (target) await checkTarget(target, vendor, testControlRemedy);
+  const adminToken = target ? resolveAdminToken(options.adminToken) : undefined;
+  if (target) await checkTarget(target, vendor, testControlRemedy, adminToken);
   return makeDriver({
     driver: target ? 'http' : 'in-process',
     ...(target ? { target } : {}),
+    ...(adminToken !== undefined ? { adminToken } : {}),
     ...(vendor ? { profile: vendor.path } : {}),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
   });

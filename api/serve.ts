@@ -1,10 +1,20 @@
 // serve(): the reference server on a port, for vendors to compare against and for the HTTP tier.
+import { ADMIN_TOKEN_ENV, resolveAdminToken } from './target_preflight.ts';
 import { UsageError } from './usage_error.ts';
 
 export interface ServeOptions {
   /** 0 picks a free port. */
   port?: number;
   host?: string;
+  /** false: no test-control extension (a sandbox shared by several teams). Default true. */
+  testControl?: boolean;
+  /**
+   * The credential org creation and every extension route need (header X-Memberspec-Admin-Token);
+   * default: the MEMBERSPEC_ADMIN_TOKEN environment variable. Without one the extension serves loopback only.
+   */
+  adminToken?: string;
+  /** Orgs this server creates at most (429, code 8309, past it). */
+  maxOrgs?: number;
 }
 
 export interface RunningServer {
@@ -14,15 +24,36 @@ export interface RunningServer {
 
 export const SERVE_DEFAULTS = { port: 8080, host: '127.0.0.1' } as const;
 
+export function isLoopbackHost(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
 /** Starts the reference server; resolves once it listens. */
 export async function serve(options: ServeOptions = {}): Promise<RunningServer> {
   const port = options.port ?? SERVE_DEFAULTS.port;
   const host = options.host ?? SERVE_DEFAULTS.host;
+  const testControl = options.testControl ?? true;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, got ${options.port}`);
+  if (options.maxOrgs !== undefined && !(Number.isInteger(options.maxOrgs) && options.maxOrgs >= 1)) {
+    throw new UsageError(`--max-orgs must be a whole number of at least 1, got ${options.maxOrgs}`);
+  }
+  const adminToken = testControl ? resolveAdminToken(options.adminToken) : undefined;
+  if (testControl && adminToken === undefined && !isLoopbackHost(host)) {
+    throw new UsageError(
+      `--host ${host} would open the test-control extension to the network without a credential: set --admin-token (or ${ADMIN_TOKEN_ENV}), or pass --no-test-control`,
+    );
+  }
   // Loaded on demand so that `memberspec --help` and certify runs do not load the server.
   const { startReferenceServer } = await import('../reference/server/start_server.ts');
   try {
-    return await startReferenceServer({ port, host, logClientError: (line) => process.stderr.write(`${line}\n`) });
+    return await startReferenceServer({
+      port,
+      host,
+      testControl,
+      ...(adminToken !== undefined ? { adminToken } : {}),
+      ...(options.maxOrgs !== undefined ? { maxOrgs: options.maxOrgs } : {}),
+      logClientError: (line) => process.stderr.write(`${line}\n`),
+    });
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'EADDRINUSE') throw new UsageError(`port ${port} on ${host} is already in use`);

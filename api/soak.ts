@@ -14,7 +14,7 @@ const UNITS_MS: Readonly<Record<string, number>> = { s: 1000, m: 60_000, h: 3_60
 /** How many differing figures a round lists. */
 const DIFFERENCES_SHOWN = 5;
 
-export interface SoakOptions extends Pick<SeedOptions, 'population' | 'target' | 'concurrency' | 'requestTimeoutMs' | 'driver' | 'reportsDir'> {
+export interface SoakOptions extends Pick<SeedOptions, 'population' | 'target' | 'concurrency' | 'requestTimeoutMs' | 'driver' | 'reportsDir' | 'adminToken'> {
   /** Keep starting rounds until this much time has passed, e.g. "90s", "10m", "1h". */
   duration?: string;
   /** Exactly this many rounds (default 3 when no duration is given). */
@@ -147,7 +147,12 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
   if (options.driver && !options.driver.capabilities.testControl) throw new UsageError(`the target does not offer the test-control extension; ${remedy}`);
   const driver = await openDriver(
     prepared,
-    { population: options.population, ...(options.driver ? { driver: options.driver } : {}), ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}) },
+    {
+      population: options.population,
+      ...(options.driver ? { driver: options.driver } : {}),
+      ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+      ...(options.adminToken !== undefined ? { adminToken: options.adminToken } : {}),
+    },
     remedy,
   );
   const inProcess = !prepared.target;

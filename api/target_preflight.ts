@@ -7,6 +7,18 @@ import { HarnessError } from '../driver/driver.ts';
 import { loadVendorProfile, type VendorProfile } from '../driver/vendor_profile.ts';
 import { UsageError } from './usage_error.ts';
 
+/** The header the test-control extension reads its admin token from, and the variable certify, seed, soak and serve read it from. */
+export const ADMIN_TOKEN_HEADER = 'x-memberspec-admin-token';
+export const ADMIN_TOKEN_ENV = 'MEMBERSPEC_ADMIN_TOKEN';
+
+/** The admin token given, else the environment's; an empty one is a usage error. */
+export function resolveAdminToken(given: string | undefined): string | undefined {
+  const token = given ?? process.env[ADMIN_TOKEN_ENV];
+  if (token === undefined) return undefined;
+  if (token.trim() === '') throw new UsageError(`the admin token (--admin-token or ${ADMIN_TOKEN_ENV}) is empty`);
+  return token;
+}
+
 const REACHABILITY_TIMEOUT_MS = 5000;
 
 /** The target's base URL without trailing slashes; undefined = the embedded reference. */
@@ -62,14 +74,23 @@ const NOT_OFFERED = new Set([404, 405, 501]);
 export async function checkTestControl(
   target: string,
   remedy = 'describe the org in a profile file and pass --profile FILE (see examples/vendor_profile.json)',
+  adminToken?: string,
 ): Promise<void> {
   const response = await fetch(`${target}/x-memberspec/orgs`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(adminToken !== undefined ? { [ADMIN_TOKEN_HEADER]: adminToken } : {}) },
     body: JSON.stringify({ configs: {} }),
     signal: AbortSignal.timeout(REACHABILITY_TIMEOUT_MS),
   }).catch(() => undefined);
   await response?.body?.cancel();
+  if (response?.status === 401) {
+    throw new UsageError(
+      `target ${target} refused the admin token of its test-control extension (POST /x-memberspec/orgs answered 401): ${adminToken === undefined ? 'pass' : 'check'} --admin-token or ${ADMIN_TOKEN_ENV}`,
+    );
+  }
+  if (response?.status === 403) {
+    throw new UsageError(`target ${target} opens its test-control extension to loopback clients only (POST /x-memberspec/orgs answered 403); ${remedy}`);
+  }
   if (response && NOT_OFFERED.has(response.status)) {
     throw new UsageError(
       `target ${target} does not offer the test-control extension (POST /x-memberspec/orgs answered ${response.status}); ${remedy}`,
@@ -101,8 +122,13 @@ export async function checkTillCredentials(target: string, vendor: { path: strin
 }
 
 /** Everything a command checks about its target before any work: it answers, and it can be worked with. */
-export async function checkTarget(target: string, vendor: { path: string; profile: VendorProfile } | undefined, testControlRemedy?: string): Promise<void> {
+export async function checkTarget(
+  target: string,
+  vendor: { path: string; profile: VendorProfile } | undefined,
+  testControlRemedy?: string,
+  adminToken?: string,
+): Promise<void> {
   await checkReachable(target);
   if (vendor) await checkTillCredentials(target, vendor);
-  else await checkTestControl(target, testControlRemedy);
+  else await checkTestControl(target, testControlRemedy, adminToken);
 }

@@ -88,7 +88,7 @@ test('serve: a port in use or an invalid port is a usage error', async () => {
   });
   try {
     const port = (busy.address() as { port: number }).port;
-    assertUsageErrors([
+    await assertUsageErrors([
       [['serve', '--port', String(port)], new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use`)],
       [['serve', '--port', '70000'], /--port must be a whole number from 0 to 65535/],
       [['serve', '--port', 'http'], /--port must be a whole number from 0 to 65535/],
@@ -97,6 +97,13 @@ test('serve: a port in use or an invalid port is a usage error', async () => {
   } finally {
     await new Promise<void>((resolve) => busy.close(() => resolve()));
   }
+});
+
+test('serve: the test-control extension is not opened to the network without an admin token', async () => {
+  await assertUsageErrors([
+    [['serve', '--host', '0.0.0.0', '--port', '0'], /--host 0\.0\.0\.0 would open the test-control extension to the network without a credential: set --admin-token \(or MEMBERSPEC_ADMIN_TOKEN\), or pass --no-test-control/],
+    [['serve', '--max-orgs', '0'], /--max-orgs must be a whole number/],
+  ]);
 });
 
 test('a passing certification exits 0 and prints the summary with the report path', () => {

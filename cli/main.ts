@@ -29,6 +29,9 @@ const populationOption = () =>
   new Option('--population <file>', 'population NDJSON written by `memberspec generate` (its ground truth, FILE.truth.ndjson, beside it)').makeOptionMandatory();
 const concurrencyOption = () =>
   new Option('--concurrency <n>', "persons sent in parallel; one person's profiles always go in order").default(1).argParser(integer('--concurrency', 1, 256));
+// The test-control credential: the same option for serve (to require it) and certify, seed, soak (to send it).
+const adminTokenOption = (what: string) =>
+  new Option('--admin-token <token>', `admin token of the test-control extension; ${what} (default: $MEMBERSPEC_ADMIN_TOKEN)`);
 const requestTimeoutOption = () =>
   new Option('--request-timeout <ms>', 'time limit per HTTP request, in milliseconds').argParser(integer('--request-timeout', 1));
 
@@ -66,6 +69,7 @@ interface CertifyCommandOptions {
   parallel?: number;
   reports: string;
   stepTimeout?: number;
+  adminToken?: string;
 }
 
 /** The one-screen summary printed after a run. */
@@ -134,6 +138,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--parallel <n>', 'worker processes (0 = serial)').argParser(integer('--parallel', 0, 64)))
     .option('--reports <dir>', 'directory for run reports', 'reports')
     .addOption(new Option('--step-timeout <ms>', 'time limit per step and per HTTP request, in milliseconds').argParser(integer('--step-timeout', 1)))
+    .addOption(adminTokenOption("sent to the target's /x-memberspec routes"))
     .exitOverride()
     .action(async (opts: CertifyCommandOptions) => {
       const progress = progressPrinter(process.stderr);
@@ -150,6 +155,7 @@ export function buildProgram(): Command {
           parallel: opts.parallel,
           reportsDir: opts.reports,
           stepTimeoutMs: opts.stepTimeout,
+          adminToken: opts.adminToken,
           onProgress: progress.onProgress,
         });
       } finally {
@@ -166,11 +172,14 @@ export function buildProgram(): Command {
     .command('serve')
     .description('Start the reference server (contract at /openapi.json, test-control extension at /x-memberspec)')
     .addOption(new Option('--port <n>', 'port to listen on (0 = any free port)').default(8080).argParser(integer('--port', 0, 65535)))
-    .option('--host <host>', 'interface to bind', '127.0.0.1')
+    .option('--host <host>', 'interface to bind; other than loopback needs --admin-token or --no-test-control', '127.0.0.1')
+    .option('--no-test-control', 'serve without the test-control extension (/x-memberspec answers 404)')
+    .addOption(adminTokenOption('org creation and every /x-memberspec route need it (header X-Memberspec-Admin-Token)'))
+    .addOption(new Option('--max-orgs <n>', 'orgs this server creates at most (429, code 8309, past it)').argParser(integer('--max-orgs', 1)))
     .exitOverride()
-    .action(async (opts: { port: number; host: string }) => {
+    .action(async (opts: { port: number; host: string; testControl: boolean; adminToken?: string; maxOrgs?: number }) => {
       const { serve } = await import('../api/serve.ts');
-      const server = await serve({ port: opts.port, host: opts.host });
+      const server = await serve({ port: opts.port, host: opts.host, testControl: opts.testControl, adminToken: opts.adminToken, maxOrgs: opts.maxOrgs });
       process.stdout.write(`memberspec reference server listening on ${server.url} (contract: ${server.url}/openapi.json). Ctrl+C to stop.\n`);
       await new Promise<void>((resolve) => {
         const stop = () => {
@@ -222,8 +231,9 @@ export function buildProgram(): Command {
     .option('--out <file>', 'JSON report path (default reports/seed/<run-id>.json)')
     .option('--reports <dir>', 'directory for the default report', 'reports')
     .addOption(requestTimeoutOption())
+    .addOption(adminTokenOption("sent to the target's /x-memberspec routes"))
     .exitOverride()
-    .action(async (opts: { population: string; target?: string; profile?: string; concurrency: number; out?: string; reports: string; requestTimeout?: number }) => {
+    .action(async (opts: { population: string; target?: string; profile?: string; concurrency: number; out?: string; reports: string; requestTimeout?: number; adminToken?: string }) => {
       const { seed } = await import('../api/seed.ts');
       const { formatSeedSummary, seedProgressPrinter } = await import('./seed_summary.ts');
       const progress = seedProgressPrinter(process.stderr);
@@ -237,6 +247,7 @@ export function buildProgram(): Command {
           out: opts.out,
           reportsDir: opts.reports,
           requestTimeoutMs: opts.requestTimeout,
+          adminToken: opts.adminToken,
           onProgress: progress.onProgress,
         });
       } finally {
@@ -262,9 +273,10 @@ export function buildProgram(): Command {
     .option('--out <file>', 'JSON report path (default reports/soak/<run-id>.json)')
     .option('--reports <dir>', 'directory for the default report', 'reports')
     .addOption(requestTimeoutOption())
+    .addOption(adminTokenOption("sent to the target's /x-memberspec routes"))
     .exitOverride()
     .action(
-      async (opts: { population: string; target?: string; duration?: string; rounds?: number; concurrency: number; out?: string; reports: string; requestTimeout?: number }) => {
+      async (opts: { population: string; target?: string; duration?: string; rounds?: number; concurrency: number; out?: string; reports: string; requestTimeout?: number; adminToken?: string }) => {
         const { soak } = await import('../api/soak.ts');
         const { formatSoakSummary, soakProgressPrinter } = await import('./soak_summary.ts');
         const progress = soakProgressPrinter(process.stderr);
@@ -279,6 +291,7 @@ export function buildProgram(): Command {
             out: opts.out,
             reportsDir: opts.reports,
             requestTimeoutMs: opts.requestTimeout,
+            adminToken: opts.adminToken,
             onProgress: progress.onProgress,
             onRound: progress.onRound,
           });

@@ -87,7 +87,7 @@ function readOperations(): Map<string, ContractOperation> {
         ...requestBodyOf(op.requestBody),
         responses,
         requiredResponseHeaders,
-        // A till's Basic credentials; the customer apps' Bearer tokens are checked by their own routes.
+        // A till's Basic credentials; the customer apps' Bearer tokens and the extension's admin token are checked apart.
         authenticated: security.some((scheme: Record<string, unknown>) => 'tillBasic' in scheme),
         extension: op['x-memberspec-extension'] === true,
       });

@@ -16,6 +16,7 @@ import {
   type IncomingCustomer,
   type LookupQuery,
   type LoyaltyType,
+  type AdminCredential,
   type MergeRecord,
   type OrgSession,
   type OrgSetup,
@@ -271,7 +272,16 @@ function ledgerParameters(customerId: number): Record<string, string> {
 export function createContractDriver(options: ContractDriverOptions): Driver {
   const { transport, profile } = options;
   let transcript: Exchange[] = [];
-  const capabilities: Capabilities = { testControl: profile === undefined };
+  const capabilities: Capabilities = { testControl: profile === undefined, adminToken: profile === undefined && transport.sendsAdminToken === true };
+
+  /** The request field that presents the admin credential; NotApplicable when the harness holds no token to leave out or alter. */
+  function presenting(credential: AdminCredential): Pick<ApiRequest, 'adminToken'> {
+    if (credential === 'held') return {};
+    if (!capabilities.adminToken) {
+      throw new NotApplicableError(`the harness holds no admin token for ${transport.target}'s test-control extension (certify --admin-token), so a request without it proves nothing`);
+    }
+    return { adminToken: credential === 'missing' ? 'omit' : 'wrong' };
+  }
   const baseUrl = /^https?:\/\//i.test(transport.target) ? transport.target : '';
 
   /**
@@ -411,6 +421,17 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
           body: { type: 'CHANGE_IDENTIFIER', baseType: 'MERGE', customer: { id: victimId }, targetCustomer: { id: survivorId } },
         });
         return toResult(response, (b) => ({ requestId: b.createdId as number }));
+      },
+      async requestCustomerList(credential) {
+        if (!capabilities.testControl) {
+          throw new NotApplicableError(`listing every customer needs the test-control extension, which ${transport.target} does not offer`);
+        }
+        const response = await send('listOrgCustomers', {
+          method: 'GET',
+          path: `/x-memberspec/orgs/${encodeURIComponent(orgId)}/customers`,
+          ...presenting(credential),
+        });
+        return toResult(response, (b) => ({ customers: (b.entity.customers as Json[]).map(view) }));
       },
       async listCustomers() {
         if (!capabilities.testControl) {
@@ -664,17 +685,18 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
   }
 
   /** Test control: asks the target for a new org; a refusal (8206, 8207) is a Result, not an exception. */
-  async function requestOrg(setup: OrgSetup): Promise<Result<OrgSession>> {
+  async function requestOrg(setup: OrgSetup, credential: AdminCredential = 'held'): Promise<Result<OrgSession>> {
     if (profile) {
       throw new NotApplicableError(`requesting a new org needs the test-control extension, which ${transport.target} does not offer`);
     }
+    const admin = presenting(credential);
     const body = withoutUndefined({
       configs: setup.configs ?? {},
       baseCountry: setup.baseCountry,
       supportedCountries: setup.supportedCountries,
       statusLabels: setup.statusLabels,
     });
-    const response = await call('createTestOrg', { method: 'POST', path: '/x-memberspec/orgs', body });
+    const response = await call('createTestOrg', { method: 'POST', path: '/x-memberspec/orgs', body, ...admin });
     const result = toResult(response, (b) => b.entity as { orgId: number; till: { username: string; password: string } });
     if (!result.ok) return result;
     const { orgId, till } = result.value;

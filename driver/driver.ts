@@ -75,9 +75,17 @@ export type Result<T> =
       readonly errors: readonly ApiMessage[];
     };
 
+/**
+ * How a test-control request presents the extension's admin token: as the harness holds it ('held',
+ * the default), not at all ('missing') or altered ('wrong'). Anything but 'held' needs capabilities.adminToken.
+ */
+export type AdminCredential = 'held' | 'missing' | 'wrong';
+
 export interface Capabilities {
   /** The target offers the test-control extension (isolated orgs with given configs, customer listing). */
   readonly testControl: boolean;
+  /** The harness holds the admin token the target's test-control extension requires. */
+  readonly adminToken: boolean;
 }
 
 /** One request/response pair, kept for the report. Credentials are redacted. */
@@ -106,7 +114,7 @@ export interface Driver {
    * Test control: asks the target for a new org and returns its answer, a refusal included (an unknown
    * config 8206, a bad value 8207). Throws NotApplicableError without the test-control extension.
    */
-  requestOrg(setup: OrgSetup): Promise<Result<OrgSession>>;
+  requestOrg(setup: OrgSetup, credential?: AdminCredential): Promise<Result<OrgSession>>;
   /** Every exchange since the last call, oldest first; clears the buffer. */
   takeTranscript(): Exchange[];
   close(): Promise<void>;
@@ -126,6 +134,8 @@ export interface OrgSession {
   mergeCustomers(request: { survivorId: number; victimId: number }): Promise<Result<{ requestId: number }>>;
   /** Test control: all customers of the org, merge victims included. */
   listCustomers(): Promise<{ customers: CustomerView[]; merges: MergeRecord[] }>;
+  /** Test control: the customer listing's answer, a refusal included, sent with the given admin credential. */
+  requestCustomerList(credential: AdminCredential): Promise<Result<{ customers: CustomerView[] }>>;
   /** The same org reached with no credentials at all. */
   anonymous(): OrgSession;
 

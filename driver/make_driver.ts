@@ -14,6 +14,8 @@ export interface WorldParameters {
   readonly profile?: string;
   /** Per request, default 5000 ms. */
   readonly requestTimeoutMs?: number;
+  /** Admin token of the target's test-control extension; 'http' only. */
+  readonly adminToken?: string;
 }
 
 /** Checks the world parameters and says clearly what is wrong. */
@@ -24,7 +26,8 @@ export function parseWorldParameters(raw: unknown): WorldParameters {
   if (driver !== 'in-process' && driver !== 'http') {
     throw new HarnessError(`world parameter "driver" must be "in-process" or "http", got ${JSON.stringify(driver)}`);
   }
-  const { target, profile, requestTimeoutMs } = parameters;
+  const { target, profile, requestTimeoutMs, adminToken } = parameters;
+  if (adminToken !== undefined && (typeof adminToken !== 'string' || adminToken === '')) throw new HarnessError('world parameter "adminToken" must be a non-empty string');
   if (target !== undefined && typeof target !== 'string') throw new HarnessError('world parameter "target" must be a URL string');
   if (profile !== undefined && typeof profile !== 'string') throw new HarnessError('world parameter "profile" must be a file path');
   if (requestTimeoutMs !== undefined && !(typeof requestTimeoutMs === 'number' && Number.isFinite(requestTimeoutMs) && requestTimeoutMs > 0)) {
@@ -33,7 +36,8 @@ export function parseWorldParameters(raw: unknown): WorldParameters {
   if (driver === 'http' && !target) throw new HarnessError('driver "http" needs world parameter "target" (the base URL)');
   if (driver === 'in-process' && target) throw new HarnessError('world parameter "target" needs driver "http"');
   if (driver === 'in-process' && profile) throw new HarnessError('world parameter "profile" needs driver "http"');
-  return { driver, target, profile, requestTimeoutMs } as WorldParameters;
+  if (driver === 'in-process' && adminToken) throw new HarnessError('world parameter "adminToken" needs driver "http"');
+  return { driver, target, profile, requestTimeoutMs, adminToken } as WorldParameters;
 }
 
 export function makeDriver(raw: unknown = {}): Driver {
@@ -42,6 +46,7 @@ export function makeDriver(raw: unknown = {}): Driver {
     const transport = createHttpTransport({
       baseUrl: parameters.target as string,
       timeoutMs: parameters.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      ...(parameters.adminToken !== undefined ? { adminToken: parameters.adminToken } : {}),
     });
     const profile = parameters.profile ? loadVendorProfile(parameters.profile) : undefined;
     return createContractDriver({ name: 'http', transport, profile });

@@ -11,6 +11,11 @@ export interface ApiRequest {
   readonly body?: unknown;
   /** The exact bytes to send as the body (malformed or oversized input). */
   readonly rawBody?: string;
+  /**
+   * A test-control request sent without the transport's admin token ('omit') or with a wrong one
+   * ('wrong'), for scenarios about the extension's credential. Default: the transport's own, if any.
+   */
+  readonly adminToken?: 'omit' | 'wrong';
 }
 
 export interface ApiResponse {
@@ -23,6 +28,17 @@ export interface ApiResponse {
 export interface Transport {
   /** Where requests go, for messages and reports (a base URL or "in-process reference"). */
   readonly target: string;
+  /** The transport sends an admin token with every test-control request (the target requires one). */
+  readonly sendsAdminToken?: boolean;
   send(request: ApiRequest): Promise<ApiResponse>;
   close(): Promise<void>;
+}
+
+/** The header the test-control extension reads its admin token from. */
+export const ADMIN_TOKEN_HEADER = 'x-memberspec-admin-token';
+
+/** The admin-token header a request carries: the transport's token on /x-memberspec/ paths, unless the request says otherwise. */
+export function adminTokenHeader(request: Pick<ApiRequest, 'path' | 'adminToken'>, token: string | undefined): Record<string, string> {
+  if (token === undefined || !request.path.startsWith('/x-memberspec/') || request.adminToken === 'omit') return {};
+  return { [ADMIN_TOKEN_HEADER]: request.adminToken === 'wrong' ? `${token}-wrong` : token };
 }

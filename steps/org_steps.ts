@@ -1,6 +1,6 @@
 // Org setup (provider states): settings come from the feature; the org is created on first use.
-import { Given, When, type DataTable } from '@cucumber/cucumber';
-import { HarnessError } from '../driver/driver.ts';
+import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
+import { HarnessError, type AdminCredential } from '../driver/driver.ts';
 import { loyaltyType } from './support/parameter_types.ts';
 import { applySetting, roleKey, type MemberspecWorld } from './support/world.ts';
 
@@ -29,4 +29,21 @@ When('an org is requested with these settings:', async function (this: Memberspe
   const setup = { configs: {} };
   for (const { setting, value } of table.hashes()) applySetting(setup, setting, value);
   this.last = await this.driver.requestOrg(setup);
+});
+
+// The test-control extension's admin credential: a request that leaves it out or alters it.
+const CREDENTIALS: Readonly<Record<string, AdminCredential>> = { 'without the admin token': 'missing', 'with a wrong admin token': 'wrong' };
+
+When(/^an org is requested (without the admin token|with a wrong admin token)$/, async function (this: MemberspecWorld, how: string) {
+  if (!this.driver) throw new HarnessError('no driver: the Before hook did not run');
+  this.last = await this.driver.requestOrg({ configs: {} }, CREDENTIALS[how]);
+});
+
+When(/^the org's customers are listed (without the admin token|with a wrong admin token)$/, async function (this: MemberspecWorld, how: string) {
+  this.last = await (await this.session()).requestCustomerList(CREDENTIALS[how]);
+});
+
+Then("the org's customers can be listed with the admin token", async function (this: MemberspecWorld) {
+  const result = await (await this.session()).requestCustomerList('held');
+  if (!result.ok) throw new HarnessError(`listing the org's customers with the admin token was refused: ${result.error.code} ${result.error.message}`);
 });

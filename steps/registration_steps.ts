@@ -97,6 +97,10 @@ const RAW_BODIES: Record<string, (mobile: string) => string> = {
   'is not valid JSON': (mobile) => `{"profiles": [{"source": "INSTORE", "identifiers": [{"type": "mobile", "value": "${mobile}"}]}`,
   'is larger than 100 kB': (mobile) =>
     JSON.stringify({ profiles: [{ source: 'INSTORE', identifiers: [{ type: 'mobile', value: mobile }], firstName: 'x'.repeat(101 * 1024) }] }),
+  'is nested 5,000 levels deep': (mobile) =>
+    `{"profiles":[{"source":"INSTORE","identifiers":[{"type":"mobile","value":"${mobile}"}],"firstName":${'['.repeat(5000)}${']'.repeat(5000)}}]}`,
+  'carries a __proto__ key': (mobile) =>
+    `{"__proto__":{"loyaltyType":"loyalty"},"profiles":[{"source":"INSTORE","identifiers":[{"type":"mobile","value":"${mobile}"}]}]}`,
   'has customer profiles that are not a list': (mobile) =>
     JSON.stringify({ profiles: { source: 'INSTORE', identifiers: [{ type: 'mobile', value: mobile }] } }),
 };
@@ -107,7 +111,7 @@ async function sendRaw(world: MemberspecWorld, flaw: string, token: string): Pro
   world.last = await (await world.session()).registerRaw(RAW_BODIES[flaw](mobile));
 }
 
-When(/^a registration with mobile (\S+) whose body (is not valid JSON|is larger than 100 kB) is sent$/, async function (this: MemberspecWorld, token: string, flaw: string) {
+When(/^a registration with mobile (\S+) whose body (is not valid JSON|is larger than 100 kB|is nested 5,000 levels deep|carries a __proto__ key) is sent$/, async function (this: MemberspecWorld, token: string, flaw: string) {
   await sendRaw(this, flaw, token);
 });
 

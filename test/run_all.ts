@@ -6,6 +6,7 @@
 // every scenario applies, so not applicable -> failed.
 // The last line is always `N passed, N failed[, N skipped]`; the exit code is 1 if anything failed.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../api/project_root.ts';
@@ -129,9 +130,11 @@ async function certifyTier(options: CertifyOptions): Promise<Tally> {
 
 async function httpTier(): Promise<Tally> {
   const { startReferenceServer } = await import('../reference/server/start_server.ts');
-  const server = await startReferenceServer({ port: 0, host: '127.0.0.1' });
+  // With an admin token, as a shared server would run: the credential scenarios apply over HTTP too.
+  const adminToken = randomBytes(16).toString('hex');
+  const server = await startReferenceServer({ port: 0, host: '127.0.0.1', adminToken });
   try {
-    return await certifyTier({ target: server.url });
+    return await certifyTier({ target: server.url, adminToken });
   } finally {
     await server.close();
   }

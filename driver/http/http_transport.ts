@@ -1,6 +1,6 @@
 // Contract requests over a socket to a base URL, with global fetch and a per-request timeout.
 import { HarnessError } from '../driver.ts';
-import type { ApiRequest, ApiResponse, Transport } from '../transport.ts';
+import { adminTokenHeader, type ApiRequest, type ApiResponse, type Transport } from '../transport.ts';
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 5000;
 
@@ -9,7 +9,10 @@ export interface HttpTransportOptions {
   readonly baseUrl: string;
   /** Per request, answer body included; default 5000 ms. */
   readonly timeoutMs?: number;
+  /** Sent (header X-Memberspec-Admin-Token) with every request to the test-control extension. */
+  readonly adminToken?: string;
 }
+
 
 export function requestUrl(baseUrl: string, request: Pick<ApiRequest, 'path' | 'query'>): string {
   const query = new URLSearchParams(request.query ?? {}).toString();
@@ -35,13 +38,15 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   if (!/^https?:\/\//i.test(options.baseUrl)) throw new HarnessError(`target must be an http(s) URL, got "${options.baseUrl}"`);
   return {
     target: options.baseUrl.replace(/\/+$/, ''),
+    sendsAdminToken: options.adminToken !== undefined,
     async send(request: ApiRequest): Promise<ApiResponse> {
       const url = requestUrl(options.baseUrl, request);
       const body = request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body));
       const signal = AbortSignal.timeout(timeoutMs);
       try {
         // A redirect (the OAuth2 landing page's) is the answer itself: the harness plays the browser.
-        const response = await fetch(url, { method: request.method, headers: { ...request.headers }, body, signal, redirect: 'manual' });
+        const headers = { ...request.headers, ...adminTokenHeader(request, options.adminToken) };
+        const response = await fetch(url, { method: request.method, headers, body, signal, redirect: 'manual' });
         const text = await response.text();
         return { status: response.status, body: parseBody(text), headers: Object.fromEntries(response.headers) };
       } catch (error) {

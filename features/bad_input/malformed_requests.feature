@@ -25,3 +25,17 @@ Feature: Malformed requests
       Then the request is refused with error 8203
       And the error message mentions "profiles"
       And no customer is found with mobile M1
+
+  Rule: Bodies that would reach the server's internals are refused before any rule runs
+
+    @seed:contract @req:contract-81
+    Scenario: A registration whose body is nested 5,000 levels deep
+      When a registration with mobile M1 whose body is nested 5,000 levels deep is sent
+      Then the request is refused with error 8301
+      And no customer is found with mobile M1
+
+    @seed:contract @req:contract-81
+    Scenario: A registration whose body carries a __proto__ key
+      When a registration with mobile M1 whose body carries a __proto__ key is sent
+      Then the request is refused with error 8303
+      And no customer is found with mobile M1

@@ -84,6 +84,9 @@ export const ERRORS = {
   8304: { httpStatus: 431, message: 'Request header fields too large', documented: false },
   8305: { httpStatus: 400, message: 'Malformed HTTP request: {0}', documented: false },
   8306: { httpStatus: 408, message: 'Request timeout', documented: false },
+  8307: { httpStatus: 401, message: 'The test-control extension needs the admin token (header X-Memberspec-Admin-Token)', documented: false },
+  8308: { httpStatus: 403, message: 'The test-control extension is open to loopback clients only: the server has no admin token', documented: false },
+  8309: { httpStatus: 429, message: 'Org limit reached: this server creates at most {0} orgs', documented: false },
   8208: { httpStatus: 400, message: 'Identifier {0} is already attached to customer {1} in the same source', documented: false },
 
   // Loyalty operations (transactions' lines, points, coupons), chosen by memberspec

@@ -9,12 +9,13 @@ import {
   notFoundResponse,
   requestErrorResponse,
   type ServerResponse,
+  type TestControlOptions,
 } from './handle_request.ts';
 import { MAX_BODY_BYTES } from './parse_body.ts';
 import { type RouteDefinition } from './route_support.ts';
 import { ROUTES } from './routes.ts';
 
-export interface AppOptions {
+export interface AppOptions extends TestControlOptions {
   /** Where each client error (4xx) goes, as one line without a stack; not logged when absent. */
   readonly logClientError?: (line: string) => void;
 }
@@ -57,7 +58,7 @@ function headersOf(req: Request): Record<string, string> {
   return headers;
 }
 
-function routeHandler(service: IdentityService, route: RouteDefinition, send: ReturnType<typeof sender>) {
+function routeHandler(service: IdentityService, route: RouteDefinition, send: ReturnType<typeof sender>, options: TestControlOptions) {
   return async (req: Request, res: Response): Promise<void> => {
     send(
       req,
@@ -69,7 +70,8 @@ function routeHandler(service: IdentityService, route: RouteDefinition, send: Re
         query: flatten(req.query as Record<string, unknown>),
         headers: headersOf(req),
         rawBody: typeof req.body === 'string' ? req.body : undefined,
-      }),
+        remoteAddress: req.socket.remoteAddress,
+      }, options),
     );
   };
 }
@@ -118,7 +120,7 @@ export function createApp(service: IdentityService, options: AppOptions = {}): E
   // Collect every body as text (any content type); parse_body.ts decides what it means.
   app.use(express.text({ type: () => true, limit: MAX_BODY_BYTES, defaultCharset: 'utf-8' }));
   for (const route of ROUTES) {
-    const handler = routeHandler(service, route, send);
+    const handler = routeHandler(service, route, send, options);
     switch (route.method) {
       case 'GET':
         app.get(route.path, handler);

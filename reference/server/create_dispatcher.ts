@@ -2,7 +2,14 @@
 import { match, type MatchFunction } from 'path-to-regexp';
 import type { ApiRequest, ApiResponse } from '../../driver/transport.ts';
 import type { IdentityService } from '../service/identity_service.ts';
-import { checkRequestPath, handleRoute, notFoundResponse, requestErrorResponse, type ServerResponse } from './handle_request.ts';
+import {
+  checkRequestPath,
+  handleRoute,
+  notFoundResponse,
+  requestErrorResponse,
+  type ServerResponse,
+  type TestControlOptions,
+} from './handle_request.ts';
 import { checkBodySize } from './parse_body.ts';
 import { type RouteDefinition } from './route_support.ts';
 import { ROUTES } from './routes.ts';
@@ -27,7 +34,7 @@ function answer(response: ServerResponse): ApiResponse {
 }
 
 /** Answers a contract request exactly as the Express app would. */
-export function createDispatcher(service: IdentityService): Dispatcher {
+export function createDispatcher(service: IdentityService, options: TestControlOptions = {}): Dispatcher {
   return async (request) => {
     const rawBody = request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body));
     // The Express app refuses a malformed path and an oversized body before any route is chosen; so do we.
@@ -49,7 +56,7 @@ export function createDispatcher(service: IdentityService): Dispatcher {
           query: { ...request.query },
           headers: lowerCaseKeys(request.headers),
           rawBody,
-        }),
+        }, options),
       );
     }
     return answer(notFoundResponse(request.method, request.path));

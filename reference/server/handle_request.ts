@@ -1,6 +1,7 @@
 // The request pipeline every route goes through, whichever front end received the request:
 // authentication, body parsing, contract validation, the handler, and error envelopes.
-import { createHash } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { OPERATIONS } from '../../contract/contract.ts';
 import { validateParameters, validateRequest } from '../../contract/validator.ts';
 import { DomainError, ERRORS, type ErrorCode } from '../domain/errors.ts';
 import type { Org } from '../domain/types.ts';
@@ -16,7 +17,20 @@ export interface ServerRequest {
   readonly query: Readonly<Record<string, string>>;
   readonly headers: Readonly<Record<string, string>>;
   readonly rawBody?: string;
+  /** The client's address over HTTP; absent in-process (a local caller). */
+  readonly remoteAddress?: string;
 }
+
+/** How the server offers the test-control extension (the contract's `x-memberspec-extension` operations). */
+export interface TestControlOptions {
+  /** false: the extension's routes answer 404, as on a server without it. Default true. */
+  readonly testControl?: boolean;
+  /** When set, every extension route needs it in X-Memberspec-Admin-Token; when absent, only loopback clients reach them. */
+  readonly adminToken?: string;
+}
+
+export const ADMIN_TOKEN_HEADER = 'x-memberspec-admin-token';
+const ADMIN_CHALLENGE = 'X-Memberspec-Admin-Token realm="memberspec test control"';
 
 export interface ServerResponse {
   readonly status: number;
@@ -29,7 +43,7 @@ export interface ServerResponse {
 export const BASIC_CHALLENGE = 'Basic realm="memberspec", charset="UTF-8"';
 
 /** A 401 whose credential is not a till's names its own scheme. */
-const CHALLENGES: Partial<Record<number, string>> = { 8404: 'Bearer error="invalid_token"' };
+const CHALLENGES: Partial<Record<number, string>> = { 8404: 'Bearer error="invalid_token"', 8307: ADMIN_CHALLENGE };
 
 /** Error messages quote client values; a cap keeps a huge value from being echoed back whole. */
 const MAX_MESSAGE_CHARS = 1000;
@@ -125,8 +139,37 @@ function stripOperation(problem: string): string {
   return problem.replace(/^\S+ request: /, '');
 }
 
-export async function handleRoute(service: IdentityService, route: RouteDefinition, request: ServerRequest): Promise<ServerResponse> {
+export function isLoopback(address: string): boolean {
+  return /^(127\.|::1$|::ffff:127\.)/.test(address);
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const [a, b] = [Buffer.from(given), Buffer.from(expected)];
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Undefined when the request may use the extension route; otherwise the answer. Checked before any till credentials. */
+function testControlRefusal(request: ServerRequest, options: TestControlOptions): ServerResponse | undefined {
+  if (options.testControl === false) return notFoundResponse(request.method, request.path);
+  if (options.adminToken !== undefined) {
+    const given = request.headers[ADMIN_TOKEN_HEADER];
+    return given !== undefined && sameSecret(given, options.adminToken) ? undefined : errorResponse(8307);
+  }
+  if (request.remoteAddress !== undefined && !isLoopback(request.remoteAddress)) return errorResponse(8308);
+  return undefined;
+}
+
+export async function handleRoute(
+  service: IdentityService,
+  route: RouteDefinition,
+  request: ServerRequest,
+  options: TestControlOptions = {},
+): Promise<ServerResponse> {
   try {
+    if (OPERATIONS.get(route.operationId)?.extension) {
+      const refusal = testControlRefusal(request, options);
+      if (refusal) return refusal;
+    }
     let org: Org | undefined;
     if (route.auth) {
       org = authenticate(service, request.headers.authorization);

@@ -4,7 +4,7 @@ import type { ApiRequest, ApiResponse } from '../../driver/transport.ts';
 import { createIdentityService } from '../service/create_identity_service.ts';
 import type { IdentityService } from '../service/identity_service.ts';
 import { createDispatcher, type Dispatcher } from './create_dispatcher.ts';
-import { md5Hex } from './handle_request.ts';
+import { handleRoute, md5Hex } from './handle_request.ts';
 import { MAX_BODY_BYTES } from './parse_body.ts';
 import { ROUTES } from './routes.ts';
 import { startReferenceServer, type RunningReferenceServer } from './start_server.ts';
@@ -231,5 +231,61 @@ describe('reference server over HTTP, same answers as in-process', () => {
     const anonymous = await fetch(`${server.url}/v2/customers/1`);
     assert.equal(anonymous.status, 401);
     assert.match(anonymous.headers.get('www-authenticate') ?? '', /^Basic realm=/);
+  });
+});
+
+describe('test-control extension: switchable, guarded by an admin token, loopback-only without one, limited', () => {
+  const createOrg = (headers: Record<string, string> = {}): ApiRequest => ({ method: 'POST', path: '/x-memberspec/orgs', headers: { ...JSON_TYPE, ...headers }, body: { configs: {} } });
+
+  it('answers 404 on every extension route with the extension switched off, and serves the rest', async () => {
+    const service = createIdentityService();
+    const open = await newOrg(createDispatcher(service));
+    const off = createDispatcher(service, { testControl: false });
+    assert.equal((await off(createOrg())).status, 404);
+    assert.equal((await off({ method: 'GET', path: `/x-memberspec/orgs/${open.orgId}/customers`, headers: open.auth })).status, 404);
+    assert.equal((await off({ method: 'POST', path: '/v2/customers', headers: open.auth, body: registration('919812345690') })).status, 200);
+  });
+
+  it('needs the admin token for org creation and the customer listing (401, 8307, with a challenge), a till is not enough', async () => {
+    const service = createIdentityService();
+    const send = createDispatcher(service, { adminToken: 's3cret-token' });
+    for (const headers of [{}, { 'x-memberspec-admin-token': 'wrong' }, { 'x-memberspec-admin-token': 's3cret-token ' }] as Record<string, string>[]) {
+      const refused = await send(createOrg(headers));
+      assert.equal(refused.status, 401);
+      assert.equal(firstError(refused).code, 8307);
+      assert.match(refused.headers['www-authenticate'] ?? '', /^X-Memberspec-Admin-Token /);
+    }
+    const created = await send(createOrg({ 'x-memberspec-admin-token': 's3cret-token' }));
+    assert.equal(created.status, 201);
+    const { orgId, till } = (created.body as { entity: { orgId: number; till: { username: string; password: string } } }).entity;
+    const till401 = await send({ method: 'GET', path: `/x-memberspec/orgs/${orgId}/customers`, headers: { authorization: basic(till.username, till.password) } });
+    assert.equal(firstError(till401).code, 8307);
+    const both = await send({ method: 'GET', path: `/x-memberspec/orgs/${orgId}/customers`, headers: { authorization: basic(till.username, till.password), 'x-memberspec-admin-token': 's3cret-token' } });
+    assert.equal(both.status, 200);
+  });
+
+  it('without an admin token, serves the extension to loopback clients only (403, 8308)', async () => {
+    const service = createIdentityService();
+    const route = ROUTES.find((r) => r.operationId === 'createTestOrg')!;
+    const request = { method: 'POST', path: '/x-memberspec/orgs', params: {}, query: {}, headers: JSON_TYPE, rawBody: '{"configs":{}}' };
+    for (const remoteAddress of ['127.0.0.1', '::1', '::ffff:127.0.0.1']) assert.equal((await handleRoute(service, route, { ...request, remoteAddress })).status, 201, remoteAddress);
+    for (const remoteAddress of ['10.1.2.3', '::ffff:192.168.1.9', '2001:db8::1']) {
+      const refused = await handleRoute(service, route, { ...request, remoteAddress });
+      assert.equal(refused.status, 403, remoteAddress);
+      assert.equal((refused.body as { errors: { code: number }[] }).errors[0].code, 8308);
+    }
+    assert.equal((await handleRoute(service, route, { ...request, remoteAddress: '10.1.2.3' }, { adminToken: 't' })).status, 401);
+  });
+
+  it('refuses orgs past the limit with 429, code 8309, and creates nothing', async () => {
+    const service = createIdentityService(undefined, { maxOrgs: 2 });
+    const send = createDispatcher(service);
+    assert.equal((await send(createOrg())).status, 201);
+    assert.equal((await send(createOrg())).status, 201);
+    const refused = await send(createOrg());
+    assert.equal(refused.status, 429);
+    assert.equal(firstError(refused).code, 8309);
+    assert.match(firstError(refused).message, /at most 2 orgs/);
+    assert.equal(service.authenticate('org3.till', '0'.repeat(32)), undefined);
   });
 });

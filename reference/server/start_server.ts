@@ -15,6 +15,11 @@ export interface ReferenceServerOptions {
   readonly service?: IdentityService;
   /** Where client errors (4xx) are logged, one line each; silent when absent. */
   readonly logClientError?: AppOptions['logClientError'];
+  /** The test-control extension: on by default; with an admin token, only for requests that carry it. */
+  readonly testControl?: boolean;
+  readonly adminToken?: string;
+  /** The org limit of the service created here (ignored with `service`). */
+  readonly maxOrgs?: number;
 }
 
 export interface RunningReferenceServer {
@@ -50,7 +55,8 @@ function answerClientError(error: Error & { code?: string; rawPacket?: Buffer },
 
 export async function startReferenceServer(options: ReferenceServerOptions = {}): Promise<RunningReferenceServer> {
   const host = options.host ?? '127.0.0.1';
-  const app = createApp(options.service ?? createIdentityService(), { logClientError: options.logClientError });
+  const service = options.service ?? createIdentityService(undefined, options.maxOrgs === undefined ? {} : { maxOrgs: options.maxOrgs });
+  const app = createApp(service, { logClientError: options.logClientError, testControl: options.testControl, adminToken: options.adminToken });
   const server = app.listen(options.port ?? 0, host);
   server.on('clientError', (error: Error & { code?: string }, socket: Socket) => answerClientError(error, socket, options));
   await new Promise<void>((resolve, reject) => {

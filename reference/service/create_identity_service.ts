@@ -43,7 +43,12 @@ function countries(setup: OrgSetup): { baseCountry: string; supportedCountries: 
 export interface IdentityServiceOptions {
   /** The clock for registration dates; tests pin it. */
   readonly now?: () => string;
+  /** How many orgs this server creates at most; past it, org creation is refused (8309, 429). Default DEFAULT_MAX_ORGS. */
+  readonly maxOrgs?: number;
 }
+
+/** Enough for the whole suite many times over on one server; a shared sandbox sets its own. */
+export const DEFAULT_MAX_ORGS = 10_000;
 
 /** The reference's application layer; in-memory by default. Also exposes the store's transactions. */
 export function createIdentityService(
@@ -57,6 +62,8 @@ export function createIdentityService(
 
   const service: IdentityService & { listTransactions(orgId: number): TransactionRecord[] } = {
     createOrg(setup) {
+      const maxOrgs = options.maxOrgs ?? DEFAULT_MAX_ORGS;
+      if (store.orgCount() >= maxOrgs) throw new DomainError(8309, maxOrgs);
       const configs = parseOrgConfigs(setup.configs);
       const { baseCountry, supportedCountries } = countries(setup);
       const statusLabels = parseStatusLabels(setup.statusLabels);

@@ -112,6 +112,7 @@ export function createMemoryStore(): Store {
   });
 
   return {
+    orgCount: () => lastOrgId,
     createOrg(build) {
       const org = build(++lastOrgId);
       const customers = new Map<number, Customer>();

@@ -32,6 +32,8 @@ export interface Store {
   /** Saves a new org; `build` receives the org's id (org ids are global and increasing). */
   createOrg(build: (id: number) => Org): Org;
   getOrg(orgId: number): Org | undefined;
+  /** How many orgs exist (for the per-server org limit). */
+  orgCount(): number;
   findOrgByTillUsername(username: string): Org | undefined;
   /** One org's customers as the rules read them; O(1) per call. */
   customers(orgId: number): CustomerReader;
