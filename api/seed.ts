@@ -88,12 +88,17 @@ export interface SeedReport {
     /** Test control only: live customers of the org that no accepted profile ended in (duplicates); null without listing. */
     readonly withoutProfile: number | null;
   };
-  /** Every accepted profile must end in a live customer. */
+  /**
+   * Every accepted profile must end in a live customer: an unresolved one is an acknowledged write the
+   * target lost (or never kept), e.g. after a restart of a target without a durable store.
+   */
   readonly integrity: {
     readonly acceptedProfiles: number;
     readonly resolved: number;
     readonly unresolved: number;
     readonly unresolvedExamples: readonly UnresolvedProfile[];
+    /** Why the customers were read one by one instead of listed (the listing failed). */
+    readonly listingProblem?: string;
   };
   readonly groundTruth: TruthComparison;
   readonly warnings: SendTally['warnings'];
@@ -306,7 +311,13 @@ export async function loadPopulation(driver: Driver, prepared: PreparedLoad, opt
     cardLinks: tally.cardLinks,
     statusLabelChanges: tally.statusLabelChanges,
     customers: { created: sent.customerIds.size, mergedAway, live: live.size, withoutProfile },
-    integrity: { acceptedProfiles: sent.answered.size, resolved: placements.length, unresolved, unresolvedExamples },
+    integrity: {
+      acceptedProfiles: sent.answered.size,
+      resolved: placements.length,
+      unresolved,
+      unresolvedExamples,
+      ...(resolved.listingProblem ? { listingProblem: resolved.listingProblem } : {}),
+    },
     groundTruth: compareWithTruth(placements, truth.personIds.length),
     warnings: tally.warnings,
     notSent: tally.notSent,

@@ -2,7 +2,7 @@
 // was lost or duplicated. The population and the rules do not change between rounds, so the seed
 // command's post-check and ground-truth figures must come out identical every round; what may move is
 // speed (throughput, latency) and, in-process, the memory the target holds.
-import { NotApplicableError } from '../driver/driver.ts';
+import { HarnessError, NotApplicableError } from '../driver/driver.ts';
 import type { SendProgress } from '../seeding/send_population.ts';
 import { suiteInfo } from './project_root.ts';
 import { newRunId } from './run_id.ts';
@@ -173,8 +173,9 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
           ...(options.onProgress ? { onProgress: (progress: SendProgress) => options.onProgress!(round, progress) } : {}),
         });
       } catch (error) {
-        // A target that stops creating orgs mid-soak: the rounds so far still make a report.
-        if (!(error instanceof UsageError || error instanceof NotApplicableError) || round === 1) throw error;
+        // A target that stops creating orgs mid-soak, or fails while one is made (a restart): the rounds so
+        // far still make a report.
+        if (!(error instanceof UsageError || error instanceof NotApplicableError || error instanceof HarnessError) || round === 1) throw error;
         stoppedEarly = `round ${round}: ${error.message}`;
         allOk = false;
         break;

@@ -45,7 +45,8 @@ export function formatSeedSummary(report: SeedReport, reportPath: string): strin
     `pairs          precision ${ratio(g.pairs.precision)} · recall ${ratio(g.pairs.recall)} (${g.pairs.correct} correct of ${g.pairs.predicted} predicted, ${g.pairs.true} true)`,
     report.integrity.unresolved === 0
       ? `integrity      all ${report.integrity.acceptedProfiles} accepted profiles end in a live customer`
-      : `integrity      ${report.integrity.unresolved} of ${report.integrity.acceptedProfiles} accepted profiles end in no live customer, e.g. ${report.integrity.unresolvedExamples[0]?.profileId}: ${report.integrity.unresolvedExamples[0]?.problem}`,
+      : `LOST           ${report.integrity.unresolved} of ${report.integrity.acceptedProfiles} acknowledged registrations end in no live customer on the target, e.g. ${report.integrity.unresolvedExamples[0]?.profileId}: ${report.integrity.unresolvedExamples[0]?.problem}`,
+    ...(report.integrity.listingProblem ? [`listing        ${report.integrity.listingProblem}`] : []),
   ];
   const notSent = Object.entries(report.notSent);
   if (notSent.length > 0) lines.push(`not sent       ${notSent.map(([field, n]) => `${field} ${n}`).join(' · ')} (the contract does not carry them, or the org has no status labels)`);

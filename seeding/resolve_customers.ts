@@ -12,6 +12,8 @@ export interface Resolved {
   readonly finalOf: ReadonlyMap<number, Resolution>;
   /** With test control: live customers of the org (to find customers no profile ended in). */
   readonly liveInOrg?: ReadonlySet<number>;
+  /** Why the org's customer listing could not be used (each customer was read instead). */
+  readonly listingProblem?: string;
 }
 
 type View = Pick<CustomerView, 'id' | 'mergedInto'> | { readonly problem: string };
@@ -96,12 +98,23 @@ function firstUnread(start: number, views: ReadonlyMap<number, View>): number | 
   return undefined;
 }
 
-/** Follows every id to its live customer; listing when the target has test control, reading otherwise. */
+/**
+ * Follows every id to its live customer; listing when the target has test control, reading otherwise.
+ * Never throws: a target that failed or forgot the org (a restart) leaves each id with the problem found.
+ */
 export async function resolveCustomers(
   session: OrgSession,
   ids: Iterable<number>,
   options: { testControl: boolean; concurrency: number; latency: LatencyRecorder; releaseTranscript?: () => void },
 ): Promise<Resolved> {
-  if (options.testControl) return byListing(session, ids, options.latency);
-  return byReading(session, ids, options.concurrency, options.latency, options.releaseTranscript);
+  const all = [...ids];
+  if (options.testControl) {
+    try {
+      return await byListing(session, all, options.latency);
+    } catch (error) {
+      const listingProblem = `the org's customer listing failed (${error instanceof Error ? error.message : String(error)}); each customer was read instead`;
+      return { ...(await byReading(session, all, options.concurrency, options.latency, options.releaseTranscript)), listingProblem };
+    }
+  }
+  return byReading(session, all, options.concurrency, options.latency, options.releaseTranscript);
 }
