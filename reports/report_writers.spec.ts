@@ -174,3 +174,18 @@ test('a vendor profile run names the configuration the vendor states, its readin
   assert.deepEqual((buildSummary(report).target as { statedConfigs: unknown }).statedConfigs, statedConfigs);
   assert.doesNotMatch(renderHtml(buildReport()), /Stated configuration/);
 });
+
+test('a run-level problem (a failing BeforeAll hook, an unparsable feature) makes a passing run inconclusive', () => {
+  const collector = new RunCollector();
+  const passing = syntheticEnvelopes().filter((e) => !e.testRunFinished);
+  for (const envelope of passing) collector.add(envelope);
+  collector.add({ testRunFinished: { success: false, timestamp: { seconds: 2, nanos: 0 }, message: 'BeforeAll hook failed' } });
+  const report = collector.build(SYNTHETIC_INFO, SYNTHETIC_CATALOGUE);
+  assert.equal(report.runError, 'BeforeAll hook failed');
+  assert.equal(report.verdict, 'failed', 'a broken rule stays a failure');
+
+  const onlyPassed = new RunCollector();
+  onlyPassed.add({ testRunFinished: { success: false, timestamp: { seconds: 2, nanos: 0 }, message: 'BeforeAll hook failed' } });
+  const empty = onlyPassed.build(SYNTHETIC_INFO, SYNTHETIC_CATALOGUE);
+  assert.equal(empty.verdict, 'error', 'nothing judged and a broken run: not certified, and the run is to blame');
+});

@@ -283,7 +283,10 @@ export class RunCollector {
     // Stable order: by feature file, then line.
     scenarios.sort((a, b) => a.featureUri.localeCompare(b.featureUri) || (a.line ?? 0) - (b.line ?? 0));
     const report = assembleReport(info, scenarios, catalogue, [...this.docs.values()]);
-    return this.runError ? { ...report, runError: this.runError } : report;
+    if (!this.runError) return report;
+    // A run that broke as a whole cannot certify anything, whatever its scenarios say.
+    const verdict = report.verdict === 'failed' ? 'failed' : 'error';
+    return { ...report, verdict, runError: this.runError };
   }
 
   private addDocument(doc: messages.GherkinDocument): void {
