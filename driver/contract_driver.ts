@@ -28,6 +28,7 @@ import {
   type TransactionView,
   type LedgerEntryView,
   type CouponView,
+  type CouponSeriesView,
   type StatusLogEntryView,
   type UserGroupView,
   type GroupTransactionView,
@@ -225,7 +226,9 @@ function transactionView(body: Json): TransactionView {
     billAmount: body.billAmount,
     billingTime: body.billingTime,
     storeCode: body.storeCode,
-    lineItems: (body.lineItems as Json[]).map((item) => withoutUndefined({ sku: item.sku, description: item.description, qty: item.qty, rate: item.rate, amount: item.amount })),
+    lineItems: (body.lineItems as Json[]).map((item) =>
+      withoutUndefined({ sku: item.sku, description: item.description, category: item.category, attributes: item.attributes, qty: item.qty, rate: item.rate, amount: item.amount }),
+    ),
     outlier: body.outlier,
     pointsIssued: body.pointsIssued,
   });
@@ -260,8 +263,20 @@ function ledgerEntryView(body: Json): LedgerEntryView {
   return withoutUndefined({ eventName: body.eventName, entryType: detail.ledgerEntryType, points: Number(detail.points), reason: body.eventDetails?.reason });
 }
 
+function couponSeriesView(body: Json): CouponSeriesView {
+  return withoutUndefined({
+    issualLimit: body.issualLimit,
+    issued: body.issued,
+    remaining: body.remaining,
+    claimed: body.claimed,
+    claimedBy: body.claimedBy,
+    campaignUsingThisOffer: body.campaignUsingThisOffer,
+    programUsingThisOffer: body.programUsingThisOffer,
+  });
+}
+
 function couponView(body: Json): CouponView {
-  return { code: body.code, seriesId: body.seriesId, discountType: body.discountType, discountValue: body.discountValue, redeemed: body.redemptionCount > 0 };
+  return withoutUndefined({ code: body.code, seriesId: body.seriesId, discountType: body.discountType, discountValue: body.discountValue, redeemed: body.redemptionCount > 0, validTill: body.validTill });
 }
 
 /** The ledger calls name the customer by id. */
@@ -360,6 +375,7 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
           billingTime: transaction.billingTime,
           storeCode: transaction.storeCode,
           lineItems: transaction.lineItems?.map((item) => withoutUndefined({ ...item })),
+          promoCodes: transaction.promoCodes,
           customer: withoutUndefined({ loyaltyType: transaction.customer.loyaltyType, ...customerFields(transaction.customer) }),
         });
         const response = await send('addTransaction', { method: 'POST', path: '/v2/transactions', body });
@@ -367,6 +383,7 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
           transactionId: b.createdId as number,
           customerId: b.customerId as number,
           outlier: b.outlier as boolean,
+          appliedPromotions: ((b.appliedPromotions ?? []) as Json[]).map((applied) => ({ code: applied.code, discount: applied.discount, linked: applied.linked })),
           ...pointsWriteOutcome(b.sideEffects),
         }));
       },
@@ -575,8 +592,8 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
         const response = await send('awardReferralPoints', { method: 'POST', path: '/v2/points/referral', body: { referrerId, refereeId } });
         return toResult(response, (b) => pointsWriteOutcome(b.sideEffects));
       },
-      async redeemPoints(customerId, points) {
-        const response = await send('redeemPoints', { method: 'POST', path: '/v2/points/redeem', body: { customerId, points } });
+      async redeemPoints(customerId, points, storeCode) {
+        const response = await send('redeemPoints', { method: 'POST', path: '/v2/points/redeem', body: withoutUndefined({ customerId, points, storeCode }) });
         return toResult(response, (b) => ({ balance: b.entity.balance as number }));
       },
       async createCouponSeries(series) {
@@ -587,8 +604,8 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
         const response = await send('issueCoupon', { method: 'POST', path: '/v2/coupon/issue', body: { seriesId, customerId } });
         return toResult(response, (b) => ({ couponId: b.createdId as number, code: b.entity.code as string }));
       },
-      async redeemCoupon(code, customerId) {
-        const response = await send('redeemCoupon', { method: 'POST', path: '/v2/coupon/redeem', body: { code, customerId } });
+      async redeemCoupon(code, customerId, storeCode) {
+        const response = await send('redeemCoupon', { method: 'POST', path: '/v2/coupon/redeem', body: withoutUndefined({ code, customerId, storeCode }) });
         return toResult(response, (b) => ({ couponId: b.createdId as number }));
       },
       async couponsOf(customerId, status) {
@@ -601,6 +618,83 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
           const customer = (b.entity.customers as Json[]).find((entry) => entry.id === customerId);
           return ((customer?.coupons ?? []) as Json[]).map(couponView);
         });
+      },
+      async couponSeries(seriesId) {
+        const response = await send('getCouponSeries', { method: 'GET', path: `/v2/coupon/series/${encodeURIComponent(String(seriesId))}` });
+        return toResult(response, (b) => couponSeriesView(b.entity));
+      },
+      async setIssualLimit(seriesId, issualLimit) {
+        const response = await send('updateCouponSeries', { method: 'PUT', path: `/v2/coupon/series/${encodeURIComponent(String(seriesId))}`, body: { issualLimit } });
+        return toResult(response, (b) => couponSeriesView(b.entity));
+      },
+      async claimCouponSeries(seriesId, claimedBy, name) {
+        const response = await send('claimCouponSeries', { method: 'POST', path: `/v2/coupon/series/${encodeURIComponent(String(seriesId))}/claim`, body: { claimedBy, name } });
+        return toResult(response, (b) => couponSeriesView(b.entity));
+      },
+      async customerRedemptions(customerId, filter) {
+        const query = withoutUndefined({
+          identifierName: 'id',
+          identifierValue: String(customerId),
+          type: filter.type,
+          start_date: filter.startDate,
+          end_date: filter.endDate,
+          coupons_start_id: filter.couponsStartId === undefined ? undefined : String(filter.couponsStartId),
+          coupons_end_id: filter.couponsEndId === undefined ? undefined : String(filter.couponsEndId),
+          merchant_store_id: filter.merchantStoreId,
+        });
+        const response = await send('getCustomerRedemptions', { method: 'GET', path: '/v1.1/customer/redemptions', query });
+        return toResult(response, (b) => {
+          const redemptions = b.response.customer.redemptions;
+          return {
+            coupons: ((redemptions.coupons?.coupon ?? []) as Json[]).map((c) => withoutUndefined({ id: c.id, code: c.code, redeemedTime: c.redeemed_time, store: c.redeemed_store?.code })),
+            points: ((redemptions.points?.point ?? []) as Json[]).map((p) => withoutUndefined({ id: p.id, points: p.points_redeemed, redeemedTime: p.redeemed_time, store: p.redeemed_store?.code })),
+          };
+        });
+      },
+      async brandNotifications() {
+        if (!capabilities.testControl) {
+          throw new NotApplicableError(`reading the notifications sent to the brand needs the test-control extension, which ${transport.target} does not offer`);
+        }
+        const response = await send('listBrandNotifications', { method: 'GET', path: `/x-memberspec/orgs/${encodeURIComponent(orgId)}/notifications` });
+        const result = toResult(response, (b) =>
+          (b.entity.notifications as Json[]).map((n) => ({ type: n.type, seriesId: n.seriesId, remaining: n.remaining, issualLimit: n.issualLimit, recipients: [...n.recipients] })),
+        );
+        if (!result.ok) throw new HarnessError(`listBrandNotifications refused: ${result.error.code} ${result.error.message}`);
+        return result.value;
+      },
+      async queryAudience(query) {
+        const response = await send('queryAudience', { method: 'POST', path: '/v2/audiences/query', body: withoutUndefined({ ...query }) });
+        return toResult(response, (b) => ({ customerIds: [...(b.entity.customerIds as number[])] }));
+      },
+      // ---- Code-linked promotions
+      async createPromotion(promotion) {
+        const response = await send('createPromotion', { method: 'POST', path: '/v1/promotions', body: withoutUndefined({ ...promotion }) });
+        return toResult(response, (b) => ({ promotionId: b.data.id as number }));
+      },
+      async addPromoCodes(promotionId, request) {
+        const response = await send('addPromoCodes', {
+          method: 'POST',
+          path: `/v1/promotions/${encodeURIComponent(String(promotionId))}/codes`,
+          body: withoutUndefined({ count: request.count, codes: request.codes }),
+        });
+        return toResult(response, (b) => ({ codes: (b.data.codes as Json[]).map((code) => code.code as string) }));
+      },
+      async promoCodes(promotionId) {
+        const response = await send('getPromoCodes', { method: 'GET', path: `/v1/promotions/${encodeURIComponent(String(promotionId))}/codes` });
+        return toResult(response, (b) =>
+          (b.data.codes as Json[]).map((code) => withoutUndefined({ code: code.code, origin: code.origin, redemptions: code.redemptions, linkedCustomerId: code.linkedCustomerId })),
+        );
+      },
+      async linkPromoCode(customerId, code, mode) {
+        const response = await send('linkPromoCode', { method: 'POST', path: '/v1/promotions/code/link', body: { customerId, code, mode } });
+        return toResult(response, (b) => ({ code: b.data.code as string, customerId: b.data.customerId as number }));
+      },
+      async setClock(instant) {
+        if (!capabilities.testControl) {
+          throw new NotApplicableError(`setting the org's clock needs the test-control extension, which ${transport.target} does not offer`);
+        }
+        const response = await send('setOrgClock', { method: 'PUT', path: `/x-memberspec/orgs/${encodeURIComponent(orgId)}/clock`, body: { now: instant } });
+        return toResult(response, (b) => ({ now: b.entity.now as string }));
       },
       async addCard(customerId, card, through) {
         const item = withoutUndefined({ type: 'cardnumber', value: card.number, cardExternalId: card.externalId, seriesId: card.seriesId, statusLabel: card.statusLabel });
@@ -695,6 +789,7 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
       baseCountry: setup.baseCountry,
       supportedCountries: setup.supportedCountries,
       statusLabels: setup.statusLabels,
+      brandContacts: setup.brandContacts,
     });
     const response = await call('createTestOrg', { method: 'POST', path: '/x-memberspec/orgs', body, ...admin });
     const result = toResult(response, (b) => b.entity as { orgId: number; till: { username: string; password: string } });

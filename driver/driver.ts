@@ -48,6 +48,8 @@ export type { CustomerStatusView, FraudDetails, StatusLabelSetup } from '../refe
 // The status vocabulary (seed words <-> API names), so steps turn the features' words into values.
 export { FRAUD_STATUSES, resolveStatus } from '../reference/domain/customer_status.ts';
 export { resolveRestriction } from '../reference/domain/restrictions.ts';
+export type { RedemptionFilter as RedemptionFilterSpec } from '../reference/domain/coupons.ts';
+import type { RedemptionFilter as RedemptionFilterSpec } from '../reference/domain/coupons.ts';
 
 /** One entry of a customer's status log, as the target answers it. */
 export interface StatusLogEntryView {
@@ -164,12 +166,40 @@ export interface OrgSession {
   ): Promise<Result<GoodwillOutcome>>;
   importPoints(customerId: number, points: number, importReference: string): Promise<Result<PointsWriteOutcome>>;
   awardReferral(referrerId: number, refereeId: number): Promise<Result<PointsWriteOutcome>>;
-  redeemPoints(customerId: number, points: number): Promise<Result<{ balance: number }>>;
+  redeemPoints(customerId: number, points: number, storeCode?: string): Promise<Result<{ balance: number }>>;
   createCouponSeries(series: CouponSeriesSpec): Promise<Result<{ seriesId: number }>>;
   issueCoupon(seriesId: number, customerId: number): Promise<Result<{ couponId: number; code: string }>>;
-  redeemCoupon(code: string, customerId: number): Promise<Result<{ couponId: number }>>;
+  redeemCoupon(code: string, customerId: number, storeCode?: string): Promise<Result<{ couponId: number }>>;
   /** The customer's coupons with a status filter (e.g. ACTIVE_UNREDEEMED), newest first. */
   couponsOf(customerId: number, status?: string): Promise<Result<CouponView[]>>;
+
+  /** A series' information: counts and who claimed it (seed 003 "Coupons Claimed Information"). */
+  couponSeries(seriesId: number): Promise<Result<CouponSeriesView>>;
+  setIssualLimit(seriesId: number, issualLimit: number): Promise<Result<CouponSeriesView>>;
+  /** An outbound campaign (OUTBOUND) or a loyalty program (LOYALTY) claims the series. */
+  claimCouponSeries(seriesId: number, claimedBy: string, name: string): Promise<Result<CouponSeriesView>>;
+  /** The customer redemptions read (points and coupons) with its documented filters. */
+  customerRedemptions(customerId: number, filter: RedemptionFilterSpec): Promise<Result<RedemptionsView>>;
+  /** Test control: notifications sent to the brand's contacts, oldest first (NotApplicableError without it). */
+  brandNotifications(): Promise<BrandNotificationView[]>;
+
+  // ---- Audience Manager filters (audiences features)
+  /** Customers whose line items in the date range pass every filter (and the loyalty type, if given), by id. */
+  queryAudience(query: AudienceQuerySpec): Promise<Result<{ customerIds: number[] }>>;
+
+  // ---- Code-linked promotions (promotions features)
+  createPromotion(promotion: PromotionSpec): Promise<Result<{ promotionId: number }>>;
+  /** Generates `count` codes, or uploads `codes`; answers the new codes. */
+  addPromoCodes(promotionId: number, request: { count?: number; codes?: string[] }): Promise<Result<{ codes: string[] }>>;
+  /** A promotion's codes with their redemptions and links. */
+  promoCodes(promotionId: number): Promise<Result<PromoCodeView[]>>;
+  /** The link-code API: the code becomes the customer's, applied at their next transaction. */
+  linkPromoCode(customerId: number, code: string, mode: string): Promise<Result<{ code: string; customerId: number }>>;
+  /**
+   * Test control: freezes the org's clock at `instant` (ISO 8601). Throws NotApplicableError without the
+   * test-control extension; a refusal (a bad date) is a Result.
+   */
+  setClock(instant: string): Promise<Result<{ now: string }>>;
 
   // ---- Customer status (customer_status features)
   /** The till this session calls as (status changes name it as their author). */
@@ -293,6 +323,39 @@ export interface TransactionOutcome extends PointsWriteOutcome {
   readonly transactionId: number;
   readonly customerId: number;
   readonly outlier: boolean;
+  /** Promo codes the bill redeemed (presented or linked), with the discount each gave. */
+  readonly appliedPromotions: readonly AppliedPromotionView[];
+}
+
+export interface AppliedPromotionView {
+  readonly code: string;
+  readonly discount: number;
+  readonly linked: boolean;
+}
+
+export interface AudienceQuerySpec {
+  /** Dates (whole days) or date-times, both ends included. */
+  readonly from: string;
+  readonly to: string;
+  readonly loyaltyType?: string;
+  readonly filters: readonly { readonly type: string; readonly item: Record<string, unknown>; readonly moreThan: number }[];
+}
+
+export interface PromotionSpec {
+  readonly name: string;
+  readonly discountType: string;
+  readonly discountValue: number;
+  readonly minBillAmount?: number;
+  /** ISO 8601: every code of the promotion is invalid after it. */
+  readonly validTill: string;
+  readonly limits?: { readonly redemptionsPerCode?: number; readonly redemptionsPerCustomer?: number; readonly transactions?: number };
+}
+
+export interface PromoCodeView {
+  readonly code: string;
+  readonly origin: string;
+  readonly redemptions: number;
+  readonly linkedCustomerId?: number;
 }
 
 export interface TransactionView {
@@ -326,6 +389,32 @@ export interface CouponSeriesSpec {
   readonly discountType: string;
   readonly discountValue: number;
   readonly issualLimit: number;
+  /** ISO 8601: its coupons expire after it. */
+  readonly validTill?: string;
+  readonly notifyWhenRemaining?: number;
+}
+
+export interface CouponSeriesView {
+  readonly issualLimit: number;
+  readonly issued: number;
+  readonly remaining: number;
+  readonly claimed: boolean;
+  readonly claimedBy?: string;
+  readonly campaignUsingThisOffer?: string;
+  readonly programUsingThisOffer?: string;
+}
+
+export interface RedemptionsView {
+  readonly coupons: readonly { readonly id: number; readonly code: string; readonly redeemedTime: string; readonly store?: string }[];
+  readonly points: readonly { readonly id: number; readonly points: number; readonly redeemedTime: string; readonly store?: string }[];
+}
+
+export interface BrandNotificationView {
+  readonly type: string;
+  readonly seriesId: number;
+  readonly remaining: number;
+  readonly issualLimit: number;
+  readonly recipients: readonly string[];
 }
 
 export interface CouponView {
@@ -334,6 +423,7 @@ export interface CouponView {
   readonly discountType: string;
   readonly discountValue: number;
   readonly redeemed: boolean;
+  readonly validTill?: string;
 }
 
 /** The target cannot run this scenario (its fixed configuration differs); not a failure. */

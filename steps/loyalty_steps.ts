@@ -9,7 +9,7 @@ import type { MemberspecWorld } from './support/world.ts';
 /** An id no customer or series of any org has (ids are positive 32-bit in the contract's examples). */
 const UNKNOWN_ID = 2147483647;
 
-function mustSucceed<T>(result: Result<T>, what: string): T {
+export function mustSucceed<T>(result: Result<T>, what: string): T {
   if (!result.ok) expect.fail(`${what} was refused with error ${result.error.code}: ${result.error.message}`);
   return result.value;
 }
@@ -38,17 +38,17 @@ function lastTransaction(world: MemberspecWorld): TransactionOutcome {
   return mustSucceed(world.last as Result<TransactionOutcome>, 'the bill');
 }
 
-function couponKey(series: string, customer: string): string {
+export function couponKey(series: string, customer: string): string {
   return `${series}/${customer}`;
 }
 
-function seriesId(world: MemberspecWorld, name: string): number {
+export function seriesId(world: MemberspecWorld, name: string): number {
   const id = world.couponSeries.get(name);
   if (id === undefined) throw new HarnessError(`no coupon series "${name}" in this scenario`);
   return id;
 }
 
-function couponCode(world: MemberspecWorld, series: string, customer: string): string {
+export function couponCode(world: MemberspecWorld, series: string, customer: string): string {
   const code = world.couponCodes.get(couponKey(series, customer));
   if (code === undefined) throw new HarnessError(`"${customer}" was issued no coupon of "${series}" in this scenario`);
   return code;
@@ -223,7 +223,7 @@ When(
   },
 );
 
-async function issue(world: MemberspecWorld, series: string, name: string): Promise<void> {
+export async function issue(world: MemberspecWorld, series: string, name: string): Promise<void> {
   const result = await (await world.session()).issueCoupon(seriesId(world, series), world.customerId(name));
   world.last = result;
   if (result.ok) world.couponCodes.set(couponKey(series, name), result.value.code);

@@ -37,6 +37,10 @@ const CREATE_ORG = '/x-memberspec/orgs';
 const CUSTOMER_VIEW = /^\/v2\/customers\/(\d+|lookup\/customerDetails)$/;
 const SUBSCRIPTIONS = /^\/v2\/customers\/\d+\/subscriptions$/;
 const COUPON_SERIES = '/v2/coupon/series';
+const PROMOTIONS = '/v1/promotions';
+const SERIES_INFO = /^\/v2\/coupon\/series\/\d+(\/claim)?$/;
+const REDEMPTIONS = '/v1.1/customer/redemptions';
+const AUDIENCES = '/v2/audiences/query';
 const REGISTRATION = '/v2/customers';
 const TRANSACTIONS = '/v2/transactions';
 const LOOKUP = '/v2/customers/lookup';
@@ -50,6 +54,17 @@ const KNOWN_CONFIGS = new Set([...CONFIG_DEFINITIONS.map((definition) => definit
 /** The channels a subscription can name (seed 000's channels and the API's mobilePush). */
 const SUBSCRIPTION_CHANNELS = ['wechat', 'mobile', 'ios', 'line', 'email', 'whatsapp', 'android', 'postmail', 'mobilepush'];
 const USER_GROUP = /^\/v2\/userGroup2(\/\d+)?$/;
+
+/** The promo codes a bill request presents. */
+function presentedCodes(exchange: Exchange): string[] {
+  if (exchange.method !== 'POST' || exchange.path !== TRANSACTIONS) return [];
+  try {
+    const codes = (JSON.parse(exchange.body.toString('utf8')) as Json).promoCodes;
+    return Array.isArray(codes) ? codes.map(String) : [];
+  } catch {
+    return [];
+  }
+}
 
 /** Edits a JSON request body; a body that is not JSON (the malformed-request scenarios) goes through as sent. */
 function rewriteJson(exchange: Exchange, edit: (body: Json) => void): void {
@@ -103,6 +118,9 @@ const restoreCase = (text: string) => text.replace(/\^([a-z])/g, (_, letter: str
 /** What a proxy remembers between requests: the credentials last seen, for the "no auth check" mutant. */
 export interface ProxyMemory {
   lastAuthorization?: string;
+  /** The racy promo-code mutant: bills in flight per code, and the last answer that redeemed each code. */
+  billsInFlight?: Map<string, number>;
+  lastRedemption?: Map<string, Json>;
   /** Customer id -> the Authorization header of a Bearer call that was answered for that customer. */
   bearerFor?: Map<string, string>;
 }
@@ -526,6 +544,118 @@ export const MUTANTS: Record<string, Mutant> = {
       rewriteJson(exchange, (body) => {
         if (change) rename(body.add);
         else for (const profile of Array.isArray(body.profiles) ? body.profiles : []) rename(profile?.identifiers);
+      });
+    },
+  },
+  // Seed 003: code-linked promotions.
+  'promo-codes-never-expire': {
+    bug: "a promotion's expiry is not enforced: its codes stay valid after it ends",
+    caughtIn: ['promotions/code_linked_promotions.feature'],
+    request: (exchange) => {
+      if (exchange.method !== 'POST' || exchange.path !== PROMOTIONS) return;
+      rewriteJson(exchange, (body) => {
+        if (typeof body.validTill === 'string') body.validTill = '2199-12-31T23:59:59Z';
+      });
+    },
+  },
+  'no-promo-code-limit': {
+    bug: "a promo code's redemption limit is not enforced: every customer gets the benefit",
+    caughtIn: ['promotions/redemption_limits.feature'],
+    request: (exchange) => {
+      if (exchange.method !== 'POST' || exchange.path !== PROMOTIONS) return;
+      rewriteJson(exchange, (body) => {
+        body.limits = { ...body.limits, redemptionsPerCode: 1_000_000 };
+      });
+    },
+  },
+  'linked-code-not-applied': {
+    bug: 'a code linked to a customer is never applied at their next transaction',
+    caughtIn: ['promotions/code_linked_promotions.feature'],
+    response: (exchange, status, body) => {
+      if (exchange.method === 'POST' && exchange.path === TRANSACTIONS && Array.isArray(body.appliedPromotions)) {
+        body.appliedPromotions = body.appliedPromotions.filter((applied: Json) => applied.linked !== true);
+      }
+      return { status, body };
+    },
+  },
+  'racy-promo-code-limit': {
+    bug: "a promo code's remaining redemptions are read before the bill and counted after it: customers paying at the same time all get the last one",
+    caughtIn: ['promotions/redemption_limits.feature'],
+    request: (exchange, memory) => {
+      const inFlight = (memory.billsInFlight ??= new Map());
+      for (const code of presentedCodes(exchange)) inFlight.set(code, (inFlight.get(code) ?? 0) + 1);
+    },
+    response: (exchange, status, body, memory) => {
+      const codes = presentedCodes(exchange);
+      const inFlight = (memory.billsInFlight ??= new Map());
+      const redeemed = (memory.lastRedemption ??= new Map());
+      const raced = codes.some((code) => (inFlight.get(code) ?? 0) > 1);
+      for (const code of codes) inFlight.set(code, (inFlight.get(code) ?? 1) - 1);
+      if (status === 200) for (const code of codes) redeemed.set(code, body);
+      const winner = codes.map((code) => redeemed.get(code)).find(Boolean);
+      // A bill refused for the limit while another bill with the code was in flight saw the old count.
+      if (raced && winner && body.errors?.some((e: Json) => e.code === 8508)) return { status: 200, body: { ...winner, warnings: [] } };
+      return { status, body };
+    },
+  },
+  // Seed 003: coupon statuses, issual notification, claimed information, redemptions.
+  'coupons-never-expire': {
+    bug: "a coupon series' expiry is ignored: its coupons stay active for ever",
+    caughtIn: ['coupons/coupon_statuses.feature'],
+    request: (exchange) => {
+      if (exchange.method !== 'POST' || exchange.path !== COUPON_SERIES) return;
+      rewriteJson(exchange, (body) => {
+        delete body.validTill;
+      });
+    },
+  },
+  'no-issual-limit-notification': {
+    bug: "the series' \"send notification for issual limit\" setting is ignored: the brand is never notified",
+    caughtIn: ['coupons/issual_limit_notification.feature'],
+    request: (exchange) => {
+      if (exchange.method !== 'POST' || exchange.path !== COUPON_SERIES) return;
+      rewriteJson(exchange, (body) => {
+        if (typeof body.notifyWhenRemaining === 'number' && Number.isInteger(body.notifyWhenRemaining) && body.notifyWhenRemaining > 0 && body.notifyWhenRemaining < body.issualLimit) {
+          delete body.notifyWhenRemaining;
+        }
+      });
+    },
+  },
+  'claimed-by-type-only': {
+    bug: 'a claimed series shows only whether Outbound or Loyalty claimed it, not the campaign or program',
+    caughtIn: ['coupons/claimed_information.feature'],
+    response: (exchange, status, body) => {
+      if (SERIES_INFO.test(exchange.path) && body.entity) {
+        delete body.entity.campaignUsingThisOffer;
+        delete body.entity.programUsingThisOffer;
+      }
+      return { status, body };
+    },
+  },
+  'redemptions-without-store': {
+    bug: 'redemptions do not record the store they were made in',
+    caughtIn: ['coupons/customer_redemptions.feature'],
+    response: (exchange, status, body) => {
+      const redemptions = body.response?.customer?.redemptions;
+      if (exchange.path === REDEMPTIONS && redemptions) {
+        for (const row of [...(redemptions.coupons?.coupon ?? []), ...(redemptions.points?.point ?? [])]) {
+          delete row.redeemed_store;
+          row.redeemed_at = '';
+        }
+      }
+      return { status, body };
+    },
+  },
+  // Seed 003: Audience Manager filters.
+  'audience-at-least-n': {
+    bug: 'the distinct-transactions audience filter reads "more than n" as "n or more"',
+    caughtIn: ['audiences/audience_filters.feature'],
+    request: (exchange) => {
+      if (exchange.method !== 'POST' || exchange.path !== AUDIENCES) return;
+      rewriteJson(exchange, (body) => {
+        for (const filter of Array.isArray(body.filters) ? body.filters : []) {
+          if (filter?.type === 'DISTINCT_TRANSACTIONS' && typeof filter.moreThan === 'number' && filter.moreThan >= 1) filter.moreThan -= 1;
+        }
       });
     },
   },

@@ -4,7 +4,7 @@ Feature: Coupons
   (seed 002 "Active coupons").
 
   # Ruling 41: seed 002's "Active coupons" are those issued to the customer and not yet redeemed (v2 status
-  # ACTIVE_UNREDEEMED); the reference's coupons do not expire.
+  # ACTIVE_UNREDEEMED); these series have no expiry (coupon expiry: ruling 133, coupons/coupon_statuses.feature).
   # Ruling 40: a refused issue or redemption changes no coupon and no series count.
 
   Background:

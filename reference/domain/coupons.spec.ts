@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkIssuable, checkRedeemableCoupon, checkSeries, couponCode } from './coupons.ts';
+import { afterIssue, checkIssuable, checkRedeemableCoupon, checkSeries, couponCode, couponStatusFilter, matchesCouponStatus, withIssualLimit } from './coupons.ts';
 import type { Coupon, CouponSeries } from './types.ts';
 import { codeOf } from './spec_support.ts';
 
@@ -40,5 +40,35 @@ describe('coupon redemption', () => {
     assert.equal(codeOf(() => checkRedeemableCoupon('NOPE', undefined, 42)), 8242);
     assert.equal(codeOf(() => checkRedeemableCoupon(coupon.code, coupon, 43)), 8241);
     assert.equal(codeOf(() => checkRedeemableCoupon(coupon.code, { ...coupon, redemption: { redeemedAt: coupon.issuedAt } }, 42)), 8240);
+  });
+});
+
+describe('coupon expiry, statuses and the issual-limit notification (seed 003)', () => {
+  const dated: CouponSeries = { ...series, issualLimit: 1000, validTill: '2030-07-31T23:59:59.000Z', notifyWhenRemaining: 20 };
+  it('notifies once, with the issue that leaves the threshold, and re-arms when the limit is raised past it', () => {
+    assert.equal(afterIssue({ ...dated, issued: 978 }).notify, false);
+    const fired = afterIssue({ ...dated, issued: 979 });
+    assert.deepEqual([fired.notify, fired.series.notified, fired.series.issued], [true, true, 980]);
+    assert.equal(afterIssue(fired.series).notify, false);
+    assert.equal(withIssualLimit(fired.series, 1000).notified, true, 'the same limit: still 20 left, no second notification');
+    assert.equal(withIssualLimit(fired.series, 1001).notified, undefined, '21 left: re-armed');
+    assert.equal(codeOf(() => withIssualLimit(fired.series, 979)), 8521);
+    assert.equal(codeOf(() => withIssualLimit(fired.series, 20)), 8521);
+  });
+  it('splits coupons by expiry alone and by redemption alone; unknown statuses are 8522', () => {
+    const redeemedCoupon: Coupon = { ...coupon, redemption: { redeemedAt: '2030-07-02T00:00:00.000Z' } };
+    const before = '2030-07-31T23:59:59.000Z';
+    const after = '2030-08-01T00:00:00.000Z';
+    assert.equal(matchesCouponStatus(couponStatusFilter('active_redeemed'), redeemedCoupon, dated, before), true);
+    assert.equal(matchesCouponStatus(couponStatusFilter('ACTIVE'), redeemedCoupon, dated, before), true);
+    assert.equal(matchesCouponStatus(couponStatusFilter('Expired_Redeemed'), redeemedCoupon, dated, after), true);
+    assert.equal(matchesCouponStatus(couponStatusFilter('expired_unredeemed'), coupon, dated, after), true);
+    assert.equal(matchesCouponStatus(couponStatusFilter('redeemable'), coupon, dated, after), false);
+    assert.equal(matchesCouponStatus(couponStatusFilter('active_unredeemed'), coupon, series, after), true, 'a series without validTill never expires');
+    assert.equal(codeOf(() => couponStatusFilter('active-redeemed')), 8522);
+  });
+  it('refuses an expired coupon (8523) and issues nothing from an expired series (8524)', () => {
+    assert.equal(codeOf(() => checkRedeemableCoupon(coupon.code, coupon, 42, dated, '2030-08-01T00:00:00.000Z')), 8523);
+    assert.equal(codeOf(() => checkIssuable(3, dated, '2030-08-01T00:00:00.000Z')), 8524);
   });
 });

@@ -1,6 +1,7 @@
 // The reference's domain vocabulary. Pure data: no I/O, no Express, no store.
 import type { CustomerStatusView, FraudDetails, StatusLabel, StatusLabelSetup, StatusLogEntry } from './customer_status.ts';
 import type { ApiMessage } from './errors.ts';
+import type { AppliedPromotion } from './promotions.ts';
 
 /** Identifier types of the v2 API. mobile, email and externalId take part in matching and merging. */
 export type IdentifierType = string;
@@ -117,6 +118,8 @@ export interface OrgSetup {
   supportedCountries?: string[];
   /** Customer status labels in the order they were created (the first under Active is the default). */
   statusLabels?: StatusLabelSetup[];
+  /** The brand's registered contacts (POCs), who receive its notifications (seed 003). */
+  brandContacts?: string[];
 }
 
 export interface TillCredentials {
@@ -133,6 +136,7 @@ export interface Org {
   readonly till: TillCredentials;
   /** Customer status labels, in the order they were created. */
   readonly statusLabels?: readonly StatusLabel[];
+  readonly brandContacts?: readonly string[];
 }
 
 /** The customer part of a registration or of an incoming transaction (seed 004: data, not a customer). */
@@ -162,6 +166,8 @@ export interface TransactionInput {
   storeCode?: string;
   /** The bill's lines; when given, the bill amount must equal their total. */
   lineItems?: LineItem[];
+  /** Promo codes presented at checkout (seed 003 "Code linked promotions"). */
+  promoCodes?: string[];
 }
 
 export interface IdentifierChange {
@@ -232,6 +238,8 @@ export interface TransactionResult {
   pointsAwarded: number;
   /** Set when the bill lifted the customer into a higher tier. */
   tierUpgrade?: TierUpgrade;
+  /** Promo codes the bill redeemed: presented ones and the customer's linked ones. */
+  appliedPromotions?: AppliedPromotion[];
 }
 
 export interface MergeRequestResult {
@@ -280,6 +288,9 @@ export type TestControlStatus = 'TEST' | 'CONTROL';
 export interface LineItem {
   sku: string;
   description?: string;
+  /** The product's category and attributes (seed 003 Audience Manager filters). */
+  category?: string;
+  attributes?: Record<string, string>;
   qty: number;
   rate: number;
   amount: number;
@@ -304,6 +315,8 @@ export interface LedgerEntry {
   readonly reason?: string;
   readonly transactionId?: number;
   readonly billNumber?: string;
+  /** Where a redemption was made (seed 003 "merchant_store_id"). */
+  readonly storeCode?: string;
 }
 
 /** A customer's points and tier as the points summary shows them. */
@@ -323,6 +336,26 @@ export interface CouponSeries {
   /** How many coupons the series may issue in all. */
   readonly issualLimit: number;
   readonly issued: number;
+  /** Last instant its coupons are active (ISO 8601); absent: they never expire. */
+  readonly validTill?: string;
+  /** Seed 003 "Send notification for issual limit": notify the brand when this many coupons remain. */
+  readonly notifyWhenRemaining?: number;
+  /** The notification went out and the limit was not raised past it since. */
+  readonly notified?: boolean;
+  /** Seed 003 "Coupons Claimed Information": the outbound campaign or loyalty program using the series. */
+  readonly claim?: { readonly by: 'OUTBOUND' | 'LOYALTY'; readonly name: string };
+}
+
+/** A message the platform sent to the brand's registered contacts (seed 003: the issual-limit email). */
+export interface BrandNotification {
+  readonly id: number;
+  readonly type: 'COUPON_ISSUAL_LIMIT';
+  readonly seriesId: number;
+  readonly seriesDescription: string;
+  readonly issualLimit: number;
+  readonly remaining: number;
+  readonly recipients: readonly string[];
+  readonly sentAt: string;
 }
 
 export interface Coupon {
@@ -331,5 +364,5 @@ export interface Coupon {
   readonly seriesId: number;
   readonly customerId: number;
   readonly issuedAt: string;
-  readonly redemption?: { readonly redeemedAt: string; readonly billNumber?: string };
+  readonly redemption?: { readonly redeemedAt: string; readonly billNumber?: string; readonly storeCode?: string };
 }

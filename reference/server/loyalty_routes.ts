@@ -1,5 +1,6 @@
 // Routes of the loyalty operations: transactions, points (ledger, goodwill, import, referral,
 // redemption) and coupons. Handlers translate contract bodies to LoyaltyOperations calls and back.
+import { couponStatusFilter, matchesCouponStatus } from '../domain/coupons.ts';
 import { DomainError } from '../domain/errors.ts';
 import { PROGRAM } from '../domain/loyalty_program.ts';
 import { ledgerPoints } from '../domain/points.ts';
@@ -26,7 +27,7 @@ function tierUpgradeEffect(customerId: number, upgrade: TierUpgrade): Record<str
 }
 
 function lineItemBody(item: LineItem): Record<string, unknown> {
-  return withoutUndefined({ sku: item.sku, description: item.description, qty: item.qty, rate: item.rate, amount: item.amount });
+  return withoutUndefined({ sku: item.sku, description: item.description, category: item.category, attributes: item.attributes, qty: item.qty, rate: item.rate, amount: item.amount });
 }
 
 function transactionBody(record: TransactionRecord): Record<string, unknown> {
@@ -104,32 +105,16 @@ function couponBody(coupon: Coupon, series: CouponSeries): Record<string, unknow
     redemptionCount: redemptions.length,
     redemptionsLeft: 1 - redemptions.length,
     createdDate: coupon.issuedAt,
+    ...(series.validTill ? { validTill: series.validTill } : {}),
     redemptions,
   };
-}
-
-/** The v2 coupon status filter; no coupon expires in the reference, so EXPIRED* match none. */
-function matchesStatus(coupon: Coupon, status: string | undefined): boolean {
-  const redeemed = coupon.redemption !== undefined;
-  switch ((status ?? '').toUpperCase()) {
-    case '':
-    case 'ACTIVE':
-      return true;
-    case 'REDEEMED':
-    case 'ACTIVE_REDEEMED':
-      return redeemed;
-    case 'UNREDEEMED':
-    case 'ACTIVE_UNREDEEMED':
-    case 'REDEEMABLE':
-      return !redeemed;
-    default:
-      return false;
-  }
 }
 
 interface LineItemBody {
   sku: string;
   description?: string;
+  category?: string;
+  attributes?: Record<string, string>;
   qty: number;
   rate: number;
   amount: number;
@@ -151,6 +136,7 @@ export const LOYALTY_ROUTES: readonly RouteDefinition[] = [
           billingTime: body.billingTime as string | undefined,
           storeCode: body.storeCode as string | undefined,
           lineItems: (body.lineItems as LineItemBody[] | undefined)?.map((item) => withoutUndefined({ ...item })),
+          promoCodes: body.promoCodes as string[] | undefined,
         }),
       );
       const result = outcome.value;
@@ -158,6 +144,7 @@ export const LOYALTY_ROUTES: readonly RouteDefinition[] = [
         createdId: result.transactionId,
         customerId: result.customerId,
         outlier: result.outlier,
+        ...(result.appliedPromotions ? { appliedPromotions: result.appliedPromotions.map((applied) => ({ ...applied })) } : {}),
         warnings: messages(outcome.warnings),
         sideEffects: sideEffects([{ customerId: result.customerId, points: result.pointsAwarded, ...(result.tierUpgrade ? { tierUpgrade: result.tierUpgrade } : {}) }]),
       });
@@ -170,10 +157,12 @@ export const LOYALTY_ROUTES: readonly RouteDefinition[] = [
     auth: true,
     handler: ({ service, org, query }) => {
       const customerId = query.id as number;
+      const status = query.status === undefined ? undefined : couponStatusFilter(String(query.status));
       const customer = service.getCustomer(org.id, customerId).value;
+      const now = service.orgNow(org.id);
       const coupons = service
         .customerCoupons(org.id, customerId)
-        .filter(({ coupon }) => matchesStatus(coupon, query.status as string | undefined))
+        .filter(({ coupon, series }) => matchesCouponStatus(status, coupon, series, now))
         .reverse();
       const name = customer.profiles.find((profile) => profile.firstName !== undefined);
       return ok({
@@ -282,7 +271,7 @@ export const LOYALTY_ROUTES: readonly RouteDefinition[] = [
     handler: ({ service, org, body }) => {
       const outcome = service.redeemPoints(
         org.id,
-        withoutUndefined({ customerId: body.customerId as number, points: body.points as unknown, purpose: body.purpose as string | undefined, billNumber: body.billNumber as string | undefined }),
+        withoutUndefined({ customerId: body.customerId as number, points: body.points as unknown, purpose: body.purpose as string | undefined, billNumber: body.billNumber as string | undefined, storeCode: body.storeCode as string | undefined }),
       );
       return ok({
         createdId: outcome.value.eventLogId,
@@ -302,6 +291,8 @@ export const LOYALTY_ROUTES: readonly RouteDefinition[] = [
         discountType: body.discountType,
         discountValue: body.discountValue,
         issualLimit: body.issualLimit,
+        validTill: body.validTill,
+        notifyWhenRemaining: body.notifyWhenRemaining,
       });
       return ok({ createdId: series.id, warnings: [] });
     },
@@ -329,7 +320,7 @@ export const LOYALTY_ROUTES: readonly RouteDefinition[] = [
     handler: ({ service, org, body }) => {
       const outcome = service.redeemCoupon(
         org.id,
-        withoutUndefined({ code: body.code as string, customerId: body.customerId as number, billNumber: body.billNumber as string | undefined }),
+        withoutUndefined({ code: body.code as string, customerId: body.customerId as number, billNumber: body.billNumber as string | undefined, storeCode: body.storeCode as string | undefined }),
       );
       const coupon = outcome.value;
       return ok({

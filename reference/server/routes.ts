@@ -11,6 +11,9 @@ import { CUSTOMER_APP_ROUTES } from './customer_app_routes.ts';
 import { USER_GROUP_ROUTES } from './user_group_routes.ts';
 import { IMPORT_ROUTES } from './import_routes.ts';
 import { COMMUNICATION_ROUTES } from './communication_routes.ts';
+import { PROMOTION_ROUTES } from './promotion_routes.ts';
+import { COUPON_ROUTES } from './coupon_routes.ts';
+import { AUDIENCE_ROUTES } from './audience_routes.ts';
 import {
   identifiers,
   incomingCustomer,
@@ -193,6 +196,7 @@ export const ROUTES: readonly RouteDefinition[] = [
           baseCountry: body.baseCountry,
           supportedCountries: body.supportedCountries,
           statusLabels: body.statusLabels,
+          brandContacts: body.brandContacts,
         }),
       );
       return ok({ entity: { orgId: org.id, till: { username: org.till.username, password: org.till.password } }, warnings: [] }, 201);
@@ -217,4 +221,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   ...USER_GROUP_ROUTES,
   ...IMPORT_ROUTES,
   ...COMMUNICATION_ROUTES,
+  ...PROMOTION_ROUTES,
+  ...COUPON_ROUTES,
+  ...AUDIENCE_ROUTES,
 ];

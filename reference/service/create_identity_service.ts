@@ -18,13 +18,16 @@ import { updateCustomer } from '../domain/update_customer.ts';
 import { createMemoryStore } from '../store/memory_store.ts';
 import type { Store, TransactionRecord } from '../store/store.ts';
 import type { IdentityService } from './identity_service.ts';
+import { createAudienceOperations } from './audience_operations.ts';
 import { createCardOperations } from './card_operations.ts';
 import { createCommunicationOperations, createMemoryOutbox } from './communications.ts';
 import { createCustomerAppOperations } from './customer_app_sign_in.ts';
 import { createUserGroupOperations } from './user_groups.ts';
 import { createImportOperations } from './imports.ts';
+import { createCouponOperations } from './coupon_operations.ts';
 import { createLoyaltyOperations } from './loyalty_operations.ts';
 import { createOperationGuard } from './operation_guard.ts';
+import { createPromotionOperations } from './promotion_operations.ts';
 import { createServiceCore } from './service_core.ts';
 import { createStatusOperations } from './status_operations.ts';
 import { createSubscriptionOperations } from './subscription_operations.ts';
@@ -67,6 +70,7 @@ export function createIdentityService(
       const configs = parseOrgConfigs(setup.configs);
       const { baseCountry, supportedCountries } = countries(setup);
       const statusLabels = parseStatusLabels(setup.statusLabels);
+      const brandContacts = (setup.brandContacts ?? []).map(String);
       return store.createOrg((id) => ({
         id,
         configs,
@@ -74,6 +78,7 @@ export function createIdentityService(
         supportedCountries,
         till: { username: `org${id}.till`, password: randomBytes(12).toString('hex') },
         ...(statusLabels.length > 0 ? { statusLabels } : {}),
+        ...(brandContacts.length > 0 ? { brandContacts } : {}),
       }));
     },
 
@@ -151,6 +156,17 @@ export function createIdentityService(
     ...createCommunicationOperations(core, outbox),
     // Imports run each row through the service's own operations.
     ...createImportOperations(core, () => service),
+    ...createPromotionOperations(core),
+    ...createCouponOperations(core),
+    ...createAudienceOperations(core),
+    setClock(orgId, instant) {
+      orgOf(orgId);
+      const time = Date.parse(String(instant));
+      if (Number.isNaN(time)) throw new DomainError(8520, String(instant));
+      core.setOrgClock(orgId, time);
+      return core.orgNow(orgId);
+    },
+    orgNow: (orgId) => core.orgNow(orgId),
   };
   return service;
 }

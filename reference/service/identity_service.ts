@@ -24,6 +24,9 @@ import type { CustomerAppOperations } from './customer_app_sign_in.ts';
 import type { CommunicationOperations } from './communications.ts';
 import type { UserGroupOperations } from './user_groups.ts';
 import type { ImportOperations } from './imports.ts';
+import type { PromotionOperations } from './promotion_operations.ts';
+import type { CouponOperations } from './coupon_operations.ts';
+import type { AudienceOperations } from './audience_operations.ts';
 
 export interface IdentityService extends StatusOperations, CardOperations {
   createOrg(setup: OrgSetup): Org;
@@ -57,3 +60,10 @@ export interface IdentityService extends UserGroupOperations {}
 // Seed 003: Connect+ imports.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface IdentityService extends ImportOperations {}
+// Code-linked promotions (seed 003), and the test-control clock they expire by.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface IdentityService extends PromotionOperations, CouponOperations, AudienceOperations {
+  /** Test control: freezes the org's clock at the instant (ISO 8601; 8520 otherwise) and answers it. */
+  setClock(orgId: number, instant: unknown): string;
+  orgNow(orgId: number): string;
+}

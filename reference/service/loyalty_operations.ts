@@ -12,7 +12,7 @@
 // - A referral rewards both sides or neither: if either customer's status blocks points allocation, the
 //   guard refuses the whole referral, so no half-rewarded referral exists.
 import { DomainError, warning, type ApiMessage } from '../domain/errors.ts';
-import { checkIssuable, checkRedeemableCoupon, checkSeries, couponCode, type CouponSeriesInput } from '../domain/coupons.ts';
+import { afterIssue, checkIssuable, checkRedeemableCoupon, checkSeries, couponCode, type CouponSeriesInput } from '../domain/coupons.ts';
 import { validateIncoming } from '../domain/incoming_customer.ts';
 import { readLoyaltyProgram, type LoyaltyProgram } from '../domain/loyalty_program.ts';
 import { checkLineItems, checkPointsAmount, checkRedeemable, tierAfterCredit, transactionPoints } from '../domain/points.ts';
@@ -33,6 +33,8 @@ import type {
 import type { LoyaltyChanges } from '../store/loyalty_store.ts';
 import type { TransactionRecord } from '../store/store.ts';
 import { createOperationGuard, type OperationGuard } from './operation_guard.ts';
+import { issualLimitNotification } from './coupon_operations.ts';
+import { commitRedemptions, planRedemptions } from './promotion_operations.ts';
 import type { ServiceCore } from './service_core.ts';
 
 export type AllocationKind = 'goodwill' | 'import';
@@ -61,10 +63,10 @@ export interface LoyaltyOperations {
   /** Goodwill or imported points for one customer. */
   allocatePoints(orgId: number, request: { customerId: number; points: unknown; kind: AllocationKind; reason: string }): Outcome<PointsAward>;
   awardReferral(orgId: number, request: { referrerId: number; refereeId: number }): Outcome<{ referrer: PointsAward; referee: PointsAward }>;
-  redeemPoints(orgId: number, request: { customerId: number; points: unknown; purpose?: string; billNumber?: string }): Outcome<{ eventLogId: number; balance: number }>;
+  redeemPoints(orgId: number, request: { customerId: number; points: unknown; purpose?: string; billNumber?: string; storeCode?: string }): Outcome<{ eventLogId: number; balance: number }>;
   createCouponSeries(orgId: number, input: CouponSeriesInput): CouponSeries;
   issueCoupon(orgId: number, request: { seriesId: number; customerId: number }): Outcome<Coupon>;
-  redeemCoupon(orgId: number, request: { code: string; customerId: number; billNumber?: string }): Outcome<Coupon>;
+  redeemCoupon(orgId: number, request: { code: string; customerId: number; billNumber?: string; storeCode?: string }): Outcome<Coupon>;
   /** The customer's coupons with their series, oldest first. */
   customerCoupons(orgId: number, customerId: number): { coupon: Coupon; series: CouponSeries }[];
 }
@@ -154,6 +156,7 @@ export function createLoyaltyOperations(core: ServiceCore, guard: OperationGuard
           return {
             outcome,
             customer,
+            redemptions: planRedemptions(core, orgId, customer, input.promoCodes ?? [], input.billAmount),
             outlier: guard.hasRestriction(orgId, customer, 'MARK_TRANSACTION_OUTLIER'),
             points: withheldBy ? 0 : earned,
             warnings: withheldBy && earned > 0 ? [warning(withheldBy, customer.id)] : [],
@@ -173,6 +176,7 @@ export function createLoyaltyOperations(core: ServiceCore, guard: OperationGuard
         }),
       );
       const transactionId = committed.transactionId!;
+      commitRedemptions(core, orgId, result.redemptions);
       const warnings = [...result.outcome.warnings, ...result.warnings];
       let tierUpgrade: TierUpgrade | undefined;
       if (result.points > 0) {
@@ -195,6 +199,7 @@ export function createLoyaltyOperations(core: ServiceCore, guard: OperationGuard
         outlier: result.outlier,
         pointsAwarded: result.points,
         ...(tierUpgrade ? { tierUpgrade } : {}),
+        ...(result.redemptions.applied.length > 0 ? { appliedPromotions: [...result.redemptions.applied] } : {}),
       };
       return { value, warnings };
     },
@@ -282,9 +287,10 @@ export function createLoyaltyOperations(core: ServiceCore, guard: OperationGuard
             eventName: 'PointsRedemption',
             entryType: 'DEBIT',
             points,
-            createdAt: now(),
+            createdAt: core.orgNow(orgId),
             ...(request.purpose ? { reason: request.purpose } : {}),
             ...(request.billNumber ? { billNumber: request.billNumber } : {}),
+            ...(request.storeCode ? { storeCode: request.storeCode } : {}),
           },
         ],
       });
@@ -300,19 +306,23 @@ export function createLoyaltyOperations(core: ServiceCore, guard: OperationGuard
 
     issueCoupon(orgId, { seriesId, customerId }) {
       const customer = liveCustomerOf(orgId, customerId);
-      const series = checkIssuable(seriesId, loyalty.series(orgId, seriesId));
+      const issuedAt = core.orgNow(orgId);
+      const series = checkIssuable(seriesId, loyalty.series(orgId, seriesId), issuedAt);
       requireAllowed(orgId, customer, 'BLOCK_COUPON_ISSUAL');
       const id = loyalty.nextCouponId();
-      const coupon: Coupon = { id, code: couponCode(series.id, id), seriesId: series.id, customerId: customer.id, issuedAt: now() };
-      loyalty.commit(orgId, { series: [{ ...series, issued: series.issued + 1 }], coupons: [coupon] });
+      const coupon: Coupon = { id, code: couponCode(series.id, id), seriesId: series.id, customerId: customer.id, issuedAt };
+      const issued = afterIssue(series);
+      loyalty.commit(orgId, { series: [issued.series], coupons: [coupon], notifications: issued.notify ? [issualLimitNotification(orgOf(orgId), issued.series, issuedAt)] : [] });
       return { value: coupon, warnings: [] };
     },
 
-    redeemCoupon(orgId, { code, customerId, billNumber }) {
+    redeemCoupon(orgId, { code, customerId, billNumber, storeCode }) {
       const customer = liveCustomerOf(orgId, customerId);
-      const coupon = checkRedeemableCoupon(code, loyalty.coupon(orgId, code), customer.id);
+      const stored = loyalty.coupon(orgId, code);
+      const redeemedAt = core.orgNow(orgId);
+      const coupon = checkRedeemableCoupon(code, stored, customer.id, stored && loyalty.series(orgId, stored.seriesId), redeemedAt);
       requireAllowed(orgId, customer, 'BLOCK_COUPON_REDEMPTION');
-      const redeemed: Coupon = { ...coupon, redemption: { redeemedAt: now(), ...(billNumber ? { billNumber } : {}) } };
+      const redeemed: Coupon = { ...coupon, redemption: { redeemedAt, ...(billNumber ? { billNumber } : {}), ...(storeCode ? { storeCode } : {}) } };
       loyalty.commit(orgId, { coupons: [redeemed] });
       return { value: redeemed, warnings: [] };
     },

@@ -12,6 +12,10 @@ export interface ServiceCore {
   readonly store: Store;
   /** The clock for registration and record dates; tests pin it. */
   readonly now: () => string;
+  /** The org's clock (ISO 8601): real time, or the instant test control set it to. */
+  orgNow(orgId: number): string;
+  /** Test control: freezes the org's clock at `instant` (epoch ms). */
+  setOrgClock(orgId: number, instant: number): void;
   /** The org, or 1064 when it does not exist. */
   orgOf(orgId: number): Org;
   /** Runs a rule on a fresh changeset and commits what it changed, only if it returned. */
@@ -32,9 +36,16 @@ export function createServiceCore(store: Store, now: () => string): ServiceCore 
     if (!org) throw new DomainError(1064, orgId);
     return org;
   };
+  // Orgs whose clock test control froze, at the instant it set (epoch ms).
+  const clocks = new Map<number, number>();
   return {
     store,
     now,
+    orgNow(orgId) {
+      const frozen = clocks.get(orgId);
+      return frozen === undefined ? now() : new Date(frozen).toISOString();
+    },
+    setOrgClock: (orgId, instant) => void clocks.set(orgId, instant),
     orgOf,
     transact(orgId, rule, extra) {
       const org = orgOf(orgId);

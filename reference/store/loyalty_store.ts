@@ -1,6 +1,6 @@
 // The loyalty state behind a port: points ledgers and accounts, coupon series and coupons, referrals.
 // The service validates everything first and then commits one LoyaltyChanges, so a refusal leaves it as it was.
-import type { Coupon, CouponSeries, LedgerEntry } from '../domain/types.ts';
+import type { BrandNotification, Coupon, CouponSeries, LedgerEntry } from '../domain/types.ts';
 
 /** A customer's running totals; `tier` is absent until a credit sets it (the program's first tier). */
 export interface StoredAccount {
@@ -20,6 +20,8 @@ export interface LoyaltyChanges {
   readonly coupons?: readonly Coupon[];
   /** Referees rewarded by this change. */
   readonly referred?: readonly number[];
+  /** Notifications sent to the brand by this change (the series' issual-limit email). */
+  readonly notifications?: readonly Omit<BrandNotification, 'id'>[];
 }
 
 export interface LoyaltyStore {
@@ -31,6 +33,8 @@ export interface LoyaltyStore {
   /** The customer's coupons, oldest first. */
   couponsOf(orgId: number, customerId: number): Coupon[];
   wasReferred(orgId: number, customerId: number): boolean;
+  /** Notifications sent to the org's brand contacts, oldest first. */
+  notifications(orgId: number): BrandNotification[];
   /** Ids are global and increasing, reserved before the rule builds what carries them. */
   nextSeriesId(): number;
   nextCouponId(): number;

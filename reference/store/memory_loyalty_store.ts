@@ -1,5 +1,5 @@
 // In-memory LoyaltyStore: per org, ledgers and accounts by customer, series by id, coupons by code.
-import type { Coupon, CouponSeries, LedgerEntry } from '../domain/types.ts';
+import type { BrandNotification, Coupon, CouponSeries, LedgerEntry } from '../domain/types.ts';
 import type { LoyaltyStore, StoredAccount } from './loyalty_store.ts';
 
 interface OrgLoyalty {
@@ -9,6 +9,7 @@ interface OrgLoyalty {
   readonly coupons: Map<string, Coupon>;
   readonly couponsByCustomer: Map<number, string[]>;
   readonly referred: Set<number>;
+  readonly notifications: BrandNotification[];
 }
 
 export function createMemoryLoyaltyStore(): LoyaltyStore {
@@ -16,11 +17,12 @@ export function createMemoryLoyaltyStore(): LoyaltyStore {
   let lastEventLogId = 0;
   let lastSeriesId = 0;
   let lastCouponId = 0;
+  let lastNotificationId = 0;
 
   const of = (orgId: number): OrgLoyalty => {
     let state = orgs.get(orgId);
     if (!state) {
-      state = { accounts: new Map(), ledgers: new Map(), series: new Map(), coupons: new Map(), couponsByCustomer: new Map(), referred: new Set() };
+      state = { accounts: new Map(), ledgers: new Map(), series: new Map(), coupons: new Map(), couponsByCustomer: new Map(), referred: new Set(), notifications: [] };
       orgs.set(orgId, state);
     }
     return state;
@@ -36,6 +38,7 @@ export function createMemoryLoyaltyStore(): LoyaltyStore {
       return (state?.couponsByCustomer.get(customerId) ?? []).map((code) => state!.coupons.get(code)!);
     },
     wasReferred: (orgId, customerId) => orgs.get(orgId)?.referred.has(customerId) ?? false,
+    notifications: (orgId) => [...(orgs.get(orgId)?.notifications ?? [])],
     nextSeriesId: () => ++lastSeriesId,
     nextCouponId: () => ++lastCouponId,
     commit(orgId, changes) {
@@ -70,6 +73,7 @@ export function createMemoryLoyaltyStore(): LoyaltyStore {
         state.coupons.set(coupon.code, coupon);
       }
       for (const customerId of changes.referred ?? []) state.referred.add(customerId);
+      for (const notification of changes.notifications ?? []) state.notifications.push({ id: ++lastNotificationId, ...notification });
       return ids;
     },
   };

@@ -6,6 +6,7 @@
 import type { CustomerReader } from '../domain/customer_port.ts';
 import { MATCHING_IDENTIFIER_TYPES, OTHER_IDENTIFIER_TYPES, type Customer, type MatchingIdentifierType, type MergeRecord, type Org } from '../domain/types.ts';
 import { createMemoryLoyaltyStore } from './memory_loyalty_store.ts';
+import { createMemoryPromotionStore } from './promotion_store.ts';
 import type { Store, TransactionRecord } from './store.ts';
 
 /** value -> the id of its one holder, or the ids (in insertion order) when several hold it. */
@@ -160,5 +161,6 @@ export function createMemoryStore(): Store {
     listMerges: (orgId) => [...stateOf(orgId).merges],
     listTransactions: (orgId) => [...stateOf(orgId).transactions],
     loyalty: createMemoryLoyaltyStore(),
+    promotions: createMemoryPromotionStore(),
   };
 }

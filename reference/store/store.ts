@@ -2,6 +2,7 @@
 import type { CustomerReader } from '../domain/customer_port.ts';
 import type { Customer, LineItem, MergeRecord, Org } from '../domain/types.ts';
 import type { LoyaltyStore } from './loyalty_store.ts';
+import type { PromotionStore } from './promotion_store.ts';
 
 export interface TransactionRecord {
   readonly id: number;
@@ -47,4 +48,6 @@ export interface Store {
   listTransactions(orgId: number): TransactionRecord[];
   /** Points, tiers, coupons and referrals (loyalty_store.ts). */
   readonly loyalty: LoyaltyStore;
+  /** Code-linked promotions and their promo codes (promotion_store.ts). */
+  readonly promotions: PromotionStore;
 }

@@ -24,7 +24,7 @@ export function roleKey(name: string): string {
   return name.replace(/\(.*?\)/g, '').trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
-type Setup = { configs: Record<string, unknown>; baseCountry?: string; supportedCountries?: string[]; statusLabels?: StatusLabelSetup[] };
+type Setup = { configs: Record<string, unknown>; baseCountry?: string; supportedCountries?: string[]; statusLabels?: StatusLabelSetup[]; brandContacts?: string[] };
 
 /** A feature's setting row into an org setup: "base country", "supported countries" or a CONF_* config. */
 export function applySetting(setup: Setup, name: string, value: string): void {
@@ -90,10 +90,19 @@ export class MemberspecWorld extends World {
     this.setup.statusLabels = labels;
   }
 
+  /** The brand's registered contacts (seed 003 notifications); like settings, known before the org is first used. */
+  setBrandContacts(contacts: string[]): void {
+    if (this.orgSession) throw new HarnessError('brand contacts given after the org was first used');
+    this.setup.brandContacts = contacts;
+  }
+
   /** The org of this scenario, created on first use with every setting given so far. */
   session(): Promise<OrgSession> {
     this.orgSession ??= this.newOrg({ ...this.setup, configs: { ...this.setup.configs } }).then((session) => {
       // After createOrg, so that a fixed org lacking a setting is reported by that setting first.
+      if (this.setup.brandContacts && this.driver && !this.driver.capabilities.testControl) {
+        throw new NotApplicableError("needs the brand's registered contacts, which only the test-control extension can set");
+      }
       if (this.requiresNewOrg && this.driver && !this.driver.capabilities.testControl) {
         throw new NotApplicableError("needs a new org from the test-control extension: the numbers a card series issues depend on what it issued before");
       }

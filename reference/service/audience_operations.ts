@@ -1,0 +1,96 @@
+// Audience queries over customers' line items (seed 003 "New filters in Audience Manager"). An item index per
+// org (selector -> the lines that answer to it, as parallel number arrays) is brought up to date from the
+// store's append-only transactions before each query, so a query reads only the lines of the items its
+// filters name, never every bill: `npm run bench -- audience` compares it with the plain scan.
+import { addLine, lineKeys, parseAudienceQuery, satisfies, selectorKey, type AudienceQueryInput, type ItemTotals } from '../domain/audiences.ts';
+import type { Customer } from '../domain/types.ts';
+import type { TransactionRecord } from '../store/store.ts';
+import type { ServiceCore } from './service_core.ts';
+
+export interface AudienceOperations {
+  /** Live customers (merge victims' bills count for their survivors) matching every filter, by id. */
+  queryAudience(orgId: number, query: AudienceQueryInput): number[];
+}
+
+/** The lines of one selector: one entry per line, in the order the bills were stored. */
+interface Postings {
+  readonly customers: number[];
+  readonly transactions: number[];
+  readonly times: number[];
+  readonly amounts: number[];
+}
+
+interface ItemIndex {
+  indexed: number;
+  readonly postings: Map<string, Postings>;
+}
+
+export function billTime(record: TransactionRecord): number {
+  return Date.parse(record.billingTime ?? record.createdAt);
+}
+
+/** Adds the bills the index has not seen yet. */
+function catchUp(index: ItemIndex, records: readonly TransactionRecord[]): void {
+  for (let i = index.indexed; i < records.length; i++) {
+    const record = records[i];
+    if (!record.lineItems) continue;
+    const time = billTime(record);
+    for (const line of record.lineItems) {
+      for (const key of lineKeys(line)) {
+        let postings = index.postings.get(key);
+        if (!postings) index.postings.set(key, (postings = { customers: [], transactions: [], times: [], amounts: [] }));
+        postings.customers.push(record.customerId);
+        postings.transactions.push(record.id);
+        postings.times.push(time);
+        postings.amounts.push(line.amount);
+      }
+    }
+  }
+  index.indexed = records.length;
+}
+
+/** The live customer a bill's customer ended as (a merge victim's bills belong to its survivor). */
+export function survivorResolver(get: (id: number) => Customer | undefined): (id: number) => Customer | undefined {
+  const cache = new Map<number, Customer | undefined>();
+  return (id) => {
+    if (cache.has(id)) return cache.get(id);
+    let customer = get(id);
+    for (let hops = 0; customer?.mergedInto !== undefined && hops < 100; hops++) customer = get(customer.mergedInto);
+    cache.set(id, customer);
+    return customer;
+  };
+}
+
+export function createAudienceOperations(core: ServiceCore): AudienceOperations {
+  const { store, orgOf } = core;
+  const indexes = new Map<number, ItemIndex>();
+
+  return {
+    queryAudience(orgId, input) {
+      orgOf(orgId);
+      const query = parseAudienceQuery(input);
+      let index = indexes.get(orgId);
+      if (!index) indexes.set(orgId, (index = { indexed: 0, postings: new Map() }));
+      catchUp(index, store.listTransactions(orgId));
+      const reader = store.customers(orgId);
+      const live = survivorResolver((id) => reader.get(id));
+      let audience: Set<number> | undefined;
+      for (const filter of query.filters) {
+        const postings = index.postings.get(selectorKey(filter.item));
+        const totals = new Map<number, ItemTotals>();
+        if (postings) {
+          for (let i = 0; i < postings.times.length; i++) {
+            const time = postings.times[i];
+            if (time < query.from || time > query.to) continue;
+            const customer = live(postings.customers[i]);
+            if (customer) addLine(totals, customer.id, postings.transactions[i], postings.amounts[i]);
+          }
+        }
+        const matching = new Set<number>();
+        for (const [id, figures] of totals) if ((!audience || audience.has(id)) && satisfies(filter, figures)) matching.add(id);
+        audience = matching;
+      }
+      return [...(audience ?? [])].filter((id) => query.loyaltyType === undefined || live(id)?.loyaltyType === query.loyaltyType).sort((a, b) => a - b);
+    },
+  };
+}
