@@ -11,6 +11,7 @@ import autocannon from 'autocannon';
 import { benchMobile } from './bench_identifiers.ts';
 import { measureAudience } from './audience_bench.ts';
 import { measureGeneration } from './generation_bench.ts';
+import { measureLedger } from './ledger_bench.ts';
 import { certify } from '../api/certify.ts';
 import { startReferenceServer } from '../reference/server/start_server.ts';
 
@@ -190,9 +191,9 @@ async function measureSuite(): Promise<void> {
   console.log(`  over HTTP / in-process: ${(best(overHttp) / best(inProcess)).toFixed(2)}x`);
 }
 
-// `npm run bench -- throughput`, `-- suite`, `-- generation`, `-- audience` or `-- imports` runs one part.
+// `npm run bench -- throughput`, `-- suite`, `-- generation`, `-- audience`, `-- imports` or `-- ledger` runs one part.
 const only = process.argv[2];
-const PARTS = ['suite', 'throughput', 'generation', 'audience', 'imports'];
+const PARTS = ['suite', 'throughput', 'generation', 'audience', 'imports', 'ledger'];
 if (only !== undefined && !PARTS.includes(only)) {
   console.error(`memberspec bench: unknown part "${only}" (expected ${PARTS.map((part) => `"${part}"`).join(', ')})`);
   process.exit(2);
@@ -201,5 +202,6 @@ if (only === undefined || only === 'suite') await measureSuite();
 if (only === undefined || only === 'throughput') await measureThroughput();
 if (only === undefined || only === 'generation') await measureGeneration();
 if (only === undefined || only === 'audience') await measureAudience();
+if (only === undefined || only === 'ledger') await measureLedger();
 if (only === undefined) await (await import('./seeding_bench.ts')).measureSeeding();
 if (only === undefined || only === 'imports') await (await import('./import_bench.ts')).measureImports();

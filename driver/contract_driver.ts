@@ -27,6 +27,9 @@ import {
   type PointsWriteOutcome,
   type TransactionView,
   type LedgerEntryView,
+  type LedgerPageView,
+  type LedgerViewRequest,
+  type ClosingBalanceView,
   type CouponView,
   type CouponSeriesView,
   type StatusLogEntryView,
@@ -258,9 +261,15 @@ function groupTransactionView(body: Json): GroupTransactionView {
   };
 }
 
-function ledgerEntryView(body: Json): LedgerEntryView {
-  const detail = body.entryDetails[0] ?? {};
-  return withoutUndefined({ eventName: body.eventName, entryType: detail.ledgerEntryType, points: Number(detail.points), reason: body.eventDetails?.reason });
+/** The API's pointsCategory names in the seed's terms (capillary-api-notes §8.1). */
+const POINTS_CATEGORIES: Readonly<Record<string, string>> = {
+  Main: 'REGULAR',
+  DelayedAccrualPointCategory: 'PROMISED',
+  ExternalTriggerBasedPointCategory: 'TRIGGER_BASED',
+};
+
+function categoryOf(name: unknown): string {
+  return POINTS_CATEGORIES[String(name)] ?? String(name);
 }
 
 function couponSeriesView(body: Json): CouponSeriesView {
@@ -274,6 +283,68 @@ function couponSeriesView(body: Json): CouponSeriesView {
     programUsingThisOffer: body.programUsingThisOffer,
   });
 }
+
+function ledgerEntryView(body: Json): LedgerEntryView {
+  const transaction = body.transactionDetails ?? {};
+  return withoutUndefined({
+    eventLogId: body.eventLogId,
+    eventName: body.eventName,
+    createdAt: body.ledgerCreatedDate,
+    pointsOnEvent: Number(body.netPointsOnEvent),
+    entries: (body.entryDetails as Json[]).map((detail) =>
+      withoutUndefined({
+        entryType: detail.ledgerEntryType,
+        points: Number(detail.points),
+        category: categoryOf(detail.pointsCategory),
+        programId: detail.programId,
+        programName: detail.programName,
+      }),
+    ),
+    transactionId: transaction.transactionId,
+    transactionNumber: transaction.transactionNumber,
+    reason: body.eventDetails?.reason,
+    source: body.eventSource,
+    storeCode: optionalText(body.storeCode),
+    tillCode: optionalText(body.tillCode),
+  });
+}
+
+function ledgerPageView(body: Json): LedgerPageView {
+  const customer = body.customerDetails ?? {};
+  const details = body.ledgerDetails;
+  return {
+    customer: withoutUndefined({ userId: customer.userId, firstName: customer.firstName, lastName: customer.lastName }),
+    pageNumber: details.pageNumber,
+    pageSize: details.pageSize,
+    totalEntries: details.totalEntries,
+    pageCount: details.pageCount,
+    entries: (body.ledgerEntries as Json[]).map(ledgerEntryView),
+  };
+}
+
+function closingBalanceView(body: Json): ClosingBalanceView {
+  return withoutUndefined({ category: categoryOf(body.pointsCategory), programId: body.programId, programName: body.programName, balance: Number(body.closingBalance) });
+}
+
+/** A ledger view as the API's query parameters. */
+function ledgerViewParameters(view: LedgerViewRequest): Record<string, string> {
+  const text = (value: number | boolean | undefined) => (value === undefined ? undefined : String(value));
+  return withoutUndefined({
+    limit: text(view.limit),
+    offset: text(view.page),
+    startDate: view.startDate,
+    endDate: view.endDate,
+    ledgerEntryType: view.entryType,
+    pointCategoryType: view.category,
+    programId: text(view.programId),
+    includeTillConceptEvents: text(view.includeTillConceptEvents),
+    eventSource: view.eventSource,
+    tillCode: view.tillCode,
+  });
+}
+
+/** More pages than any scenario's ledger has: a target whose page count never ends is answered as a failure. */
+const MAX_LEDGER_PAGES = 100;
 
 function couponView(body: Json): CouponView {
   return withoutUndefined({ code: body.code, seriesId: body.seriesId, discountType: body.discountType, discountValue: body.discountValue, redeemed: body.redemptionCount > 0, validTill: body.validTill });
@@ -465,6 +536,13 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
         if (!result.ok) throw new HarnessError(`listOrgCustomers refused: ${result.error.code} ${result.error.message}`);
         return result.value;
       },
+      async setClock(instant) {
+        if (!capabilities.testControl) {
+          throw new NotApplicableError(`setting the org's clock needs the test-control extension, which ${transport.target} does not offer`);
+        }
+        const response = await send('setOrgClock', { method: 'PUT', path: `/x-memberspec/orgs/${encodeURIComponent(orgId)}/clock`, body: { now: instant } });
+        return toResult(response, (b) => ({ now: b.entity.now as string }));
+      },
       anonymous() {
         // Still scrubbed of this till's credentials: a target might echo the last ones it saw.
         return session(orgId, till, false, secrets);
@@ -553,13 +631,23 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
           return { balance: summary.loyaltyPoints, lifetimePoints: summary.lifetimePoints, redeemed: summary.redeemed, tier: summary.currentSlab };
         });
       },
-      async pointsLedger(customerId) {
+      async pointsLedger(customerId, view = {}) {
+        const events: LedgerEntryView[] = [];
+        for (let page = 0; page < MAX_LEDGER_PAGES; page++) {
+          const result = await this.readLedger(customerId, { ...view, page, limit: 10 });
+          if (!result.ok) return result;
+          events.push(...result.value.entries);
+          if (page + 1 >= result.value.pageCount || result.value.entries.length === 0) return { ...result, value: events };
+        }
+        throw new ContractViolationError(`getCustomerLedgerInfo answered more than ${MAX_LEDGER_PAGES} pages of 10 for customer ${customerId}`);
+      },
+      async readLedger(customerId, view = {}) {
         const response = await send('getCustomerLedgerInfo', {
           method: 'GET',
           path: '/v2/pointsLedger/getCustomerLedgerInfo',
-          query: { ...ledgerParameters(customerId), limit: '100' },
+          query: { ...ledgerParameters(customerId), ...ledgerViewParameters(view) },
         });
-        return toResult(response, (b) => (b.ledgerEntries as Json[]).map(ledgerEntryView));
+        return toResult(response, ledgerPageView);
       },
       async pointsBalance(customerId) {
         const response = await send('getCustomerLedgerBalance', {
@@ -568,13 +656,38 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
           query: ledgerParameters(customerId),
         });
         return toResult(response, (b) => {
-          const main = (b.ledgerDetails.ledgerClosingBalance as Json[]).find((balance) => balance.pointsCategory === 'Main');
-          if (!main) throw new ContractViolationError('getCustomerLedgerBalance answered without a Main closing balance');
-          return Number(main.closingBalance);
+          const main = (b.ledgerDetails.ledgerClosingBalance as Json[]).filter((balance) => balance.pointsCategory === 'Main');
+          if (main.length === 0) throw new ContractViolationError('getCustomerLedgerBalance answered without a Main closing balance');
+          return main.reduce((sum, balance) => sum + Number(balance.closingBalance), 0);
         });
       },
-      async giveGoodwillPoints(customerId, points, reason) {
-        const response = await send('allocateGoodwillPoints', { method: 'POST', path: '/v2/points/goodwill', body: { customerId, points, reason } });
+      async ledgerBalances(customerId, view = {}) {
+        const response = await send('getCustomerLedgerBalance', {
+          method: 'GET',
+          path: '/v2/pointsLedger/getCustomerLedgerBalance',
+          query: { ...ledgerParameters(customerId), ...ledgerViewParameters(view) },
+        });
+        return toResult(response, (b) => (b.ledgerDetails.ledgerClosingBalance as Json[]).map(closingBalanceView));
+      },
+      async transferPoints(fromId, toId, points) {
+        const response = await send('transferPoints', { method: 'POST', path: '/v2/points/transfer', body: { fromCustomerId: fromId, toCustomerId: toId, points } });
+        return toResult(response, (b) => ({ balance: b.entity.balance as number }));
+      },
+      async returnTransaction(customerId, billNumber, amount) {
+        const body = amount === undefined ? { customerId, billNumber, returnType: 'FULL' } : { customerId, billNumber, returnType: 'AMOUNT', amount };
+        const response = await send('returnTransaction', { method: 'POST', path: '/v2/transactions/return', body });
+        return toResult(response, (b) => ({
+          returnTransactionId: b.createdId as number,
+          pointsReturned: b.entity.pointsReturned as number,
+          redemptionsReversed: b.entity.redemptionsReversed as number,
+        }));
+      },
+      async reverseRedemption(customerId, redemptionId) {
+        const response = await send('reversePointsRedemption', { method: 'POST', path: '/v2/points/redeem/reverse', body: { customerId, redemptionId } });
+        return toResult(response, (b) => ({ balance: b.entity.balance as number }));
+      },
+      async giveGoodwillPoints(customerId, points, reason, programId) {
+        const response = await send('allocateGoodwillPoints', { method: 'POST', path: '/v2/points/goodwill', body: withoutUndefined({ customerId, points, reason, programId }) });
         return toResult(response, (b) => pointsWriteOutcome(b.sideEffects));
       },
       async giveGoodwillPointsByCard(card, points, reason, programId) {
@@ -584,17 +697,17 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
           withoutUndefined({ ...pointsWriteOutcome(b.sideEffects), customerId: b.entity?.customerId, programId: b.entity?.programId, programName: b.entity?.programName }),
         );
       },
-      async importPoints(customerId, points, importReference) {
-        const response = await send('importPoints', { method: 'POST', path: '/v2/points/import', body: { customerId, points, importReference } });
+      async importPoints(customerId, points, importReference, type) {
+        const response = await send('importPoints', { method: 'POST', path: '/v2/points/import', body: withoutUndefined({ customerId, points, importReference, type }) });
         return toResult(response, (b) => pointsWriteOutcome(b.sideEffects));
       },
       async awardReferral(referrerId, refereeId) {
         const response = await send('awardReferralPoints', { method: 'POST', path: '/v2/points/referral', body: { referrerId, refereeId } });
         return toResult(response, (b) => pointsWriteOutcome(b.sideEffects));
       },
-      async redeemPoints(customerId, points, storeCode) {
-        const response = await send('redeemPoints', { method: 'POST', path: '/v2/points/redeem', body: withoutUndefined({ customerId, points, storeCode }) });
-        return toResult(response, (b) => ({ balance: b.entity.balance as number }));
+      async redeemPoints(customerId, points, where = {}) {
+        const response = await send('redeemPoints', { method: 'POST', path: '/v2/points/redeem', body: withoutUndefined({ customerId, points, storeCode: where.storeCode, billNumber: where.billNumber }) });
+        return toResult(response, (b) => ({ balance: b.entity.balance as number, redemptionId: b.createdId as number }));
       },
       async createCouponSeries(series) {
         const response = await send('createCouponSeries', { method: 'POST', path: '/v2/coupon/series', body: { ...series } });
@@ -688,13 +801,6 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
       async linkPromoCode(customerId, code, mode) {
         const response = await send('linkPromoCode', { method: 'POST', path: '/v1/promotions/code/link', body: { customerId, code, mode } });
         return toResult(response, (b) => ({ code: b.data.code as string, customerId: b.data.customerId as number }));
-      },
-      async setClock(instant) {
-        if (!capabilities.testControl) {
-          throw new NotApplicableError(`setting the org's clock needs the test-control extension, which ${transport.target} does not offer`);
-        }
-        const response = await send('setOrgClock', { method: 'PUT', path: `/x-memberspec/orgs/${encodeURIComponent(orgId)}/clock`, body: { now: instant } });
-        return toResult(response, (b) => ({ now: b.entity.now as string }));
       },
       async addCard(customerId, card, through) {
         const item = withoutUndefined({ type: 'cardnumber', value: card.number, cardExternalId: card.externalId, seriesId: card.seriesId, statusLabel: card.statusLabel });

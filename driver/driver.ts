@@ -138,6 +138,12 @@ export interface OrgSession {
   listCustomers(): Promise<{ customers: CustomerView[]; merges: MergeRecord[] }>;
   /** Test control: the customer listing's answer, a refusal included, sent with the given admin credential. */
   requestCustomerList(credential: AdminCredential): Promise<Result<{ customers: CustomerView[] }>>;
+  /**
+   * Test control: freezes the org's clock at `instant` (ISO 8601), running the jobs due by then (points expiry,
+   * promised points; promo codes and coupons expire by it). Throws NotApplicableError without the test-control
+   * extension; a refusal (a bad date, or back in time once the org has a ledger) is a Result.
+   */
+  setClock(instant: string): Promise<Result<{ now: string }>>;
   /** The same org reached with no credentials at all. */
   anonymous(): OrgSession;
 
@@ -152,11 +158,23 @@ export interface OrgSession {
   transactionsOf(customerId: number): Promise<Result<TransactionView[]>>;
   /** Points and tier (the customer view's points summary). */
   pointsSummary(customerId: number): Promise<Result<PointsSummaryView>>;
-  /** Ledger entries, oldest first. */
-  pointsLedger(customerId: number): Promise<Result<LedgerEntryView[]>>;
-  /** The ledger's closing balance. */
+  /** Every event of a ledger view (default: the last 7 days), oldest first, read page by page (10 a page). */
+  pointsLedger(customerId: number, view?: Pick<LedgerViewRequest, 'startDate' | 'endDate'>): Promise<Result<LedgerEntryView[]>>;
+  /** One page of a ledger view (seed 003 "API to fetch Points Ledger Entries"). */
+  readLedger(customerId: number, view?: LedgerViewRequest): Promise<Result<LedgerPageView>>;
+  /** The ledger's closing balance: the regular points of every program. */
   pointsBalance(customerId: number): Promise<Result<number>>;
-  giveGoodwillPoints(customerId: number, points: number, reason: string): Promise<Result<PointsWriteOutcome>>;
+  /** The closing balances of a ledger view, per program and points category. */
+  ledgerBalances(customerId: number, view?: LedgerViewRequest): Promise<Result<ClosingBalanceView[]>>;
+  /** Seed 003 "Points Transfer". */
+  transferPoints(fromId: number, toId: number, points: number): Promise<Result<{ balance: number }>>;
+  /** Seed 003 "Transaction Return": the whole bill, or `amount` of it. */
+  returnTransaction(customerId: number, billNumber: string, amount?: number): Promise<Result<ReturnOutcome>>;
+  /** Seed 003 "Redemption Reversal" of a redemption (by the id its redemption answered). */
+  reverseRedemption(customerId: number, redemptionId: number): Promise<Result<{ balance: number }>>;
+  giveGoodwillPoints(customerId: number, points: number, reason: string, programId?: number): Promise<Result<PointsWriteOutcome>>;
+  /** Points an import brings (ALLOCATION, the default) or takes (REDEMPTION, EXPIRY; seed 003). */
+  importPoints(customerId: number, points: number, importReference: string, type?: 'ALLOCATION' | 'REDEMPTION' | 'EXPIRY'): Promise<Result<PointsWriteOutcome>>;
   /** Seed 003 goodwill by card: the customer named by a card number or card external id; the program the card's unless given. */
   giveGoodwillPointsByCard(
     card: { readonly by: 'cardnumber' | 'cardExternalId'; readonly value: string },
@@ -164,9 +182,9 @@ export interface OrgSession {
     reason: string,
     programId?: number,
   ): Promise<Result<GoodwillOutcome>>;
-  importPoints(customerId: number, points: number, importReference: string): Promise<Result<PointsWriteOutcome>>;
   awardReferral(referrerId: number, refereeId: number): Promise<Result<PointsWriteOutcome>>;
-  redeemPoints(customerId: number, points: number, storeCode?: string): Promise<Result<{ balance: number }>>;
+  /** Where a redemption was made (seed 003 "merchant_store_id") and the bill it was made on. */
+  redeemPoints(customerId: number, points: number, where?: { storeCode?: string; billNumber?: string }): Promise<Result<{ balance: number; redemptionId: number }>>;
   createCouponSeries(series: CouponSeriesSpec): Promise<Result<{ seriesId: number }>>;
   issueCoupon(seriesId: number, customerId: number): Promise<Result<{ couponId: number; code: string }>>;
   redeemCoupon(code: string, customerId: number, storeCode?: string): Promise<Result<{ couponId: number }>>;
@@ -195,11 +213,7 @@ export interface OrgSession {
   promoCodes(promotionId: number): Promise<Result<PromoCodeView[]>>;
   /** The link-code API: the code becomes the customer's, applied at their next transaction. */
   linkPromoCode(customerId: number, code: string, mode: string): Promise<Result<{ code: string; customerId: number }>>;
-  /**
-   * Test control: freezes the org's clock at `instant` (ISO 8601). Throws NotApplicableError without the
-   * test-control extension; a refusal (a bad date) is a Result.
-   */
-  setClock(instant: string): Promise<Result<{ now: string }>>;
+  // setClock (the org's clock, test control) is declared with the other test-control operations above.
 
   // ---- Customer status (customer_status features)
   /** The till this session calls as (status changes name it as their author). */
@@ -377,11 +391,65 @@ export interface PointsSummaryView {
   readonly tier: string;
 }
 
+/** One ledger event as the target shows it, with its entries. */
 export interface LedgerEntryView {
+  readonly eventLogId: number;
   readonly eventName: string;
+  readonly createdAt: string;
+  /** Seed 003's points_on_event (netPointsOnEvent). */
+  readonly pointsOnEvent: number;
+  readonly entries: readonly LedgerLineView[];
+  readonly transactionId?: number;
+  readonly transactionNumber?: string;
+  readonly reason?: string;
+  readonly source?: string;
+  readonly storeCode?: string;
+  readonly tillCode?: string;
+}
+
+/** One entry of a ledger event; the category in the seed's words' API form (REGULAR, PROMISED, TRIGGER_BASED). */
+export interface LedgerLineView {
   readonly entryType: string;
   readonly points: number;
-  readonly reason?: string;
+  readonly category: string;
+  readonly programId: number;
+  readonly programName?: string;
+}
+
+/** What a ledger request asks for; every field optional (the API's defaults apply). */
+export interface LedgerViewRequest {
+  readonly page?: number;
+  readonly limit?: number;
+  readonly startDate?: string;
+  readonly endDate?: string;
+  readonly entryType?: string;
+  readonly category?: string;
+  readonly programId?: number;
+  readonly includeTillConceptEvents?: boolean;
+  readonly eventSource?: string;
+  readonly tillCode?: string;
+}
+
+export interface LedgerPageView {
+  readonly customer: { readonly userId: number; readonly firstName?: string; readonly lastName?: string };
+  readonly pageNumber: number;
+  readonly pageSize: number;
+  readonly totalEntries: number;
+  readonly pageCount: number;
+  readonly entries: readonly LedgerEntryView[];
+}
+
+export interface ClosingBalanceView {
+  readonly category: string;
+  readonly programId?: number;
+  readonly programName?: string;
+  readonly balance: number;
+}
+
+export interface ReturnOutcome {
+  readonly returnTransactionId: number;
+  readonly pointsReturned: number;
+  readonly redemptionsReversed: number;
 }
 
 export interface CouponSeriesSpec {

@@ -175,7 +175,7 @@ Given('{string} redeemed the coupon of {string} at store {word}', async function
 });
 
 Given('{string} redeemed {int} points at store {word}', async function (this: MemberspecWorld, name: string, points: number, store: string) {
-  mustSucceed(await (await this.session()).redeemPoints(this.customerId(name), points, store), `redeeming ${points} points`);
+  mustSucceed(await (await this.session()).redeemPoints(this.customerId(name), points, { storeCode: store }), `redeeming ${points} points`);
 });
 
 /** The feature's filter words -> the read's filters; coupon ids come from the coupons issued in the scenario. */

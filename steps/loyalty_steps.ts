@@ -175,17 +175,6 @@ Then('{string} has {int} lifetime points and has redeemed {int}', async function
   expect({ lifetime: summary.lifetimePoints, redeemed: summary.redeemed }, `the points of "${name}"`).to.deep.equal({ lifetime, redeemed });
 });
 
-Then('the points ledger of {string} shows:', async function (this: MemberspecWorld, name: string, table: DataTable) {
-  const entries = mustSucceed(await (await this.session()).pointsLedger(this.customerId(name)), `reading the ledger of "${name}"`);
-  const actual = entries.map((entry) => ({ event: entry.eventName, entry: entry.entryType, points: String(entry.points), reason: entry.reason ?? '' }));
-  expect(actual, `the ledger of "${name}", oldest first`).to.deep.equal(table.hashes());
-});
-
-Then('the points ledger of {string} is empty', async function (this: MemberspecWorld, name: string) {
-  const entries = mustSucceed(await (await this.session()).pointsLedger(this.customerId(name)), `reading the ledger of "${name}"`);
-  expect(entries, `the ledger of "${name}"`).to.deep.equal([]);
-});
-
 // ---- tiers
 
 Then('{string} is in tier {string}', async function (this: MemberspecWorld, name: string, tier: string) {

@@ -66,6 +66,21 @@ function presentedCodes(exchange: Exchange): string[] {
   }
 }
 
+const LEDGER_INFO = '/v2/pointsLedger/getCustomerLedgerInfo';
+
+const TEST_CONTROL = /^\/v2\/customers\/(\d+)\/testControl$/;
+
+/** What the "survivor takes the victim's group" vendor remembers: groups set, and merges requested (victim -> survivor). */
+const groupsSeen = { groups: new Map<number, string>(), survivorOf: new Map<number, number>() };
+
+/** A vendor whose ledger pages leave out some events (the page's counts left as they were). */
+function ledgerWithout(drop: (event: Json) => boolean): Mutant['response'] {
+  return (exchange, status, body) => {
+    if (exchange.path === LEDGER_INFO && Array.isArray(body.ledgerEntries)) body.ledgerEntries = body.ledgerEntries.filter((event: Json) => !drop(event));
+    return { status, body };
+  };
+}
+
 /** Edits a JSON request body; a body that is not JSON (the malformed-request scenarios) goes through as sent. */
 function rewriteJson(exchange: Exchange, edit: (body: Json) => void): void {
   let body: Json;
@@ -352,6 +367,81 @@ export const MUTANTS: Record<string, Mutant> = {
     request: (exchange) => {
       if (exchange.method !== 'POST' || exchange.path !== SEND_SMS) return;
       rewriteJson(exchange, (body) => void delete body.sender);
+    },
+  },
+  'no-opening-balance': {
+    bug: "ledgers start with the first points event: registration writes no opening-balance entries",
+    caughtIn: ['points_ledger/opening_balance.feature'],
+    response: ledgerWithout((event) => (event.entryDetails ?? []).every((entry: Json) => entry.ledgerEntryType === 'OPENING_BALANCE')),
+  },
+  'ledger-pages-newest-first': {
+    bug: 'each ledger page lists its events newest first',
+    caughtIn: ['points_ledger/pages.feature'],
+    response: (exchange, status, body) => {
+      if (exchange.path === LEDGER_INFO && Array.isArray(body.ledgerEntries)) body.ledgerEntries = [...body.ledgerEntries].reverse();
+      return { status, body };
+    },
+  },
+  'merge-writes-no-entries': {
+    bug: "a merge moves the victim's balance but writes nothing into either ledger",
+    caughtIn: ['points_ledger/merge_entries.feature'],
+    response: ledgerWithout((event) => event.eventName === 'MergeCustomer'),
+  },
+  'return-keeps-redemptions': {
+    bug: 'a transaction return takes back the points but shows no credit for the redemptions it reverses',
+    caughtIn: ['points_ledger/returns_and_transfers.feature'],
+    response: (exchange, status, body) => {
+      if (exchange.path === LEDGER_INFO && Array.isArray(body.ledgerEntries)) {
+        for (const event of body.ledgerEntries) {
+          if (event.eventName === 'TransactionReturn') event.entryDetails = event.entryDetails.filter((entry: Json) => entry.ledgerEntryType !== 'CREDIT');
+        }
+      }
+      return { status, body };
+    },
+  },
+  'ledger-filters-ignored': {
+    bug: 'the ledger ignores its entry-type and points-category filters: every entry is listed',
+    caughtIn: ['points_ledger/filters_and_balances.feature'],
+    request: (exchange) => {
+      if (exchange.path !== LEDGER_INFO) return;
+      const query = new URLSearchParams(exchange.search);
+      query.delete('ledgerEntryType');
+      query.delete('pointCategoryType');
+      exchange.search = query.toString() ? `?${query}` : '';
+    },
+  },
+  'group-redemption-one-program': {
+    bug: 'a redemption spread over several programs shows only the debit of the first program',
+    caughtIn: ['points_ledger/redemptions.feature'],
+    response: (exchange, status, body) => {
+      if (exchange.path === LEDGER_INFO && Array.isArray(body.ledgerEntries)) {
+        for (const event of body.ledgerEntries) if (event.eventName === 'PointsRedemption') event.entryDetails = event.entryDetails.slice(0, 1);
+      }
+      return { status, body };
+    },
+  },
+  'expiry-not-in-ledger': {
+    bug: 'expired points leave the balance but the expiry is not written into the ledger',
+    caughtIn: ['points_ledger/expiry_and_promised_points.feature'],
+    response: ledgerWithout((event) => event.eventName === 'PointsExpiry'),
+  },
+  'survivor-takes-victim-group': {
+    bug: "a merge gives the survivor the victim's test or control group",
+    caughtIn: ['merges/what_a_merge_moves.feature'],
+    request: (exchange) => {
+      const group = TEST_CONTROL.exec(exchange.path);
+      if (exchange.method === 'PUT' && group) rewriteJson(exchange, (body) => void groupsSeen.groups.set(Number(group[1]), String(body.status)));
+      if (exchange.method === 'POST' && exchange.path === '/v2/requests') {
+        rewriteJson(exchange, (body) => void groupsSeen.survivorOf.set(Number(body.customer?.id), Number(body.targetCustomer?.id)));
+      }
+    },
+    response: (exchange, status, body) => {
+      if (exchange.method === 'GET' && CUSTOMER_VIEW.test(exchange.path) && typeof body.id === 'number') {
+        const victim = [...groupsSeen.survivorOf].find(([, survivor]) => survivor === body.id)?.[0];
+        const group = victim === undefined ? undefined : groupsSeen.groups.get(victim);
+        if (group !== undefined) body.testControl = { status: group };
+      }
+      return { status, body };
     },
   },
   'ignores-label-restrictions': {

@@ -25,7 +25,7 @@ Feature: Goodwill points by card
       Then the points went to "Asha" in the program "Default Program"
       And "Asha" has 300 points
       And "Ravi" has 0 points
-      And the points ledger of "Asha" shows:
+      And the points ledger of "Asha" shows, after its opening balance:
         | event                  | entry  | points | reason        |
         | AllocateGoodwillPoints | CREDIT | 300    | late delivery |
 

@@ -14,7 +14,7 @@ Feature: Points earned on bills and for referrals
 
   Rule: A bill earns points by the org's earn rule
 
-    @seed:000 @seed:001 @seed:contract @req:001-80 @req:000-90 @req:contract-22 @req:contract-23
+    @seed:000 @seed:001 @seed:003 @seed:contract @req:001-80 @req:000-90 @req:contract-22 @req:contract-23 @req:003-017
     Scenario Outline: A bill of <amount> earns <points> points at <rate> points per currency unit
       Given the org setting CONF_LOYALTY_POINTS_PER_CURRENCY_UNIT is <rate>
       And a loyalty customer "Asha" registered through INSTORE with mobile M1
@@ -22,7 +22,7 @@ Feature: Points earned on bills and for referrals
       Then the request succeeds
       And the bill earned <points> points
       And "Asha" has <points> points
-      And the points ledger of "Asha" shows:
+      And the points ledger of "Asha" shows, after its opening balance:
         | event          | entry  | points   | reason |
         | TransactionAdd | CREDIT | <points> |        |
 
@@ -34,7 +34,7 @@ Feature: Points earned on bills and for referrals
 
   Rule: A referral rewards the referrer and the referee
 
-    @seed:000 @seed:001 @seed:contract @req:001-81 @req:000-91 @req:contract-26
+    @seed:000 @seed:001 @seed:003 @seed:contract @req:001-81 @req:000-91 @req:contract-26 @req:003-020
     Scenario: The referrer and the referee earn their referral points
       Given the org setting CONF_LOYALTY_REFERRER_POINTS is 200
       And the org setting CONF_LOYALTY_REFEREE_POINTS is 75
@@ -46,7 +46,7 @@ Feature: Points earned on bills and for referrals
       And the request gave "Ravi" 75 points
       And "Asha" has 200 points
       And "Ravi" has 75 points
-      And the points ledger of "Ravi" shows:
+      And the points ledger of "Ravi" shows, after its opening balance:
         | event        | entry  | points | reason  |
         | GenericEvent | CREDIT | 75     | REFEREE |
 

@@ -76,6 +76,11 @@ export class Changeset {
     return this.nextCardSequence;
   }
 
+  /** Customers this changeset created, in order. */
+  createdCustomerIds(): readonly number[] {
+    return this.createdIds;
+  }
+
   /** Customers created or changed, for the store to save. */
   changedCustomers(): Customer[] {
     return [...this.edited.values()];

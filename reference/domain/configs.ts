@@ -3,10 +3,10 @@
 import { checkCardConfigs, parseSourceAccounts } from './card_configs.ts';
 import { CARD_ALGORITHMS, CHECKSUM_INCLUDES } from './card_numbers.ts';
 import { DomainError } from './errors.ts';
-import { LOYALTY_DEFAULTS, formatTiers, parseAmountConfig, parseTiers } from './loyalty_program.ts';
+import { LOYALTY_DEFAULTS, formatTiers, parseAmountConfig, parsePrograms, parseTiers } from './loyalty_program.ts';
 import { MATCHING_IDENTIFIER_TYPES, type ConfigValue, type MatchingIdentifierType, type OrgConfigs } from './types.ts';
 
-type ConfigKind = 'boolean' | 'enum' | 'dateTime' | 'amount' | 'wholeAmount' | 'tiers' | 'integer' | 'alphanumeric' | 'sourceAccounts' | 'timeZone' | 'senderIds';
+type ConfigKind = 'boolean' | 'enum' | 'dateTime' | 'amount' | 'wholeAmount' | 'tiers' | 'programs' | 'integer' | 'alphanumeric' | 'sourceAccounts' | 'timeZone' | 'senderIds';
 
 export interface ConfigDefinition {
   readonly name: string;
@@ -43,6 +43,10 @@ export const CONFIG_DEFINITIONS: readonly ConfigDefinition[] = [
   { name: 'CONF_LOYALTY_REFEREE_POINTS', kind: 'wholeAmount', default: LOYALTY_DEFAULTS.CONF_LOYALTY_REFEREE_POINTS },
   // Seed 003 group transactions show "their expiry details": days points issued on a bill stay valid.
   { name: 'CONF_LOYALTY_POINTS_VALIDITY_DAYS', kind: 'wholeAmount', default: 365 },
+  // Seed 003 "Points ledger": programs (each with the three points categories), expiry and promised points.
+  { name: 'CONF_LOYALTY_PROGRAMS', kind: 'programs', default: LOYALTY_DEFAULTS.CONF_LOYALTY_PROGRAMS },
+  { name: 'CONF_LOYALTY_POINTS_EXPIRY_DAYS', kind: 'wholeAmount', default: LOYALTY_DEFAULTS.CONF_LOYALTY_POINTS_EXPIRY_DAYS },
+  { name: 'CONF_LOYALTY_PROMISED_POINTS_DAYS', kind: 'wholeAmount', default: LOYALTY_DEFAULTS.CONF_LOYALTY_PROMISED_POINTS_DAYS },
   // Seed 003 "Time Zone in Interactions Tab": the org's time zone (IANA name); interactions show their time in it.
   { name: 'CONF_ORG_TIMEZONE', kind: 'timeZone', default: 'UTC' },
   // Seed 003 "Send SMS to customers from OU specific Sender IDs": the org's default sender ID and the sender IDs
@@ -110,6 +114,8 @@ function parseValue(definition: ConfigDefinition, raw: unknown): ConfigValue | u
       return parseAmountConfig(raw, definition.name, definition.kind === 'wholeAmount');
     case 'tiers':
       return formatTiers(parseTiers(raw, definition.name));
+    case 'programs':
+      return parsePrograms(raw, definition.name).map((program) => program.name).join(',');
     case 'integer': {
       const value = typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : raw;
       if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw invalid();

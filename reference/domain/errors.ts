@@ -102,6 +102,22 @@ export const ERRORS = {
   8241: { httpStatus: 400, message: 'Coupon {0} is not issued to customer {1}', documented: false },
   8242: { httpStatus: 404, message: 'Coupon {0} not found', documented: false },
   8243: { httpStatus: 400, message: 'Invalid coupon series: {0}', documented: false },
+  // Points ledger (seed 003): the ledger API's documented codes (capillary-api-notes §8.4)
+  11004: { httpStatus: 400, message: 'Invalid tillId: {0}', documented: true },
+  11006: { httpStatus: 400, message: 'Limit cannot be greater than 10 (asked for {0})', documented: true },
+  11007: { httpStatus: 400, message: 'Invalid ledgerEntryType: {0}', documented: true },
+  11008: { httpStatus: 400, message: 'Invalid pointCategoryType: {0}', documented: true },
+  11009: { httpStatus: 400, message: 'Startdate is after endDate: {0} > {1}', documented: true },
+  11011: { httpStatus: 400, message: 'Invalid date format {0}: use yyyy-MM-ddTHH:mm:ss', documented: true },
+  419: { httpStatus: 409, message: 'Merged customer found with id: {0}', documented: true },
+  // Returns, transfers, reversals and the test clock, chosen by memberspec
+  8310: { httpStatus: 400, message: 'Points cannot be transferred from customer {0} to themselves', documented: false },
+  8311: { httpStatus: 404, message: 'Transaction {0} not found for customer {1}', documented: false },
+  8312: { httpStatus: 400, message: 'Return of {0} is more than the {1} left to return on transaction {2}', documented: false },
+  8313: { httpStatus: 400, message: 'Invalid return amount {0}: must be above 0', documented: false },
+  8314: { httpStatus: 409, message: 'Redemption {0} is already reversed', documented: false },
+  8315: { httpStatus: 404, message: 'Redemption {0} not found for customer {1}', documented: false },
+  8316: { httpStatus: 400, message: 'Invalid clock {0}: give an ISO 8601 instant no earlier than the org clock ({1})', documented: false },
   // Customer status and restrictions (documented codes first, then memberspec's 8211-8229)
   681: { httpStatus: 403, message: 'Transactions are blocked for this customer', documented: true },
   3042: {

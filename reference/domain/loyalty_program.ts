@@ -16,6 +16,17 @@ export interface LoyaltyProgram {
   readonly tiers: readonly Tier[];
   readonly referrerPoints: number;
   readonly refereePoints: number;
+  /** The org's programs, ids from 1 in the order configured; the first is the default program. */
+  readonly programs: readonly Program[];
+  /** Days after which credited points expire (0: never); ruling 112. */
+  readonly expiryDays: number;
+  /** Days a bill's points stay promised before they convert into regular points (0: credited at once); ruling 113. */
+  readonly promisedDays: number;
+}
+
+export interface Program {
+  readonly id: number;
+  readonly name: string;
 }
 
 /** The program's documented defaults (contract OrgConfigs). */
@@ -24,10 +35,23 @@ export const LOYALTY_DEFAULTS = {
   CONF_LOYALTY_TIERS: 'Silver:0,Gold:1000,Platinum:5000',
   CONF_LOYALTY_REFERRER_POINTS: 100,
   CONF_LOYALTY_REFEREE_POINTS: 50,
+  CONF_LOYALTY_PROGRAMS: 'Default Program',
+  CONF_LOYALTY_POINTS_EXPIRY_DAYS: 0,
+  CONF_LOYALTY_PROMISED_POINTS_DAYS: 0,
 } as const;
 
-/** The program's one default program, named as the ledger names it. */
-export const PROGRAM = { id: 1, name: 'Default Program' } as const;
+const PROGRAM_NAME = /^[A-Za-z0-9][A-Za-z0-9 _-]*$/;
+
+/** "Default Program,Partner Program": program names, ids from 1 in this order; 8207 names the config otherwise. */
+export function parsePrograms(raw: unknown, configName = 'CONF_LOYALTY_PROGRAMS'): Program[] {
+  const invalid = (why: string) => new DomainError(8207, configName, `${String(raw)} (${why})`);
+  if (typeof raw !== 'string' || raw.trim() === '') throw invalid('expected "Name,Name,..."');
+  const names = raw.split(',').map((name) => name.trim());
+  const bad = names.find((name) => !PROGRAM_NAME.test(name));
+  if (bad !== undefined) throw invalid(`"${bad}" is not a program name`);
+  if (new Set(names.map((name) => name.toLowerCase())).size !== names.length) throw invalid('program names must differ');
+  return names.map((name, index) => ({ id: index + 1, name }));
+}
 
 const TIER_NAME = /^[A-Za-z0-9][A-Za-z0-9 _-]*$/;
 
@@ -78,6 +102,9 @@ export function readLoyaltyProgram(configs: OrgConfigs): LoyaltyProgram {
     tiers: Object.freeze(parseTiers(value('CONF_LOYALTY_TIERS'))),
     referrerPoints: parseAmountConfig(value('CONF_LOYALTY_REFERRER_POINTS'), 'CONF_LOYALTY_REFERRER_POINTS', true),
     refereePoints: parseAmountConfig(value('CONF_LOYALTY_REFEREE_POINTS'), 'CONF_LOYALTY_REFEREE_POINTS', true),
+    programs: Object.freeze(parsePrograms(value('CONF_LOYALTY_PROGRAMS'))),
+    expiryDays: parseAmountConfig(value('CONF_LOYALTY_POINTS_EXPIRY_DAYS'), 'CONF_LOYALTY_POINTS_EXPIRY_DAYS', true),
+    promisedDays: parseAmountConfig(value('CONF_LOYALTY_PROMISED_POINTS_DAYS'), 'CONF_LOYALTY_PROMISED_POINTS_DAYS', true),
   });
   if (Object.isFrozen(configs)) PROGRAMS.set(configs, program);
   return program;

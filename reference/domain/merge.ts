@@ -1,5 +1,7 @@
 // Ruling 3: the loyalty customer survives; each survivor NULL identifier takes the victim's value and the
 // victim loses it; the victim keeps its other identifiers and points at the survivor. Every merge is recorded.
+// Seed 003 and rulings 103-108: the victim's cards, points and coupons move too; subscriptions, tier and
+// test/control group stay with their own customer.
 import type { Changeset } from './changeset.ts';
 import { requireAllowed } from './customer_status.ts';
 import { warning, type ApiMessage } from './errors.ts';
@@ -37,6 +39,11 @@ export function mergeCustomers(
   }
   for (const profile of victim.profiles) {
     profile.identifiers = profile.identifiers.filter((known) => !moved.some((item) => item.type === known.type && item.value === known.value));
+  }
+  // Ruling 104: cards are identifiers of the customer too, and move with the others.
+  if (victim.cards?.length) {
+    survivor.cards = [...(survivor.cards ?? []), ...victim.cards];
+    delete victim.cards;
   }
   victim.mergedInto = survivorId;
   const record: MergeRecord = { survivorId, victimId, trigger, moved };

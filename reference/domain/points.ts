@@ -72,3 +72,23 @@ export function tierAfterCredit(tiers: readonly Tier[], current: string, lifetim
 export function ledgerPoints(points: number): string {
   return points.toFixed(3);
 }
+
+/**
+ * The amount a return takes back (ruling 109): absent means all that is left of the bill; otherwise above
+ * 0 (8313) and at most what is left (8312), to the cent.
+ */
+export function checkReturnAmount(amount: unknown, left: number, billNumber: string): number {
+  if (amount === undefined) {
+    if (left <= 0) throw new DomainError(8312, money(left), money(left), billNumber);
+    return left;
+  }
+  if (typeof amount !== 'number' || !Number.isFinite(amount) || amount <= 0) throw new DomainError(8313, String(amount));
+  if (amount - left > CENT) throw new DomainError(8312, money(amount), money(left), billNumber);
+  return amount;
+}
+
+/** The points a bill's returned part earned, in proportion to the amount returned so far, rounded down. */
+export function returnedPoints(pointsAwarded: number, billAmount: number, returnedSoFar: number): number {
+  if (billAmount <= 0) return pointsAwarded;
+  return Math.floor(round3((pointsAwarded * returnedSoFar) / billAmount));
+}

@@ -301,22 +301,61 @@ export interface TierUpgrade {
   readonly to: string;
 }
 
-/** Ledger event names of the platform's points ledger (capillary-api-notes §8.1). */
-export type LedgerEventName = 'TransactionAdd' | 'PointsRedemption' | 'AllocateGoodwillPoints' | 'BulkAllocatePoints' | 'GenericEvent' | 'PointsTransfer';
+/**
+ * Ledger event names: the platform's (capillary-api-notes §8.1) where it names the event, else seed 003's
+ * heading in the same style (TransactionReturn, MergeCustomer, PointsLedgerBulkJob; ruling 102).
+ */
+export type LedgerEventName =
+  | 'CustomerRegistration'
+  | 'PointsLedgerBulkJob'
+  | 'TransactionAdd'
+  | 'TransactionReturn'
+  | 'PointsRedemption'
+  | 'PointsRedemptionReversal'
+  | 'PointsTransfer'
+  | 'PointsExpiry'
+  | 'AllocateGoodwillPoints'
+  | 'BulkAllocatePoints'
+  | 'GenericEvent'
+  | 'MergeCustomer'
+  | 'PromisedPointsConversion';
 
+/** Seed 003's points categories; the API's pointCategoryType names. */
+export type PointsCategory = 'REGULAR' | 'PROMISED' | 'TRIGGER_BASED';
+export type LedgerEntryType = 'CREDIT' | 'DEBIT' | 'OPENING_BALANCE';
+
+/** One entry of a ledger event: the points it moves in one program's account of one category. */
+export interface LedgerLine {
+  readonly entryType: LedgerEntryType;
+  /** Never negative: the entry type says which way the points move. */
+  readonly points: number;
+  readonly category: PointsCategory;
+  readonly programId: number;
+  /** Within a transaction return: which half this line is. */
+  readonly purpose?: 'POINTS_RETURN' | 'REDEMPTION_REVERSAL';
+}
+
+/** One ledger event of one customer (the API's ledgerEntries item) with its entries. */
 export interface LedgerEntry {
   readonly eventLogId: number;
   readonly customerId: number;
   readonly eventName: LedgerEventName;
-  readonly entryType: 'CREDIT' | 'DEBIT';
-  readonly points: number;
   readonly createdAt: string;
-  /** Why: the goodwill reason, the import reference, REFERRER / REFEREE, or the redemption's purpose. */
+  readonly lines: readonly LedgerLine[];
+  /** The source the request came through (the till's INSTORE when it names none). */
+  readonly source: string;
+  /** Why: the goodwill reason, the import reference, REFERRER / REFEREE, the redemption's purpose. */
   readonly reason?: string;
   readonly transactionId?: number;
   readonly billNumber?: string;
   /** Where a redemption was made (seed 003 "merchant_store_id"). */
   readonly storeCode?: string;
+  /** The other customer of a transfer or a merge. */
+  readonly counterpartId?: number;
+  /** The event this one answers: the redemption a reversal reverses, the accrual a conversion converts. */
+  readonly relatedEventId?: number;
+  /** A transaction return: the amount returned. */
+  readonly returnedAmount?: number;
 }
 
 /** A customer's points and tier as the points summary shows them. */

@@ -2,12 +2,13 @@
 // redemption) and coupons. Handlers translate contract bodies to LoyaltyOperations calls and back.
 import { couponStatusFilter, matchesCouponStatus } from '../domain/coupons.ts';
 import { DomainError } from '../domain/errors.ts';
-import { PROGRAM } from '../domain/loyalty_program.ts';
+import { CATEGORY_NAMES, pointsOnEvent, type LedgerViewInput } from '../domain/ledger.ts';
+import { readLoyaltyProgram, type Program } from '../domain/loyalty_program.ts';
 import { ledgerPoints } from '../domain/points.ts';
 import type { Coupon, CouponSeries, LedgerEntry, LineItem, TierUpgrade } from '../domain/types.ts';
-import type { PointsAward, PointsSummary } from '../service/loyalty_operations.ts';
+import type { LedgerRead, PointsAward, PointsSummary } from '../service/loyalty_operations.ts';
 import type { IdentityService } from '../service/identity_service.ts';
-import type { Org } from '../domain/types.ts';
+import type { Customer, Org } from '../domain/types.ts';
 import type { TransactionRecord } from '../store/store.ts';
 import { goodwillTarget } from './goodwill_by_card.ts';
 import { incomingCustomer, lookupQuery, messages, ok, withoutUndefined, type CustomerBody, type RouteDefinition } from './route_support.ts';
@@ -33,7 +34,7 @@ function lineItemBody(item: LineItem): Record<string, unknown> {
 function transactionBody(record: TransactionRecord): Record<string, unknown> {
   return withoutUndefined({
     id: record.id,
-    type: 'REGULAR',
+    type: record.type ?? 'REGULAR',
     billNumber: record.billNumber,
     billAmount: record.billAmount,
     billingTime: record.billingTime ?? record.createdAt,
@@ -54,27 +55,66 @@ function ledgerCustomerId(service: IdentityService, org: Org, query: Readonly<Re
   return service.lookup(org.id, lookupQuery(query)).value;
 }
 
-function ledgerEntryBody(entry: LedgerEntry): Record<string, unknown> {
-  const signed = entry.entryType === 'CREDIT' ? entry.points : -entry.points;
+/** Events that name a transaction: a bill's number and id on TransactionAdd, the return's own id on a return (ruling 102). */
+function transactionDetails(entry: LedgerEntry): Record<string, unknown> {
+  if (entry.transactionId === undefined) return {};
+  if (entry.eventName === 'TransactionAdd') return { transactionId: entry.transactionId, transactionNumber: entry.billNumber };
+  return { transactionId: entry.transactionId, returnedTransactionNumber: entry.billNumber, returnedAmount: entry.returnedAmount };
+}
+
+function ledgerEntryBody(entry: LedgerEntry, programs: readonly Program[], org: Org): Record<string, unknown> {
+  const programName = (id: number) => programs.find((program) => program.id === id)?.name ?? String(id);
   return {
     eventLogId: entry.eventLogId,
     eventName: entry.eventName,
     customerId: entry.customerId,
     ledgerCreatedDate: entry.createdAt,
-    entryDetails: [{ ledgerEntryType: entry.entryType, points: ledgerPoints(entry.points), pointsCategory: 'Main', programName: PROGRAM.name, programId: PROGRAM.id }],
-    netPointsOnEvent: ledgerPoints(signed),
-    transactionDetails: entry.transactionId === undefined ? {} : { transactionId: entry.transactionId, transactionNumber: entry.billNumber },
-    eventDetails: withoutUndefined({ reason: entry.reason }),
+    entryDetails: entry.lines.map((line) => ({
+      ledgerEntryType: line.entryType,
+      points: ledgerPoints(line.points),
+      pointsCategory: CATEGORY_NAMES[line.category],
+      programName: programName(line.programId),
+      programId: line.programId,
+    })),
+    netPointsOnEvent: ledgerPoints(pointsOnEvent(entry.lines)),
+    transactionDetails: withoutUndefined(transactionDetails(entry)),
+    eventSource: entry.source,
+    storeCode: entry.storeCode ?? '',
+    tillCode: org.till.username,
+    eventDetails: withoutUndefined({ reason: entry.reason, counterpartCustomerId: entry.counterpartId, relatedEventLogId: entry.relatedEventId }),
   };
 }
 
-/** Page `offset` (0-based page number, as the ledger API counts) of `limit` items. */
-function page<T>(items: readonly T[], query: Readonly<Record<string, unknown>>, defaultLimit: number): { items: T[]; details: Record<string, number> } {
-  const limit = (query.limit as number | undefined) ?? defaultLimit;
-  const pageNumber = (query.offset as number | undefined) ?? 0;
+/** The ledger view a query asks for; a till other than the org's is unknown (11004; ruling 115). */
+function ledgerView(org: Org, query: Readonly<Record<string, unknown>>): LedgerViewInput {
+  if (query.tillCode !== undefined && query.tillCode !== org.till.username) throw new DomainError(11004, String(query.tillCode));
+  return withoutUndefined({
+    limit: query.limit as number | undefined,
+    offset: query.offset as number | undefined,
+    startDate: query.startDate as string | undefined,
+    endDate: query.endDate as string | undefined,
+    ledgerEntryType: query.ledgerEntryType as string | undefined,
+    pointCategoryType: query.pointCategoryType as string | undefined,
+    programId: query.programId as number | undefined,
+    includeTillConceptEvents: query.includeTillConceptEvents as boolean | undefined,
+    eventSource: query.eventSource as string | undefined,
+  });
+}
+
+/** Seed 003: "Basic details of the customer". */
+function ledgerCustomerDetails(customer: Customer): Record<string, unknown> {
+  const named = customer.profiles.find((profile) => profile.firstName !== undefined || profile.lastName !== undefined);
+  return withoutUndefined({ userId: customer.id, entityType: 'CUSTOMER', firstName: named?.firstName, lastName: named?.lastName });
+}
+
+function ledgerInfoBody(read: LedgerRead, org: Org): Record<string, unknown> {
+  const { page } = read;
+  const programs = readLoyaltyProgram(org.configs).programs;
   return {
-    items: items.slice(pageNumber * limit, (pageNumber + 1) * limit),
-    details: { pageNumber, pageSize: limit, totalEntries: items.length, pageCount: Math.ceil(items.length / limit) },
+    customerDetails: ledgerCustomerDetails(read.customer),
+    ledgerDetails: { pageNumber: page.pageNumber, pageSize: page.pageSize, totalEntries: page.totalEntries, pageCount: page.pageCount },
+    ledgerEntries: page.entries.map((entry) => ledgerEntryBody(entry, programs, org)),
+    warnings: [],
   };
 }
 
@@ -200,14 +240,7 @@ export const LOYALTY_ROUTES: readonly RouteDefinition[] = [
     auth: true,
     handler: ({ service, org, query }) => {
       const customerId = ledgerCustomerId(service, org, query);
-      const entries = service.pointsLedger(org.id, customerId);
-      const { items, details } = page(entries, query, 10);
-      return ok({
-        customerDetails: { userId: customerId, entityType: 'CUSTOMER' },
-        ledgerDetails: details,
-        ledgerEntries: items.map(ledgerEntryBody),
-        warnings: [],
-      });
+      return ok(ledgerInfoBody(service.readLedger(org.id, customerId, ledgerView(org, query)), org));
     },
   },
   {
@@ -217,13 +250,64 @@ export const LOYALTY_ROUTES: readonly RouteDefinition[] = [
     auth: true,
     handler: ({ service, org, query }) => {
       const customerId = ledgerCustomerId(service, org, query);
-      const summary = service.pointsSummary(org.id, customerId);
-      const balances = [{ pointsCategory: 'Main', programName: PROGRAM.name, programId: PROGRAM.id, closingBalance: ledgerPoints(summary.balance) }];
-      const { items, details } = page(balances, query, 10);
+      const { customer, balances } = service.ledgerBalances(org.id, customerId, { ...ledgerView(org, query), limit: undefined, offset: undefined });
+      const programs = readLoyaltyProgram(org.configs).programs;
+      const closing = balances.map((balance) => ({
+        pointsCategory: CATEGORY_NAMES[balance.category],
+        programName: programs.find((program) => program.id === balance.programId)?.name ?? String(balance.programId),
+        programId: balance.programId,
+        closingBalance: ledgerPoints(balance.balance),
+      }));
       return ok({
-        customerDetails: { userId: customerId, entityType: 'CUSTOMER' },
-        ledgerDetails: { ...details, ledgerClosingBalance: items },
+        customerDetails: ledgerCustomerDetails(customer),
+        ledgerDetails: { pageNumber: 0, pageSize: closing.length, totalEntries: closing.length, pageCount: 1, ledgerClosingBalance: closing },
         warnings: [],
+      });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v2/points/transfer',
+    operationId: 'transferPoints',
+    auth: true,
+    handler: ({ service, org, body }) => {
+      const outcome = service.transferCustomerPoints(org.id, { fromId: body.fromCustomerId, toId: body.toCustomerId, points: body.points });
+      return ok({
+        createdId: outcome.value.eventLogId,
+        entity: { fromCustomerId: body.fromCustomerId, toCustomerId: body.toCustomerId, pointsTransferred: body.points, balance: outcome.value.balance },
+        warnings: messages(outcome.warnings),
+      });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v2/points/redeem/reverse',
+    operationId: 'reversePointsRedemption',
+    auth: true,
+    handler: ({ service, org, body }) => {
+      const outcome = service.reverseRedemption(org.id, { customerId: body.customerId, redemptionId: body.redemptionId });
+      return ok({ createdId: outcome.value.eventLogId, entity: { customerId: body.customerId, balance: outcome.value.balance }, warnings: messages(outcome.warnings) });
+    },
+  },
+  {
+    method: 'POST',
+    path: '/v2/transactions/return',
+    operationId: 'returnTransaction',
+    auth: true,
+    handler: ({ service, org, body }) => {
+      const amount = body.returnType === 'AMOUNT' ? (body.amount ?? Number.NaN) : undefined;
+      const outcome = service.returnTransaction(org.id, withoutUndefined({ customerId: body.customerId as number, billNumber: body.billNumber as string, amount }));
+      const result = outcome.value;
+      return ok({
+        createdId: result.returnTransactionId,
+        entity: {
+          customerId: body.customerId,
+          billNumber: body.billNumber,
+          pointsReturned: result.pointsReturned,
+          redemptionsReversed: result.redemptionsReversed,
+          netPointsOnEvent: result.pointsOnEvent,
+        },
+        warnings: messages(outcome.warnings),
       });
     },
   },
@@ -234,7 +318,7 @@ export const LOYALTY_ROUTES: readonly RouteDefinition[] = [
     auth: true,
     handler: ({ service, org, body }) => {
       const target = goodwillTarget(service, org, body);
-      const outcome = service.allocatePoints(org.id, { customerId: target.customerId, points: body.points, kind: 'goodwill', reason: body.reason });
+      const outcome = service.allocatePoints(org.id, { customerId: target.customerId, points: body.points, kind: 'goodwill', reason: body.reason, programId: target.programId });
       return ok({ createdId: outcome.value.eventLogId, entity: target, warnings: messages(outcome.warnings), sideEffects: sideEffects([outcome.value]) });
     },
   },
@@ -244,6 +328,11 @@ export const LOYALTY_ROUTES: readonly RouteDefinition[] = [
     operationId: 'importPoints',
     auth: true,
     handler: ({ service, org, body }) => {
+      // Seed 003 "Imports for points redemption or expiry": an import may also take points (ruling 114).
+      if (body.type === 'REDEMPTION' || body.type === 'EXPIRY') {
+        const taken = service.importDebit(org.id, { customerId: body.customerId, points: body.points, kind: body.type, reason: body.importReference });
+        return ok({ createdId: taken.value.eventLogId, warnings: messages(taken.warnings), sideEffects: [] });
+      }
       const outcome = service.allocatePoints(org.id, { customerId: body.customerId, points: body.points, kind: 'import', reason: body.importReference });
       return ok({ createdId: outcome.value.eventLogId, warnings: messages(outcome.warnings), sideEffects: sideEffects([outcome.value]) });
     },

@@ -79,15 +79,4 @@ export const PROMOTION_ROUTES: readonly RouteDefinition[] = [
       return data({ promotion: promotionBody(promotion), codes: codes.map(codeBody) });
     },
   },
-  {
-    method: 'PUT',
-    path: '/x-memberspec/orgs/:orgId/clock',
-    operationId: 'setOrgClock',
-    auth: true,
-    handler: ({ service, org, path, body }) => {
-      // A till sets only its own org's clock.
-      if (path.orgId !== org.id) throw new DomainError(1064, String(path.orgId));
-      return ok({ entity: { orgId: org.id, now: service.setClock(org.id, body.now) }, warnings: [] });
-    },
-  },
 ];

@@ -214,6 +214,17 @@ export const ROUTES: readonly RouteDefinition[] = [
       return ok({ entity: { customers: customers.map(customerViewBody), merges: merges.map(mergeRecordBody) }, warnings: [] });
     },
   },
+  {
+    method: 'PUT',
+    path: '/x-memberspec/orgs/:orgId/clock',
+    operationId: 'setOrgClock',
+    auth: true,
+    handler: ({ service, org, path, body }) => {
+      // A till sets only its own org's clock.
+      if (path.orgId !== org.id) throw new DomainError(1064, String(path.orgId));
+      return ok({ entity: { orgId: org.id, now: service.setClock(org.id, body.now) }, warnings: [] });
+    },
+  },
   ...SUBSCRIPTION_ROUTES,
   ...STATUS_ROUTES,
   ...CARD_ROUTES,

@@ -3,6 +3,7 @@
 // contacts, and a customer's redemption history (points and coupons) with the documented filters.
 import { checkClaim, withIssualLimit, type RedemptionFilter } from '../domain/coupons.ts';
 import { DomainError } from '../domain/errors.ts';
+import { pointsOnEvent } from '../domain/ledger.ts';
 import type { BrandNotification, CouponSeries, Org } from '../domain/types.ts';
 import type { ServiceCore } from './service_core.ts';
 
@@ -137,7 +138,8 @@ export function createCouponOperations(core: ServiceCore): CouponOperations {
               .filter((entry) => entry.eventName === 'PointsRedemption' && kept(entry.createdAt, entry.storeCode))
               .map((entry) => ({
                 id: entry.eventLogId,
-                points: entry.points,
+                // A redemption's debits, across programs.
+                points: -pointsOnEvent(entry.lines),
                 redeemedAt: entry.createdAt,
                 ...(entry.billNumber ? { billNumber: entry.billNumber } : {}),
                 ...(entry.storeCode ? { storeCode: entry.storeCode } : {}),

@@ -159,13 +159,6 @@ export function createIdentityService(
     ...createPromotionOperations(core),
     ...createCouponOperations(core),
     ...createAudienceOperations(core),
-    setClock(orgId, instant) {
-      orgOf(orgId);
-      const time = Date.parse(String(instant));
-      if (Number.isNaN(time)) throw new DomainError(8520, String(instant));
-      core.setOrgClock(orgId, time);
-      return core.orgNow(orgId);
-    },
     orgNow: (orgId) => core.orgNow(orgId),
   };
   return service;

@@ -9,6 +9,7 @@
 // adds what the seed puts around it: partner apps per org, the OTP, and the customer a token belongs to.
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import OAuth2Server from '@node-oauth/oauth2-server';
+import { readLoyaltyProgram } from '../domain/loyalty_program.ts';
 import { DomainError } from '../domain/errors.ts';
 import { lookupCustomerId } from '../domain/lookup.ts';
 import { checkPointsAmount, checkRedeemable } from '../domain/points.ts';
@@ -360,11 +361,14 @@ export function createCustomerAppOperations(
       guard.requireAllowed(org.id, to, 'BLOCK_POINTS_ALLOCATION');
       const balance = loyalty.account(org.id, from.id)?.balance ?? 0;
       checkRedeemable(from.id, balance, points);
-      const createdAt = now();
+      const createdAt = core.orgNow(org.id);
+      // Seed 003 "Points Transfer": one event in each ledger, regular points of the org's default program.
+      const programId = readLoyaltyProgram(org.configs).programs[0].id;
+      const line = (entryType: 'DEBIT' | 'CREDIT') => [{ entryType, points, category: 'REGULAR' as const, programId }];
       loyalty.commit(org.id, {
         entries: [
-          { customerId: from.id, eventName: 'PointsTransfer', entryType: 'DEBIT', points, createdAt, reason: `TRANSFER_TO ${to.id}` },
-          { customerId: to.id, eventName: 'PointsTransfer', entryType: 'CREDIT', points, createdAt, reason: `TRANSFER_FROM ${from.id}` },
+          { customerId: from.id, eventName: 'PointsTransfer', lines: line('DEBIT'), createdAt, source: 'INSTORE', counterpartId: to.id, reason: `TRANSFER_TO ${to.id}` },
+          { customerId: to.id, eventName: 'PointsTransfer', lines: line('CREDIT'), createdAt, source: 'INSTORE', counterpartId: from.id, reason: `TRANSFER_FROM ${from.id}` },
         ],
       });
       return { value: { balance: balance - points, toCustomerId: to.id }, warnings: [] };

@@ -60,10 +60,8 @@ export interface IdentityService extends UserGroupOperations {}
 // Seed 003: Connect+ imports.
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface IdentityService extends ImportOperations {}
-// Code-linked promotions (seed 003), and the test-control clock they expire by.
+// Code-linked promotions (seed 003), and the org's time they expire by (the test-control clock is LoyaltyOperations.setClock).
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface IdentityService extends PromotionOperations, CouponOperations, AudienceOperations {
-  /** Test control: freezes the org's clock at the instant (ISO 8601; 8520 otherwise) and answers it. */
-  setClock(orgId: number, instant: unknown): string;
   orgNow(orgId: number): string;
 }

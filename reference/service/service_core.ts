@@ -5,17 +5,22 @@ import { readSettings } from '../domain/configs.ts';
 import { currentStatus, customerStatusEnabled } from '../domain/customer_status.ts';
 import { toCustomerView } from '../domain/customer_view.ts';
 import { DomainError, warning, type ApiMessage } from '../domain/errors.ts';
-import type { Customer, CustomerView, Org, Outcome } from '../domain/types.ts';
+import type { Customer, CustomerView, MergeRecord, Org, Outcome } from '../domain/types.ts';
 import type { Store } from '../store/store.ts';
 
 export interface ServiceCore {
   readonly store: Store;
   /** The clock for registration and record dates; tests pin it. */
   readonly now: () => string;
-  /** The org's clock (ISO 8601): real time, or the instant test control set it to. */
+  /** The org's clock (ISO 8601): real time, or the instant test control set it to (ruling 112). */
   orgNow(orgId: number): string;
-  /** Test control: freezes the org's clock at `instant` (epoch ms). */
+  /** Test control: freezes the org's clock at `instant` (epoch ms); it never moves back. */
   setOrgClock(orgId: number, instant: number): void;
+  /**
+   * Called after an identity change is committed, with the customers it created and the merges it made,
+   * so the points ledger can open their accounts and move a victim's balance (seed 003).
+   */
+  readonly afterIdentityCommit: ((orgId: number, change: { readonly created: readonly Customer[]; readonly merges: readonly MergeRecord[] }) => void)[];
   /** The org, or 1064 when it does not exist. */
   orgOf(orgId: number): Org;
   /** Runs a rule on a fresh changeset and commits what it changed, only if it returned. */
@@ -38,14 +43,16 @@ export function createServiceCore(store: Store, now: () => string): ServiceCore 
   };
   // Orgs whose clock test control froze, at the instant it set (epoch ms).
   const clocks = new Map<number, number>();
+  const afterIdentityCommit: ServiceCore['afterIdentityCommit'] = [];
   return {
     store,
     now,
-    orgNow(orgId) {
+    orgNow: (orgId) => {
       const frozen = clocks.get(orgId);
       return frozen === undefined ? now() : new Date(frozen).toISOString();
     },
     setOrgClock: (orgId, instant) => void clocks.set(orgId, instant),
+    afterIdentityCommit,
     orgOf,
     transact(orgId, rule, extra) {
       const org = orgOf(orgId);
@@ -59,6 +66,10 @@ export function createServiceCore(store: Store, now: () => string): ServiceCore 
         ...(transaction ? { transaction } : {}),
         ...(cardSequence !== undefined ? { cardSequence } : {}),
       });
+      const created = changeset.createdCustomerIds().map((id) => changeset.peek(id)!);
+      if (created.length > 0 || changeset.merges.length > 0) {
+        for (const listener of afterIdentityCommit) listener(orgId, { created, merges: changeset.merges });
+      }
       return { result, committed };
     },
     guardForeign(orgId, customerId) {

@@ -7,7 +7,7 @@
 // group's account, not the member's; points issued on a bill expire at the end of the day
 // CONF_LOYALTY_POINTS_VALIDITY_DAYS after the bill's date.
 import { DomainError } from '../domain/errors.ts';
-import { PROGRAM, readLoyaltyProgram } from '../domain/loyalty_program.ts';
+import { readLoyaltyProgram } from '../domain/loyalty_program.ts';
 import { tierFor, transactionPoints } from '../domain/points.ts';
 import type { Customer } from '../domain/types.ts';
 import { createMemoryUserGroupStore, type GroupAccount, type GroupTransaction, type UserGroup, type UserGroupStore } from '../store/user_group_store.ts';
@@ -73,7 +73,8 @@ export function createUserGroupOperations(core: ServiceCore, guard: OperationGua
         createdAt: now(),
       };
       // Seed 003: "user groups are automatically added to the default loyalty program at the time of group creation".
-      const account: GroupAccount = { programId: PROGRAM.id, programName: PROGRAM.name, tier: readLoyaltyProgram(org.configs).tiers[0].name, balance: 0, lifetimePoints: 0 };
+      const program = readLoyaltyProgram(org.configs);
+      const account: GroupAccount = { programId: program.programs[0].id, programName: program.programs[0].name, tier: program.tiers[0].name, balance: 0, lifetimePoints: 0 };
       store.save(group, account);
       return { group, account };
     },

@@ -4,6 +4,9 @@ import type { BrandNotification, Coupon, CouponSeries, LedgerEntry } from '../do
 
 /** A customer's running totals; `tier` is absent until a credit sets it (the program's first tier). */
 export interface StoredAccount {
+  /** Balance per account (ledger.ts accountKey: program and points category). */
+  readonly balances: Readonly<Record<string, number>>;
+  /** The regular points of every program: the points summary's balance. */
   readonly balance: number;
   readonly lifetimePoints: number;
   readonly redeemed: number;
@@ -11,12 +14,12 @@ export interface StoredAccount {
 }
 
 export interface LoyaltyChanges {
-  /** Ledger entries to append; each credit adds to balance and lifetime points, each debit takes from the balance. */
+  /** Ledger events to append, in order; each changes its customer's accounts (ledger.ts accountEffect). */
   readonly entries?: readonly Omit<LedgerEntry, 'eventLogId'>[];
   readonly tiers?: readonly { readonly customerId: number; readonly tier: string }[];
   /** Series to save (new, or with a new issued count). */
   readonly series?: readonly CouponSeries[];
-  /** Coupons to save (new, or redeemed). */
+  /** Coupons to save (new, redeemed, or moved to another customer by a merge). */
   readonly coupons?: readonly Coupon[];
   /** Referees rewarded by this change. */
   readonly referred?: readonly number[];
@@ -26,8 +29,10 @@ export interface LoyaltyChanges {
 
 export interface LoyaltyStore {
   account(orgId: number, customerId: number): StoredAccount | undefined;
-  /** The customer's entries, oldest first. */
-  ledger(orgId: number, customerId: number): LedgerEntry[];
+  /** The customer's ledger, oldest first; the stored array itself (read-only), so reading a page is cheap. */
+  ledger(orgId: number, customerId: number): readonly LedgerEntry[];
+  /** Customers of the org with a ledger, for the jobs that scan them (expiry, promised points). */
+  customersWithLedger(orgId: number): number[];
   series(orgId: number, seriesId: number): CouponSeries | undefined;
   coupon(orgId: number, code: string): Coupon | undefined;
   /** The customer's coupons, oldest first. */

@@ -18,6 +18,8 @@ export interface TransactionRecord {
   /** The customer's status label marked the transaction as an outlier. */
   readonly outlier?: boolean;
   readonly pointsAwarded?: number;
+  /** A return of (part of) the bill with the same number; absent: a regular bill. */
+  readonly type?: 'REGULAR' | 'RETURN';
 }
 
 /** Everything one operation changed; committed at once, after every rule has passed. */

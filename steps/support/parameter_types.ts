@@ -85,3 +85,9 @@ defineParameterType({
   transformer: (word: string) => SEARCHED_TYPES[word],
 });
 defineParameterType({ name: 'incomingKind', regexp: /transaction|registration/, transformer: (s: string) => s });
+/** "10, 10 and 5": a list of whole numbers. */
+defineParameterType({
+  name: 'listOfNumbers',
+  regexp: /\d+(?:(?:, | and )\d+)*/,
+  transformer: (text: string) => text.split(/, | and /).map(Number),
+});

@@ -10,6 +10,7 @@ import {
   type Driver,
   type Identifier,
   type IncomingCustomer,
+  type LedgerPageView,
   type LoyaltyType,
   type OrgSession,
   type OrgSetup,
@@ -55,6 +56,12 @@ export class MemberspecWorld extends World {
   readonly couponCodes = new Map<string, string>();
   /** The restriction matrix: loyalty accounts (points, ledger, coupons, transactions) as read before a request. */
   readonly notedAccounts = new Map<string, unknown>();
+  /** Points ledger (seed 003): bills by the feature's name, redemptions by "customer/points", the programs given. */
+  readonly bills = new Map<string, { billNumber: string; transactionId: number; customer: string }>();
+  readonly redemptions = new Map<string, number>();
+  /** Pages read one after the other, and the org's clock as a scenario set it (epoch ms). */
+  ledgerPages: LedgerPageView[] = [];
+  clock?: number;
 
   constructor(options: IWorldOptions) {
     super(options);
@@ -76,6 +83,11 @@ export class MemberspecWorld extends World {
     const result = this.lastResult;
     if (this.lastRead || !result || result.ok) return undefined;
     return `the last request was refused with error ${result.error.code} (${result.error.message}), but no step checked its answer`;
+  }
+
+  /** The org's loyalty programs, as its settings name them (CONF_LOYALTY_PROGRAMS; the default's one program). */
+  get programs(): string[] {
+    return String(this.setup.configs.CONF_LOYALTY_PROGRAMS ?? 'Default Program').split(',').map((program) => program.trim());
   }
 
   /** Adds an org setting; settings must all be known before the org is first used. */
