@@ -1,6 +1,5 @@
 // Routes of code-linked promotions (seed 003): promotions, their promo codes, the documented link-code API,
-// and the test-control clock that expiry scenarios set. Answers use the promotion API's `data` envelope.
-import { DomainError } from '../domain/errors.ts';
+// expiring by the org's clock (its test-control route is in routes.ts). Answers use the promotion API's `data` envelope.
 import type { PromoCode, Promotion } from '../domain/promotions.ts';
 import { ok, withoutUndefined, type RouteDefinition } from './route_support.ts';
 
