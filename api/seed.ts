@@ -12,6 +12,7 @@ import { LatencyRecorder, type LatencySummary } from '../seeding/latency.ts';
 import { checkPopulation, PopulationFileError, profileRecords, readGroundTruth, type GroundTruth } from '../seeding/population_reader.ts';
 import { resolveCustomers } from '../seeding/resolve_customers.ts';
 import { sendPopulation, type SendProgress, type SendTally } from '../seeding/send_population.ts';
+import { checkThresholds, parseThresholds, ThresholdError, type Threshold, type ThresholdFigures, type ThresholdOutcome } from '../seeding/thresholds.ts';
 import { suiteInfo } from './project_root.ts';
 import { newRunId } from './run_id.ts';
 import { checkTarget, resolveAdminToken, validateProfile, validateTarget } from './target_preflight.ts';
@@ -43,6 +44,8 @@ export interface SeedOptions {
   driver?: Driver;
   /** With `driver` in profile mode: the profile of its fixed org. */
   vendorProfile?: VendorProfile;
+  /** Pass/fail criteria, e.g. "p99<200ms", "lost==0", "recall>=0.85" (seeding/thresholds.ts). */
+  thresholds?: readonly string[];
 }
 
 export interface UnresolvedProfile {
@@ -106,12 +109,14 @@ export interface SeedReport {
   readonly latency: Readonly<Record<string, LatencySummary>>;
   readonly failures: SendTally['failures'];
   readonly refusalExamples: SendTally['refusalExamples'];
+  /** Each --threshold with the load's value and whether it held (absent without thresholds). */
+  readonly thresholds?: readonly ThresholdOutcome[];
 }
 
 export interface SeedResult {
   readonly report: SeedReport;
   readonly outPath: string;
-  /** No failure and every accepted profile resolved (refusals are answers, not failures). */
+  /** No failure, every accepted profile resolved (refusals are answers, not failures) and every threshold held. */
   readonly ok: boolean;
 }
 
@@ -186,19 +191,48 @@ export interface PreparedLoad {
   readonly concurrency: number;
   readonly target: string | undefined;
   readonly vendor: { path: string; profile: VendorProfile } | undefined;
+  readonly thresholds: readonly Threshold[];
+}
+
+function validThresholds(expressions: readonly string[] | undefined): Threshold[] {
+  try {
+    return parseThresholds(expressions);
+  } catch (error) {
+    if (error instanceof ThresholdError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+/** The figures of one load that thresholds name. */
+export function loadThresholdFigures(report: Pick<SeedReport, 'integrity' | 'customers' | 'failures' | 'registrations' | 'groundTruth' | 'profilesPerSecond'>, latency: LatencyRecorder): ThresholdFigures {
+  const { failures, groundTruth } = report;
+  return {
+    latencyMs: (percentile) => latency.overallPercentileMs(percentile),
+    maxMs: latency.overall()?.maxMs ?? null,
+    lost: report.integrity.unresolved,
+    duplicated: report.customers.withoutProfile,
+    failed: failures.transport + failures.contractViolation + failures.other,
+    rejected: Object.values(report.registrations.rejected).reduce((a, b) => a + b, 0),
+    split: groundTruth.persons.split,
+    overmerged: groundTruth.customers.overMerged,
+    precision: groundTruth.pairs.precision,
+    recall: groundTruth.pairs.recall,
+    throughput: report.profilesPerSecond,
+  };
 }
 
 /** Checks the arguments and reads the population and its truth; any fault is a one-line UsageError. */
 export async function prepareLoad(options: SeedOptions): Promise<PreparedLoad> {
   if (!options.population) throw new UsageError('--population FILE is required');
   const concurrency = validConcurrency(options.concurrency);
+  const thresholds = validThresholds(options.thresholds);
   const target = validateTarget(options.target);
   const vendor = validateProfile(options.profile, target);
   const truthFile = groundTruthPath(options.population);
   try {
     const population = await checkPopulation(options.population);
     const truth = await readGroundTruth(truthFile, population, `ground truth ${truthFile}`);
-    return { population: options.population, truthFile, header: population.header, profileCount: population.profileIds.size, truth, concurrency, target, vendor };
+    return { population: options.population, truthFile, header: population.header, profileCount: population.profileIds.size, truth, concurrency, target, vendor, thresholds };
   } catch (error) {
     if (error instanceof PopulationFileError) throw new UsageError(error.message);
     throw error;
@@ -342,7 +376,10 @@ export async function seed(options: SeedOptions): Promise<SeedResult> {
   const prepared = await prepareLoad(options);
   const driver = await openDriver(prepared, options);
   try {
-    const { report, ok } = await loadPopulation(driver, prepared, options);
+    const loaded = await loadPopulation(driver, prepared, options);
+    const thresholds = checkThresholds(prepared.thresholds, loadThresholdFigures(loaded.report, loaded.latency));
+    const report: SeedReport = prepared.thresholds.length > 0 ? { ...loaded.report, thresholds } : loaded.report;
+    const ok = loaded.ok && thresholds.every((outcome) => outcome.ok);
     return { report, outPath: writeJsonReport(report, 'seed', report.runId, options.out, options.reportsDir), ok };
   } finally {
     if (!options.driver) await driver.close();

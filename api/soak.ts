@@ -3,10 +3,12 @@
 // command's post-check and ground-truth figures must come out identical every round; what may move is
 // speed (throughput, latency) and, in-process, the memory the target holds.
 import { HarnessError, NotApplicableError } from '../driver/driver.ts';
+import { LatencyRecorder } from '../seeding/latency.ts';
 import type { SendProgress } from '../seeding/send_population.ts';
+import { checkThresholds, type ThresholdFigures, type ThresholdOutcome } from '../seeding/thresholds.ts';
 import { suiteInfo } from './project_root.ts';
 import { newRunId } from './run_id.ts';
-import { loadPopulation, openDriver, prepareLoad, writeJsonReport, type SeedOptions, type SeedReport } from './seed.ts';
+import { loadPopulation, loadThresholdFigures, openDriver, prepareLoad, writeJsonReport, type SeedOptions, type SeedReport } from './seed.ts';
 import { UsageError } from './usage_error.ts';
 
 export const DEFAULT_SOAK_ROUNDS = 3;
@@ -14,7 +16,7 @@ const UNITS_MS: Readonly<Record<string, number>> = { s: 1000, m: 60_000, h: 3_60
 /** How many differing figures a round lists. */
 const DIFFERENCES_SHOWN = 5;
 
-export interface SoakOptions extends Pick<SeedOptions, 'population' | 'target' | 'concurrency' | 'requestTimeoutMs' | 'driver' | 'reportsDir' | 'adminToken'> {
+export interface SoakOptions extends Pick<SeedOptions, 'population' | 'target' | 'concurrency' | 'requestTimeoutMs' | 'driver' | 'reportsDir' | 'adminToken' | 'thresholds'> {
   /** Keep starting rounds until this much time has passed, e.g. "90s", "10m", "1h". */
   duration?: string;
   /** Exactly this many rounds (default 3 when no duration is given). */
@@ -63,12 +65,14 @@ export interface SoakReport {
   };
   /** Why the soak stopped before its plan, if it did. */
   readonly stoppedEarly?: string;
+  /** Each --threshold with the soak's value and whether it held (absent without thresholds). */
+  readonly thresholds?: readonly ThresholdOutcome[];
 }
 
 export interface SoakResult {
   readonly report: SoakReport;
   readonly outPath: string;
-  /** Every round complete, identical to the first, nothing lost, duplicated or failed. */
+  /** Every round complete, identical to the first, nothing lost, duplicated or failed, every threshold held. */
   readonly ok: boolean;
 }
 
@@ -135,6 +139,36 @@ function lostOrDuplicated(report: SeedReport): string[] {
   return problems;
 }
 
+/**
+ * A soak's figures for thresholds: latency over every round's requests; lost, duplicated, failed and
+ * rejected summed over the rounds; the per-round figures (split, over-merge, precision, recall,
+ * throughput) at the round that did worst.
+ */
+function soakThresholdFigures(loads: readonly { report: SeedReport; latency: LatencyRecorder }[]): ThresholdFigures {
+  const latency = new LatencyRecorder();
+  for (const load of loads) latency.add(load.latency);
+  const rounds = loads.map((load) => loadThresholdFigures(load.report, load.latency));
+  const total = (pick: (figures: ThresholdFigures) => number | null) =>
+    rounds.some((figures) => pick(figures) === null) ? null : rounds.reduce((sum, figures) => sum + pick(figures)!, 0);
+  const worst = (pick: (figures: ThresholdFigures) => number | null, choose: (...values: number[]) => number) => {
+    const values = rounds.map(pick);
+    return values.some((value) => value === null) ? null : choose(...(values as number[]));
+  };
+  return {
+    latencyMs: (percentile) => latency.overallPercentileMs(percentile),
+    maxMs: latency.overall()?.maxMs ?? null,
+    lost: total((f) => f.lost)!,
+    duplicated: total((f) => f.duplicated),
+    failed: total((f) => f.failed)!,
+    rejected: total((f) => f.rejected)!,
+    split: worst((f) => f.split, Math.max)!,
+    overmerged: worst((f) => f.overmerged, Math.max)!,
+    precision: worst((f) => f.precision, Math.min),
+    recall: worst((f) => f.recall, Math.min),
+    throughput: worst((f) => f.throughput, Math.min)!,
+  };
+}
+
 const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 102.4) / 10;
 const round1 = (value: number) => Math.round(value * 10) / 10;
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
@@ -142,7 +176,7 @@ const round3 = (value: number) => Math.round(value * 1000) / 1000;
 /** Repeats the seed load round after round; stops early at the first round that loses, duplicates or differs. */
 export async function soak(options: SoakOptions): Promise<SoakResult> {
   const wanted = plan(options);
-  const prepared = await prepareLoad({ population: options.population, target: options.target, concurrency: options.concurrency });
+  const prepared = await prepareLoad({ population: options.population, target: options.target, concurrency: options.concurrency, thresholds: options.thresholds });
   const remedy = 'soak creates a fresh org per round and needs it (a vendor profile\'s fixed org cannot be reused)';
   if (options.driver && !options.driver.capabilities.testControl) throw new UsageError(`the target does not offer the test-control extension; ${remedy}`);
   const driver = await openDriver(
@@ -159,6 +193,7 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
   const startedAt = new Date();
   const runId = newRunId(startedAt);
   const rounds: SoakRound[] = [];
+  const loads: { report: SeedReport; latency: LatencyRecorder }[] = [];
   let first: { figures: RoundFigures; report: SeedReport } | undefined;
   let stoppedEarly: string | undefined;
   let allOk = true;
@@ -181,6 +216,7 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
         break;
       }
       const { report, latency, ok } = outcome;
+      loads.push({ report, latency });
       const figures = roundFigures(report);
       first ??= { figures, report };
       const overall = latency.overall();
@@ -212,6 +248,8 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
   const last = rounds[rounds.length - 1];
   const firstRound = rounds[0];
   const { report: firstReport, figures } = first!;
+  const thresholds = checkThresholds(prepared.thresholds, soakThresholdFigures(loads));
+  allOk &&= thresholds.every((outcome) => outcome.ok);
   const report: SoakReport = {
     runId,
     memberspec: suiteInfo().version,
@@ -230,6 +268,7 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
       ...(inProcess ? { rssMb: round1(last.rssMb! - firstRound.rssMb!) } : {}),
     },
     ...(stoppedEarly ? { stoppedEarly } : {}),
+    ...(thresholds.length > 0 ? { thresholds } : {}),
   };
   const outPath = writeJsonReport(report, 'soak', runId, options.out, options.reportsDir);
   return { report, outPath, ok: allOk };

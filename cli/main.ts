@@ -32,6 +32,9 @@ const concurrencyOption = () =>
 // The test-control credential: the same option for serve (to require it) and certify, seed, soak (to send it).
 const adminTokenOption = (what: string) =>
   new Option('--admin-token <token>', `admin token of the test-control extension; ${what} (default: $MEMBERSPEC_ADMIN_TOKEN)`);
+const thresholdOption = () =>
+  new Option('--threshold <expression>', 'fail the run (exit 1) unless the figure holds, e.g. "p99<200ms", "lost==0", "recall>=0.85"; repeatable')
+    .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
 const requestTimeoutOption = () =>
   new Option('--request-timeout <ms>', 'time limit per HTTP request, in milliseconds').argParser(integer('--request-timeout', 1));
 
@@ -232,8 +235,9 @@ export function buildProgram(): Command {
     .option('--reports <dir>', 'directory for the default report', 'reports')
     .addOption(requestTimeoutOption())
     .addOption(adminTokenOption("sent to the target's /x-memberspec routes"))
+    .addOption(thresholdOption())
     .exitOverride()
-    .action(async (opts: { population: string; target?: string; profile?: string; concurrency: number; out?: string; reports: string; requestTimeout?: number; adminToken?: string }) => {
+    .action(async (opts: { population: string; target?: string; profile?: string; concurrency: number; out?: string; reports: string; requestTimeout?: number; adminToken?: string; threshold?: string[] }) => {
       const { seed } = await import('../api/seed.ts');
       const { formatSeedSummary, seedProgressPrinter } = await import('./seed_summary.ts');
       const progress = seedProgressPrinter(process.stderr);
@@ -248,6 +252,7 @@ export function buildProgram(): Command {
           reportsDir: opts.reports,
           requestTimeoutMs: opts.requestTimeout,
           adminToken: opts.adminToken,
+          thresholds: opts.threshold,
           onProgress: progress.onProgress,
         });
       } finally {
@@ -274,9 +279,10 @@ export function buildProgram(): Command {
     .option('--reports <dir>', 'directory for the default report', 'reports')
     .addOption(requestTimeoutOption())
     .addOption(adminTokenOption("sent to the target's /x-memberspec routes"))
+    .addOption(thresholdOption())
     .exitOverride()
     .action(
-      async (opts: { population: string; target?: string; duration?: string; rounds?: number; concurrency: number; out?: string; reports: string; requestTimeout?: number; adminToken?: string }) => {
+      async (opts: { population: string; target?: string; duration?: string; rounds?: number; concurrency: number; out?: string; reports: string; requestTimeout?: number; adminToken?: string; threshold?: string[] }) => {
         const { soak } = await import('../api/soak.ts');
         const { formatSoakSummary, soakProgressPrinter } = await import('./soak_summary.ts');
         const progress = soakProgressPrinter(process.stderr);
@@ -292,6 +298,7 @@ export function buildProgram(): Command {
             reportsDir: opts.reports,
             requestTimeoutMs: opts.requestTimeout,
             adminToken: opts.adminToken,
+            thresholds: opts.threshold,
             onProgress: progress.onProgress,
             onRound: progress.onRound,
           });

@@ -1,6 +1,7 @@
 // What `memberspec seed` prints: the figures of the JSON report, one topic a line.
 import type { SeedReport } from '../api/seed.ts';
 import type { FollowUpCounts, SendProgress } from '../seeding/send_population.ts';
+import { thresholdFailures, thresholdsLine } from '../seeding/thresholds.ts';
 
 const ratio = (value: number | null) => (value === null ? 'n/a' : value.toFixed(3));
 const byCode = (counts: Readonly<Record<string, number>>) =>
@@ -58,6 +59,8 @@ export function formatSeedSummary(report: SeedReport, reportPath: string): strin
       ? 'failures       none'
       : `failures       ${failed} (${f.transport} transport, ${f.contractViolation} contract violation, ${f.other} other), e.g. ${f.examples[0]?.operation}: ${f.examples[0]?.message.split('\n')[0].slice(0, 160)}`,
   );
+  const thresholds = thresholdsLine(report.thresholds ?? []);
+  if (thresholds) lines.push(thresholds, ...thresholdFailures(report.thresholds ?? []));
   lines.push(`Report: ${reportPath}`);
   return lines.join('\n');
 }

@@ -1,6 +1,7 @@
 // What `memberspec soak` prints: the figures every round repeats, one line per round, the drift.
 import type { SoakReport, SoakRound } from '../api/soak.ts';
 import type { SendProgress } from '../seeding/send_population.ts';
+import { thresholdFailures, thresholdsLine } from '../seeding/thresholds.ts';
 import { seedProgressPrinter } from './seed_summary.ts';
 
 const signed = (value: number, unit: string) => `${value > 0 ? '+' : ''}${value}${unit}`;
@@ -35,6 +36,8 @@ export function formatSoakSummary(report: SoakReport, reportPath: string): strin
       `p50 ${signed(report.drift.p50Ms, ' ms')} · p99 ${signed(report.drift.p99Ms, ' ms')}` +
       (report.drift.rssMb === undefined ? '' : ` · rss ${signed(report.drift.rssMb, ' MB')}`),
     report.stoppedEarly ? `stopped early  ${report.stoppedEarly}` : `verdict        every round identical: nothing lost or duplicated`,
+    ...[thresholdsLine(report.thresholds ?? [])].filter((line) => line !== undefined),
+    ...thresholdFailures(report.thresholds ?? []),
     `Report: ${reportPath}`,
   ];
   return lines.join('\n');
