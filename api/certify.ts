@@ -178,9 +178,8 @@ export async function certify(options: CertifyOptions = {}): Promise<CertifyResu
     formats: {
       ...runConfiguration.formats,
       stdout: 'summary',
-      files: {
-        [path.join(reportDir, CUCUMBER_OUTPUTS.message.file)]: 'message',
-      },
+      // The key of each cucumber output is the name of the cucumber formatter that writes it.
+      files: Object.fromEntries(Object.entries(CUCUMBER_OUTPUTS).map(([formatter, output]) => [path.join(reportDir, output.file), formatter])),
       publish: false,
       options: { ...runConfiguration.formats.options },
     },
@@ -218,7 +217,7 @@ export async function certify(options: CertifyOptions = {}): Promise<CertifyResu
   // The driver scrubs every answer of the till's credentials; the reports are scrubbed again of the
   // profile's, so that no path (a step's own message, a harness bug) can publish them.
   const secrets = secretScrubber(opts.vendor ? [opts.vendor.profile.till] : []);
-  scrubFile(path.join(reportDir, CUCUMBER_OUTPUTS.message.file), secrets);
+  for (const output of Object.values(CUCUMBER_OUTPUTS)) scrubFile(path.join(reportDir, output.file), secrets);
   const report = secrets.value(collector.build(
     {
       runId,

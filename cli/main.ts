@@ -9,6 +9,7 @@ import { UsageError } from '../api/usage_error.ts';
 import { suiteInfo } from '../api/project_root.ts';
 import { nothingJudgedDetail, type Counts } from '../reports/run_model.ts';
 import { rerunCommand } from '../reports/rerun_command.ts';
+import { causeLines } from '../reports/cause_summary.ts';
 
 import { DEFAULT_POPULATION_PROFILE, MAX_PERSONS, MAX_SEED, POPULATION_PROFILE_NAMES } from '../generators/generation_limits.ts';
 
@@ -91,17 +92,10 @@ export function formatSummary(result: CertifyResult, opts: Pick<CertifyCommandOp
   }
   lines.push(row('total', report.counts));
   const problems = report.scenarios.filter((s) => s.verdict === 'failed' || s.verdict === 'error');
-  if (problems.length > 0) {
-    lines.push('');
-    const shown = problems.slice(0, 8);
-    for (const s of shown) {
-      const msg = (s.message ?? s.reason ?? '').split('\n')[0].slice(0, 140);
-      lines.push(`  ${s.verdict === 'failed' ? 'FAILED' : 'ERROR '} ${s.feature} › ${s.name}`);
-      if (msg) lines.push(`         ${msg}`);
-    }
-    if (problems.length > shown.length) lines.push(`  … and ${problems.length - shown.length} more in the report`);
-    lines.push(`  Run one again: ${rerunCommand(problems[0].name, { url: opts.target, profile: opts.profile })}`);
-  }
+  // Failures grouped by cause, then the not-applicable reasons with their counts.
+  const causes = causeLines(report);
+  if (causes.length > 0) lines.push('', ...causes);
+  if (problems.length > 0) lines.push(`  Run one again: ${rerunCommand(problems[0].name, { url: opts.target, profile: opts.profile })}`);
   lines.push('');
   const verdictLine: Record<CertifyResult['verdict'], string> = {
     passed: 'CONFORMANT: every applicable scenario passed',

@@ -124,8 +124,19 @@ describe('contract document', () => {
 describe('contract validator', () => {
   it('names the operation, status and field of a wrong response type', () => {
     assert.deepEqual(validateResponse('registerCustomer', 200, { createdId: '12', warnings: [] }), [
-      'registerCustomer response 200: /createdId must be integer',
+      'registerCustomer response 200: /createdId must be integer (received "12")',
     ]);
+  });
+
+  it('shows the value a response carried beside what the contract allows', () => {
+    const answer = { createdId: 3, warnings: [], entity: { id: 3, status: 'Approved' } };
+    assert.deepEqual(validateResponse('createMergeRequest', 200, answer), [
+      'createMergeRequest response 200: /entity/status must be one of "PENDING", "APPROVED", "REJECTED" (received "Approved")',
+    ]);
+    const long = { createdId: 'x'.repeat(500), warnings: [] };
+    const [line] = validateResponse('registerCustomer', 200, long);
+    assert.match(line, /^registerCustomer response 200: \/createdId must be integer \(received "x+…\)$/);
+    assert.ok(line.length < 200, 'a long value is cut short');
   });
 
   it('reports a missing field as required, with its path', () => {
@@ -155,7 +166,7 @@ describe('contract validator', () => {
     const envelope = { errors: [{ status: false, code: 8015, message: 'Customer not found for the given identifiers' }] };
     assert.deepEqual(validateResponse('getCustomer', 404, envelope), []);
     assert.match(validateResponse('getCustomer', 500, envelope)[0], /^getCustomer response 500: no 500 answer is defined \(only 200, /);
-    assert.deepEqual(validateResponse('getCustomer', 400, { errors: [] }), ['getCustomer response 400: /errors must NOT have fewer than 1 items']);
+    assert.deepEqual(validateResponse('getCustomer', 400, { errors: [] }), ['getCustomer response 400: /errors must NOT have fewer than 1 items (received [])']);
   });
 
   it('validates request bodies with field paths, leaving rule-owned fields to the rules', () => {

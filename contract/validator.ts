@@ -37,7 +37,25 @@ function bodyValidator(key: string, schema: Record<string, unknown>): ValidateFu
   return validate;
 }
 
-function describe(errors: readonly ErrorObject[], root: string): string[] {
+/** At most this much of a received value is quoted in a problem line. */
+const RECEIVED_WIDTH = 80;
+
+/** The value a response carried where the contract allows something else, quoted briefly. */
+function received(data: unknown): string {
+  let text: string;
+  try {
+    text = data === undefined ? 'nothing' : JSON.stringify(data) ?? String(data);
+  } catch {
+    text = String(data);
+  }
+  return ` (received ${text.length > RECEIVED_WIDTH ? `${text.slice(0, RECEIVED_WIDTH - 1)}…` : text})`;
+}
+
+/**
+ * Readable problem lines. With showReceived (responses: the target's answer, never a client's input
+ * echoed back), a line about a value also says what value came, beside what the contract allows.
+ */
+function describe(errors: readonly ErrorObject[], root: string, showReceived = false): string[] {
   const branchPaths = errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => `${e.schemaPath}/`);
   const lines: string[] = [];
   for (const error of errors) {
@@ -64,6 +82,8 @@ function describe(errors: readonly ErrorObject[], root: string): string[] {
       default:
         line = `${at} ${error.message ?? 'is invalid'}`;
     }
+    // "required" and "additionalProperties" name a key; every other keyword judged the value there.
+    if (showReceived && error.keyword !== 'required' && error.keyword !== 'additionalProperties') line += received(error.data);
     if (!lines.includes(line)) lines.push(line);
   }
   return lines;
@@ -153,7 +173,7 @@ export function responseProblems(operationId: string, status: number, body: unkn
   const key = typeof schema.$ref === 'string' ? schema.$ref : `${operationId} ${status}`;
   const validate = bodyValidator(key, schema);
   if (validate(body)) return [];
-  return describe(validate.errors ?? [], 'body');
+  return describe(validate.errors ?? [], 'body', true);
 }
 
 /** Response headers the contract requires for this status and the answer lacks (names in any case). */
@@ -168,7 +188,7 @@ export function responseHeaderProblems(operationId: string, status: number, head
 export function errorEnvelopeProblems(body: unknown): string[] {
   const ref = '#/components/schemas/ErrorEnvelope';
   const validate = bodyValidator(ref, { $ref: ref });
-  return validate(body) ? [] : describe(validate.errors ?? [], 'body');
+  return validate(body) ? [] : describe(validate.errors ?? [], 'body', true);
 }
 
 /** responseProblems, each line naming the operation and the status. */

@@ -1,9 +1,12 @@
-// index.html: one self-contained page a product owner can read (inline CSS, no script, no network).
-// Order: headline verdict, counts, capabilities, then feature -> rule -> scenario with the evidence
-// for every failure, then the requirement view (seed requirement -> scenarios -> verdict).
+// index.html: one self-contained page a product owner can read (inline CSS and script, no network).
+// Order: headline verdict, failures grouped by cause, not-applicable reasons, counts, capabilities, then
+// feature -> rule -> scenario with the evidence for every failure, then the requirement view (seed
+// requirement -> scenarios -> verdict). Every scenario is anchored by its stable id (#feature/path/slug);
+// a search box and a status filter narrow the scenarios shown, and a deep link opens its scenario.
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { nothingJudgedDetail, overallVerdict as verdictOf, type Counts, type FeatureResult, type RequirementResult, type RunReport, type ScenarioResult, type TargetInfo, type Verdict } from './run_model.ts';
+import type { FailureGroup, NotApplicableReason } from './failure_groups.ts';
 import { redactExchanges } from './redact.ts';
 import { rerunCommand } from './rerun_command.ts';
 
@@ -158,9 +161,9 @@ function scenarioHtml(s: ScenarioResult, requirements: RequirementIndex, target:
     )
     .join('');
   const open = s.verdict === 'failed' || s.verdict === 'error' ? ' open' : '';
-  return `<details class="scenario ${s.verdict}"${open}><summary>${badge(s.verdict)} ${escapeHtml(s.name)} <span class="muted">${
+  return `<details class="scenario ${s.verdict}" id="${escapeHtml(s.id)}" data-verdict="${s.verdict}"${open}><summary>${badge(s.verdict)} ${escapeHtml(s.name)} <span class="muted">${
     s.durationMs
-  } ms</span></summary><div class="tags">${tags}</div>${body.join('')}${steps ? `<ol class="steps">${steps}</ol>` : ''}</details>`;
+  } ms</span> <a class="anchor" href="#${escapeHtml(s.id)}" title="link to this scenario">#</a></summary><div class="tags">${tags}</div>${body.join('')}${steps ? `<ol class="steps">${steps}</ol>` : ''}</details>`;
 }
 
 function featureHtml(f: FeatureResult, requirements: RequirementIndex, target: TargetInfo): string {
@@ -177,6 +180,91 @@ function featureHtml(f: FeatureResult, requirements: RequirementIndex, target: T
   )} &middot; ${f.counts.passed} passed, ${f.counts.failed} failed, ${f.counts.error} error, ${f.counts.notApplicable} not applicable</p>${description}${rules}</section>`;
 }
 
+/** A link to a scenario's anchor, by its stable id. */
+function scenarioLink(s: { id: string; name: string }): string {
+  return `<a href="#${escapeHtml(s.id)}">${escapeHtml(s.name)}</a>`;
+}
+
+/** A list of scenario links; long lists fold so one big group does not push the others off the page. */
+function scenarioList(ids: readonly string[], byId: ReadonlyMap<string, ScenarioResult>): string {
+  const items = ids.map((id) => {
+    const s = byId.get(id);
+    return s ? `<li>${scenarioLink(s)} <span class="muted">${escapeHtml(s.feature)}</span></li>` : `<li>${escapeHtml(id)}</li>`;
+  });
+  const list = `<ul class="group-scenarios">${items.join('')}</ul>`;
+  return ids.length <= 5 ? list : `<details><summary>${ids.length} scenarios</summary>${list}</details>`;
+}
+
+function causesHtml(groups: readonly FailureGroup[], byId: ReadonlyMap<string, ScenarioResult>): string {
+  if (groups.length === 0) return '';
+  const rows = groups
+    .map((g) => {
+      const steps = g.failingSteps.length
+        ? `<p class="muted">At step${g.failingSteps.length === 1 ? '' : 's'}: ${g.failingSteps
+            .slice(0, 5)
+            .map((st) => escapeHtml(st))
+            .join(' &middot; ')}${g.failingSteps.length > 5 ? ` &middot; and ${g.failingSteps.length - 5} more` : ''}</p>`
+        : '';
+      return `<tr class="cause" id="${escapeHtml(g.id)}"><td class="num">${g.count}</td><td>${badge(g.verdict)}<br><span class="muted">${escapeHtml(
+        g.reason,
+      )}</span></td><td><pre class="message">${escapeHtml(g.message)}</pre>${steps}${scenarioList(g.scenarios, byId)}</td></tr>`;
+    })
+    .join('');
+  const n = groups.reduce((sum, g) => sum + g.count, 0);
+  return `<section id="causes"><h2>Failures by cause</h2>
+<p class="muted">${n} failed or unjudged scenario${n === 1 ? '' : 's'} from ${groups.length} cause${groups.length === 1 ? '' : 's'}: scenarios share a cause when the same assertion or contract rule broke, whatever values differ between them. The most frequent first.</p>
+<table class="causes"><thead><tr><th>scenarios</th><th>verdict</th><th>what broke (the first scenario's message) and where</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+function notApplicableHtml(reasons: readonly NotApplicableReason[], byId: ReadonlyMap<string, ScenarioResult>): string {
+  if (reasons.length === 0) return '';
+  const rows = reasons
+    .map((r) => `<tr><td class="num">${r.count}</td><td>${escapeHtml(r.reason)}${scenarioList(r.scenarios, byId)}</td></tr>`)
+    .join('');
+  return `<section id="not-applicable"><h2>Why scenarios were not applicable</h2>
+<table class="reasons"><thead><tr><th>scenarios</th><th>reason</th></tr></thead><tbody>${rows}</tbody></table></section>`;
+}
+
+const TOOLBAR = `<div class="toolbar" role="search"><label>Search scenarios <input id="search" type="search" placeholder="name, feature, tag, message" autocomplete="off"></label>
+<label>Status <select id="status"><option value="">all</option><option value="failed">failed</option><option value="error">error</option><option value="notApplicable">not applicable</option><option value="passed">passed</option></select></label>
+<span id="shown" class="muted"></span></div>`;
+
+// The page's only script: the filter, and deep links that open (and, if filtered out, reveal) their scenario.
+const SCRIPT = `(function () {
+  var search = document.getElementById('search');
+  var status = document.getElementById('status');
+  var shown = document.getElementById('shown');
+  var scenarios = Array.prototype.slice.call(document.querySelectorAll('details.scenario'));
+  function apply() {
+    var words = search.value.toLowerCase().split(/\\s+/).filter(Boolean);
+    var verdict = status.value;
+    var visible = 0;
+    scenarios.forEach(function (el) {
+      var text = el.textContent.toLowerCase() + ' ' + el.id.toLowerCase();
+      var match = (!verdict || el.getAttribute('data-verdict') === verdict) && words.every(function (w) { return text.indexOf(w) >= 0; });
+      el.hidden = !match;
+      if (match) visible += 1;
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('section.rule, section.feature'), function (section) {
+      section.hidden = !section.querySelector('details.scenario:not([hidden])');
+    });
+    shown.textContent = words.length || verdict ? 'showing ' + visible + ' of ' + scenarios.length + ' scenarios' : scenarios.length + ' scenarios';
+  }
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var el = id && document.getElementById(id);
+    if (!el || !el.classList.contains('scenario')) return;
+    if (el.hidden) { search.value = ''; status.value = ''; apply(); }
+    el.open = true;
+    el.scrollIntoView();
+  }
+  search.addEventListener('input', apply);
+  status.addEventListener('change', apply);
+  window.addEventListener('hashchange', openTarget);
+  apply();
+  openTarget();
+})();`;
+
 function requirementsHtml(reqs: readonly RequirementResult[]): string {
   if (reqs.length === 0) return '<p class="muted">No requirement catalogue and no @req tags in this run.</p>';
   const groups = new Map<string, RequirementResult[]>();
@@ -186,7 +274,7 @@ function requirementsHtml(reqs: readonly RequirementResult[]): string {
       const rows = list
         .map((r) => {
           const scenarios = r.scenarios.length
-            ? `<ul>${r.scenarios.map((s) => `<li>${badge(s.verdict)} ${escapeHtml(s.name)}</li>`).join('')}</ul>`
+            ? `<ul>${r.scenarios.map((s) => `<li>${badge(s.verdict)} ${scenarioLink(s)}</li>`).join('')}</ul>`
             : `<span class="muted">${escapeHtml(r.notTestedReason || 'no scenario in this run')}</span>`;
           return `<tr id="req-${escapeHtml(r.id)}"><td class="id">${escapeHtml(r.id)}</td><td>${escapeHtml(r.requirement)}${
             r.conformance ? ` <span class="muted">(${escapeHtml(r.conformance)})</span>` : ''
@@ -223,6 +311,11 @@ pre.message{background:#fff4f3;border-color:#f0c6c2}
 .rerun code{background:#f3f4f6;border:1px solid #e5e7eb;border-radius:4px;padding:1px 5px;font-size:12px;word-break:break-all}
 .steps{font-size:13px;margin:6px 0 4px 18px;padding:0}.st.failed{color:#b3261e}.st.skipped{color:#6b7480}.st.undefined,.st.ambiguous,.st.pending{color:#a15c00}
 .exchange{margin:4px 0 4px 8px}.op{font-family:ui-monospace,monospace;font-size:12px;color:#4a5560}
+.toolbar{position:sticky;top:0;z-index:1;background:#f6f7f9;padding:8px 0;display:flex;gap:16px;align-items:center;flex-wrap:wrap;border-bottom:1px solid #dde1e6}
+.toolbar input{width:22em;font:inherit;padding:3px 6px}.toolbar select{font:inherit}
+a.anchor{color:#aab1b9;text-decoration:none;font-size:13px}a.anchor:hover{color:#1d232a}
+.scenario:target{outline:2px solid #3b6fd8;outline-offset:2px}
+table.causes pre.message{margin:0 0 4px}ul.group-scenarios{margin:2px 0;padding-left:18px;font-size:13px}
 dl.meta{display:grid;grid-template-columns:max-content auto;gap:2px 14px;margin:8px 0}dl.meta dt{color:#6b7480}dl.meta dd{margin:0}
 `;
 
@@ -243,6 +336,7 @@ export function renderHtml(report: RunReport): string {
   const byCapability = new Map<string, FeatureResult[]>();
   for (const f of report.features) byCapability.set(f.capability, [...(byCapability.get(f.capability) ?? []), f]);
   const requirements: RequirementIndex = new Map(report.requirements.map((r) => [r.id, r]));
+  const byId = new Map(report.scenarios.map((s) => [s.id, s]));
   const details = [...byCapability.entries()]
     .map(([cap, features]) => `<h2>Capability: ${escapeHtml(cap)}</h2>${features.map((f) => featureHtml(f, requirements, report.info.target)).join('')}`)
     .join('');
@@ -260,21 +354,26 @@ ${statedConfigsRow(info.target.statedConfigs)}<dt>Suite</dt><dd>${escapeHtml(inf
 <dt>Run</dt><dd>${escapeHtml(info.runId)}</dd>
 <dt>Started</dt><dd>${escapeHtml(info.startedAt)}</dd>
 <dt>Finished</dt><dd>${escapeHtml(info.finishedAt)}</dd>
+<dt>Beside this page</dt><dd><a href="summary.json">summary.json</a> &middot; <a href="junit.xml">junit.xml</a> &middot; <a href="cucumber.html">cucumber.html</a> <span class="muted">(cucumber's own report)</span> &middot; <a href="messages.ndjson">messages.ndjson</a></dd>
 </dl>
 <div class="headline ${h.cls}"><strong>${escapeHtml(h.title)}</strong>${escapeHtml(h.detail)}<br>
 ${counts.passed} passed &middot; ${counts.failed} failed &middot; ${counts.error} error &middot; ${counts.notApplicable} not applicable &middot; ${counts.total} scenarios</div>
 ${report.runError ? `<div class="headline error"><strong>The run itself had a problem</strong>${escapeHtml(report.runError)}</div>` : ''}
+${causesHtml(report.failureGroups, byId)}
+${notApplicableHtml(report.notApplicableReasons, byId)}
 <p class="muted"><strong>passed</strong>: the target followed the rule. <strong>failed</strong>: the target broke a rule or the HTTP contract.
 <strong>error</strong>: the harness could not judge (setup, transport, timeout, or a harness bug). <strong>not applicable</strong>: the target cannot run this scenario (for example its fixed configuration differs); the reason is shown.</p>
 <h2>By capability</h2>
 <table><thead><tr><th>capability</th>${COUNT_HEADERS}<th>verdict</th></tr></thead><tbody>${capabilityRows}</tbody></table>
 <h2>By feature</h2>
 <table><thead><tr><th>feature</th><th>capability</th>${COUNT_HEADERS}<th>verdict</th></tr></thead><tbody>${featureRows}</tbody></table>
+<h2>Scenarios</h2>
+${TOOLBAR}
 ${details}
 <h2>Requirements</h2>
 <p class="muted">Each seed requirement, the scenarios that verify it, and its verdict (the worst of its scenarios).</p>
 ${requirementsHtml(report.requirements)}
-</main></body></html>
+</main><script>${SCRIPT}</script></body></html>
 `;
 }
 

@@ -34,4 +34,5 @@ export const REPORT_WRITERS: Readonly<Record<string, ReportWriter>> = {
 /** Files cucumber's own formatters write into the run directory. */
 export const CUCUMBER_OUTPUTS: Readonly<Record<string, { file: string; description: string }>> = {
   message: { file: 'messages.ndjson', description: "cucumber's message stream, the raw record every other report is built from" },
+  html: { file: 'cucumber.html', description: "cucumber's own HTML report, for readers who know cucumber's view of a run" },
 };

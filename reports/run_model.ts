@@ -5,6 +5,8 @@ import type * as messages from '@cucumber/messages';
 import { classifyTestCase, type StepOutcome, type Verdict } from './verdict.ts';
 import { redactExchanges, type TranscriptExchange } from './redact.ts';
 import type { Requirement } from '../requirements/catalogue.ts';
+import { countNotApplicableReasons, groupFailures, type FailureGroup, type NotApplicableReason } from './failure_groups.ts';
+import { uniqueScenarioIds } from './scenario_id.ts';
 
 export type { Verdict } from './verdict.ts';
 
@@ -57,6 +59,8 @@ export interface StepResult {
 }
 
 export interface ScenarioResult {
+  /** Stable id (feature path and name slug): the HTML anchor and the key other parts of the report use. */
+  id: string;
   name: string;
   feature: string;
   featureUri: string;
@@ -108,7 +112,7 @@ export interface RequirementResult {
   notTestedReason?: string;
   /** True when scenarios cite an id the catalogue does not have. */
   unknown?: boolean;
-  scenarios: { name: string; feature: string; verdict: Verdict }[];
+  scenarios: { id: string; name: string; feature: string; verdict: Verdict }[];
 }
 
 export interface RunReport {
@@ -121,6 +125,10 @@ export interface RunReport {
   features: FeatureResult[];
   scenarios: ScenarioResult[];
   requirements: RequirementResult[];
+  /** Failed and error scenarios grouped by cause, the largest group first. */
+  failureGroups: FailureGroup[];
+  /** Why scenarios were not applicable, with how many gave each reason. */
+  notApplicableReasons: NotApplicableReason[];
 }
 
 export function emptyCounts(): Counts {
@@ -136,7 +144,8 @@ export function addToCounts(counts: Counts, verdict: Verdict): void {
  * A run's verdict. Unlike a feature's, a run in which no scenario was judged (all not applicable, or
  * none selected) is not "not applicable" but "nothing judged": it certifies nothing and must not pass.
  */
-export type RunVerdict = 'passed' | 'failed' | 'error' | 'nothingJudged';
+export const RUN_VERDICTS = ['passed', 'failed', 'error', 'nothingJudged'] as const;
+export type RunVerdict = (typeof RUN_VERDICTS)[number];
 
 export function runVerdict(counts: Counts): RunVerdict {
   const verdict = overallVerdict(counts);
@@ -279,9 +288,11 @@ export class RunCollector {
   }
 
   build(info: RunInfo, catalogue: readonly Requirement[] = []): RunReport {
-    const scenarios = [...this.finalAttempt.values()].map((id) => this.scenarioOf(id));
+    const built = [...this.finalAttempt.values()].map((id) => this.scenarioOf(id));
     // Stable order: by feature file, then line.
-    scenarios.sort((a, b) => a.featureUri.localeCompare(b.featureUri) || (a.line ?? 0) - (b.line ?? 0));
+    built.sort((a, b) => a.featureUri.localeCompare(b.featureUri) || (a.line ?? 0) - (b.line ?? 0));
+    const ids = uniqueScenarioIds(built);
+    const scenarios = built.map((s, i) => ({ ...s, id: ids[i] }));
     const report = assembleReport(info, scenarios, catalogue, [...this.docs.values()]);
     if (!this.runError) return report;
     // A run that broke as a whole cannot certify anything, whatever its scenarios say.
@@ -308,7 +319,8 @@ export class RunCollector {
     }
   }
 
-  private scenarioOf(testCaseStartedId: string): ScenarioResult {
+  /** A finished attempt's result; its id is given once the whole run is known (uniqueScenarioIds). */
+  private scenarioOf(testCaseStartedId: string): Omit<ScenarioResult, 'id'> {
     const attempt = this.attempts.get(testCaseStartedId)!;
     const testCase = this.testCases.get(attempt.testCaseId);
     const pickle = testCase ? this.pickles.get(testCase.pickleId) : undefined;
@@ -443,6 +455,8 @@ function assembleReport(
     features: [...features.values()].sort((a, b) => a.uri.localeCompare(b.uri)),
     scenarios,
     requirements: traceRequirements(scenarios, catalogue),
+    failureGroups: groupFailures(scenarios),
+    notApplicableReasons: countNotApplicableReasons(scenarios),
   };
 }
 
@@ -468,7 +482,7 @@ function traceRequirements(scenarios: ScenarioResult[], catalogue: readonly Requ
       verdict: cited.length === 0 ? 'not tested' : overallVerdict(counts),
       ...(r.notTestedReason ? { notTestedReason: r.notTestedReason } : {}),
       ...(unknown ? { unknown } : {}),
-      scenarios: cited.map((s) => ({ name: s.name, feature: s.feature, verdict: s.verdict })),
+      scenarios: cited.map((s) => ({ id: s.id, name: s.name, feature: s.feature, verdict: s.verdict })),
     };
   };
   const known = new Set(catalogue.map((r) => r.id));

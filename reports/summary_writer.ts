@@ -28,7 +28,12 @@ export function buildSummary(report: RunReport): Record<string, unknown> {
       counts: f.counts,
       rules: f.rules.map((r) => ({ name: r.name, counts: r.counts })),
     })),
+    /** Failed and error scenarios grouped by cause (scenarios named by id), the largest group first. */
+    failureGroups: report.failureGroups,
+    /** Each not-applicable reason with its count and scenarios, the most frequent first. */
+    notApplicableReasons: report.notApplicableReasons,
     scenarios: report.scenarios.map((s) => ({
+      id: s.id,
       name: s.name,
       feature: s.feature,
       featureUri: s.featureUri,

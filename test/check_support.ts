@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { certify, type CertifyOptions, type CertifyResult } from '../api/certify.ts';
+import { summarySchemaProblems } from '../reports/summary_schema.ts';
 
 export interface CheckOutcome {
   name: string;
@@ -50,6 +51,13 @@ export async function certifyWithin(check: Check, options: CertifyOptions, limit
 export function checkReportWriters(check: Check, result: CertifyResult): void {
   const failed = result.writers.filter((w) => !w.ok);
   check('all report writers succeeded', failed.length === 0, failed.map((w) => `${w.name}: ${w.error}`).join('; '));
+  let problems: string[];
+  try {
+    problems = summarySchemaProblems(JSON.parse(readFileSync(result.summaryPath, 'utf8')));
+  } catch (error) {
+    problems = [`unreadable: ${error instanceof Error ? error.message : String(error)}`];
+  }
+  check('summary.json conforms to reports/summary.schema.json', problems.length === 0, problems.slice(0, 3).join('; '));
 }
 
 /** The parts of summary.json the checks read. */

@@ -51,6 +51,15 @@ export async function runNaiveVendorCheck(reportsDir: string): Promise<CheckOutc
       brokenReqIds.length > 0 && brokenReqIds.every((id) => summaryFailedIds.has(id)),
       `${brokenReqIds.length} broken ids`,
     );
+    // One missing route or field breaks many scenarios the same way: the report shows it once per cause.
+    const groups = result.report.failureGroups;
+    const judgedBad = scenarios.filter((s) => s.verdict === 'failed' || s.verdict === 'error');
+    const grouped = groups.flatMap((g) => g.scenarios);
+    check(
+      'failures are grouped by cause: fewer causes than failures, each failure in exactly one group',
+      groups.length > 0 && groups.length < judgedBad.length / 2 && grouped.length === judgedBad.length && new Set(grouped).size === grouped.length,
+      `${judgedBad.length} failed or error scenarios, ${groups.length} causes, the largest ${groups[0]?.count ?? 0}: ${groups[0]?.pattern.slice(0, 100) ?? ''}`,
+    );
     const html = readHtml(result.htmlPath);
     const missing = [...brokenReqIds, ...brokenRules].filter((x) => !html.includes(escapeHtml(x)));
     check(

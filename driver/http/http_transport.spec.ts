@@ -28,7 +28,7 @@ describe('http transport against a broken target (nock)', () => {
     nock(BROKEN).post('/v2/customers').reply(200, { createdId: 'abc', warnings: [] });
     await assert.rejects(org.register(registration), (error: Error) => {
       assert.ok(error instanceof ContractViolationError);
-      assert.equal(error.message, 'registerCustomer answered 200 outside the contract: /createdId must be integer');
+      assert.equal(error.message, 'registerCustomer answered 200 outside the contract: /createdId must be integer (received "abc")');
       return true;
     });
     // The exchange is in the transcript for the report, credentials redacted.

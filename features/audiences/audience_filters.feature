@@ -40,7 +40,7 @@ Feature: Audience Manager filters on items
         | 0 | Raj, Zoha   |
 
     @seed:003 @req:003-140 @req:003-143
-    Scenario Outline: Only the transactions in the date range count
+    Scenario Outline: Only the transactions in the date range count: more than <n> from <from> to <to>
       Given the number of soybeans purchased by Zoha and Raj on different days of July 2022, at 2 each:
         | Name | July 7 | July 10 | July11 | July 13 | July 25 |
         | Zoha | 1      | 3       |        |         |         |

@@ -61,7 +61,7 @@ Feature: Dual eligibility
       Then the lookup finds "John124"
 
     @seed:000 @req:000-31
-    Scenario Outline: Looking up by a secondary identifier finds no user
+    Scenario Outline: Looking up by a secondary identifier (<identifier>) finds no user
       Given a loyalty customer "John123" registered through INSTORE with email E1, mobile M1 and external id X1
       And a loyalty customer "John124" registered through INSTORE with email E1, mobile M1 and external id X2
       When the customer with <identifier> is looked up through INSTORE

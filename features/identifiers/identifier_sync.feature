@@ -11,7 +11,7 @@ Feature: Synchronising identifiers between Instore and other source profiles
   Rule: CONF_IDENTIFIERS_SYNC_ENABLED: an Instore identifier change updates the other source profiles too
 
     @seed:000 @seed:001 @req:000-24 @req:001-17
-    Scenario: With synchronisation the WebEngage profile takes the new email
+    Scenario: With synchronisation the WebEngage profile of a customer without an external id takes the new email
       Given the org setting CONF_IDENTIFIERS_SYNC_ENABLED is true
       And a loyalty customer "Asha" registered through INSTORE with mobile M1 and email E1
       And "Asha" also registered through WEB_ENGAGE account "we-1" with mobile M1 and email E1

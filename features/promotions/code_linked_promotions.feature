@@ -16,7 +16,7 @@ Feature: Code-linked promotions
   Rule: A promo code gives its promotion's benefit on a bill that validates it
 
     @seed:003 @req:003-100 @req:003-111
-    Scenario Outline: The seed's ZN34C gives 10% off a bill of more than 100
+    Scenario Outline: The seed's ZN34C gives 10% off a bill of more than 100: a bill of <bill>
       Given the brand uploaded the promo code ZN34C for "Get 10% off on a bill of more than 100$"
       When "Asha" pays a bill of <bill> with promo code ZN34C
       Then <outcome>
@@ -57,7 +57,7 @@ Feature: Code-linked promotions
       Then the bill got 20 off with that code
 
     @seed:003 @req:003-101
-    Scenario Outline: Codes the platform cannot take are refused and none is added
+    Scenario Outline: Codes the platform cannot take are refused and none is added: <request>
       Given the brand uploaded the promo code ZN34C for "Get 10% off on a bill of more than 100$"
       When <request> for "Get 10% off on a bill of more than 100$"
       Then the request is refused with error <code>
@@ -131,7 +131,7 @@ Feature: Code-linked promotions
       And promo code ZN34C is linked to "Asha"
 
     @seed:003 @req:003-109
-    Scenario Outline: A link the platform cannot make is refused and links nothing
+    Scenario Outline: A link the platform cannot make is refused and links nothing: <link>
       Given the brand uploaded the promo code ZN34C for "Get 10% off on a bill of more than 100$"
       When <link>
       Then the request is refused with error <code>
