@@ -390,6 +390,13 @@ Then('the {word} event of {string} is dated {string}', async function (this: Mem
   expect(instant(events[0].createdAt), `the date of the ${eventName} event (${events[0].createdAt})`).to.equal(instant(text));
 });
 
+Then('the {word} events of {string} are:', async function (this: MemberspecWorld, eventName: string, name: string, table: DataTable) {
+  const events = (await wholeLedger(this, name)).filter((event) => event.eventName === eventName);
+  const shown = events.map((event) => `${new Date(instant(event.createdAt)).toISOString()} ${event.entries.reduce((sum, entry) => sum + entry.points, 0)}`);
+  const expected = table.hashes().map((row) => `${new Date(instant(row.date)).toISOString()} ${row.points}`);
+  expect(shown, `${eventName} events of "${name}" (date and points), oldest first`).to.deep.equal(expected);
+});
+
 // ---- programs and what an event tells
 
 Given('{string} has been given {int} goodwill points in {string}', async function (this: MemberspecWorld, name: string, points: number, program: string) {

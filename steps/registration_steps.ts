@@ -91,6 +91,10 @@ When('a {loyalty} transaction arrives through {source} with {identifiers}', asyn
   await transact(this, this.incomingCustomer(source, loyalty, this.identifiers(ids)));
 });
 
+When('a {loyalty} transaction arrives through {source} with these details:', async function (this: MemberspecWorld, loyalty: LoyaltyType, source: SourceSpec, table: DataTable) {
+  await transact(this, customerFromDetails(this, source, loyalty, table));
+});
+
 // Bodies no well-behaved client would send: the step builds them around the feature's mobile, the
 // feature only names the flaw. Each one carries the mobile so a later lookup can show nothing was created.
 const RAW_BODIES: Record<string, (mobile: string) => string> = {

@@ -24,10 +24,21 @@ Feature: Org settings the platform does not know
       And the error message mentions "<setting>"
 
       Examples:
-        | setting                       | value      |
-        | CONF_REGISTRATION_PRIMARY_KEY | shoeSize   |
-        | CONF_ALLOW_MOBILE_UPDATE      | sometimes  |
-        | CONF_MIN_REGISTRATION_DATE    | last-week  |
+        | setting                               | value                          |
+        | CONF_REGISTRATION_PRIMARY_KEY         | shoeSize                       |
+        | CONF_ALLOW_MOBILE_UPDATE              | sometimes                      |
+        | CONF_MIN_REGISTRATION_DATE            | last-week                      |
+        | CONF_LOYALTY_TIERS                    | Gold:100,Platinum:500          |
+        | CONF_LOYALTY_TIERS                    | Silver:0,Gold:500,Platinum:500 |
+        | CONF_LOYALTY_TIERS                    | Silver:0,Gold:500,Platinum:400 |
+        | CONF_LOYALTY_TIERS                    | Silver:0,Gold:500,silver:900   |
+        | CONF_LOYALTY_TIERS                    | Silver:0,Gold                  |
+        | CONF_LOYALTY_TIERS                    | Silver:0,:500                  |
+        | CONF_LOYALTY_PROGRAMS                 | Fashion,fashion                |
+        | CONF_LOYALTY_PROGRAMS                 | Fashion,#Beauty                |
+        | CONF_LOYALTY_POINTS_EXPIRY_DAYS       | -1                             |
+        | CONF_LOYALTY_REFERRER_POINTS          | 2.5                            |
+        | CONF_LOYALTY_POINTS_PER_CURRENCY_UNIT | ten                            |
 
     @seed:contract @req:contract-12
     Scenario: Documented settings with valid values set up an org

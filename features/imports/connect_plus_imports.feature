@@ -61,6 +61,34 @@ Feature: Connect+ imports: templates, per-row results and transaction date forma
         | M/D/YY HH:mm:ss     | 25/12/22 08:00:00   | day first: refused             | REFUSED  | 8443 |
         | yyyy-MM-dd HH:mm:ss | 2022-02-31 10:00:00 | 31 February: refused           | REFUSED  | 8443 |
         | yyyy-MM-dd HH:mm:ss | 2022-02-03T19:00:00 | another format: refused        | REFUSED  | 8443 |
+        | yyyy-MM-dd HH:mm:ss | 2022-13-03 10:00:00 | month 13: refused              | REFUSED  | 8443 |
+        | yyyy-MM-dd HH:mm:ss | 2022-02-00 10:00:00 | day 0: refused                 | REFUSED  | 8443 |
+        | yyyy-MM-dd HH:mm:ss | 2022-02-03 24:00:00 | hour 24: refused               | REFUSED  | 8443 |
+        | yyyy-MM-dd HH:mm:ss | 2022-02-03 10:60:00 | minute 60: refused             | REFUSED  | 8443 |
+        | yyyy-MM-dd HH:mm:ss | 2022-02-03 10:00:60 | second 60: refused             | REFUSED  | 8443 |
+        | dd-MMM-yy HH:mm:ss  | 03-Fex-22 19:00:00  | month Fex: refused             | REFUSED  | 8443 |
+
+    # Ruling 169: row 4 reads "Z" and +hhmm or -hhmm; row 5 an optional fraction of a second and "Z" or +hh:mm.
+    @seed:003 @req:003-250
+    Scenario Outline: Under <DATE FORMAT>, <date> is the instant <instant>
+      When a transaction import with the date format "<DATE FORMAT>" brings a bill "B" of 100 for mobile M1 dated "<date>"
+      Then the import accepted 1 row and refused 0
+      And the latest bill of "Asha" was made at <instant>
+
+      Examples:
+        | DATE FORMAT            | date                      | instant                  |
+        | yyyy-MM-dd HH:mm:ss Z  | 2017-05-11 15:46:48 +0530 | 2017-05-11T10:16:48Z     |
+        | yyyy-MM-dd HH:mm:ss Z  | 2017-05-11 15:46:48 -0800 | 2017-05-11T23:46:48Z     |
+        | yyyy-MM-dd HH:mm:ssXXX | 2022-02-03 12:08:56+05:30 | 2022-02-03T06:38:56Z     |
+        | yyyy-MM-dd HH:mm:ssXXX | 2022-02-03 12:08:56.5Z    | 2022-02-03T12:08:56.500Z |
+        | dd-MMM-yy HH:mm:ss     | 03-DEC-22 19:00:00        | 2022-12-03T19:00:00Z     |
+
+    # The contract's ImportRequest: dateFormat is "the pattern (or SNO 1-9)" of the seed's table.
+    @seed:003 @req:003-250
+    Scenario: An import may name its date format by the seed's SNO
+      When a transaction import with the date format "8" brings a bill "B" of 100 for mobile M1 dated "3/2/22 19:00:00"
+      Then the import accepted 1 row and refused 0
+      And the latest bill of "Asha" was made at 2022-02-03T19:00:00Z
 
     @seed:003 @req:003-251
     Scenario: A day and month in the wrong order are read as the format says, not guessed

@@ -50,6 +50,21 @@ Feature: Points expiry and promised points in the ledger
       Then "Asha" has 50 points
       And the PointsExpiry event of "Asha" is dated "2026-02-01T06:00:00Z"
 
+    @seed:003 @req:003-026 @new-org
+    Scenario: Points credited on two days expire on two mornings, each with its own points
+      Given the org setting CONF_LOYALTY_POINTS_EXPIRY_DAYS is 30
+      And the org's clock reads "2026-01-01T10:00:00Z"
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And "Asha" has been given 100 goodwill points
+      And the org's clock moves on to "2026-01-20T10:00:00Z"
+      And "Asha" has been given 50 goodwill points
+      When the org's clock moves on to "2026-03-01T10:00:00Z"
+      Then "Asha" has 0 points
+      And the PointsExpiry events of "Asha" are:
+        | date                 | points |
+        | 2026-02-01T06:00:00Z | 100    |
+        | 2026-02-20T06:00:00Z | 50     |
+
   Rule: Promised points convert into regular points in one event
 
     @seed:003 @req:003-021 @req:003-030 @req:003-048 @req:003-049 @new-org
@@ -76,3 +91,19 @@ Feature: Points expiry and promised points in the ledger
       And a bill "B1" of 500 was paid through INSTORE with mobile M1
       When "Asha" redeems 100 points
       Then the request is refused with error 8234
+
+    # Rulings 112 and 113: promised points become regular points when they convert, and regular points expire
+    # counted from the day they were credited, so converted points expire counted from the conversion.
+    @seed:003 @req:003-026 @req:003-021 @new-org
+    Scenario: Converted points expire counted from the day they became regular points
+      Given the org setting CONF_LOYALTY_PROMISED_POINTS_DAYS is 14
+      And the org setting CONF_LOYALTY_POINTS_EXPIRY_DAYS is 30
+      And the org's clock reads "2026-01-01T10:00:00Z"
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And a bill "B1" of 500 was paid through INSTORE with mobile M1
+      When the org's clock moves on to "2026-03-01T10:00:00Z"
+      Then "Asha" has 0 points
+      And the PromisedPointsConversion event of "Asha" is dated "2026-01-15T10:00:00Z"
+      And the PointsExpiry events of "Asha" are:
+        | date                 | points |
+        | 2026-02-15T06:00:00Z | 500    |

@@ -86,3 +86,18 @@ Feature: Redemptions across programs in the ledger
         | PointsRedemptionReversal | CREDIT | 100    | Fashion |
         | PointsRedemptionReversal | CREDIT | 150    | Beauty  |
       And "Asha" has 300 points
+
+  Rule: The closing balance of a program's ledger view is that program's balance
+
+    # Seed 003: "The user can provide the same query parameters used to fetch Ledger Entries and they would
+    # get the closing balance as of the last entry in that ledger" (ruling 117: per program and category).
+    @seed:003 @req:003-011
+    Scenario: The Beauty view's closing balance is what is left in Beauty after a group redemption
+      Given "Asha" has redeemed 250 points
+      When the closing balance of "Asha" is read with these filters:
+        | program | Beauty |
+      Then the closing balances are:
+        | program | category      | balance |
+        | Beauty  | Regular       | 50      |
+        | Beauty  | Promised      | 0       |
+        | Beauty  | Trigger-based | 0       |

@@ -74,6 +74,32 @@ Feature: Communication channels
         | channel | value |
         | email   | E2    |
 
+    # The customer part of a transaction updates the profile of its source like a registration would
+    # (ruling 4). The transaction repeats the channels the profile has, so a vendor that replaces a profile's
+    # channels and one that adds to them show the same list: each channel once, the new ones added.
+    @seed:002 @req:002-08 @seed:contract @req:contract-06
+    Scenario: A later request through the same source keeps each channel once and adds the new ones
+      Given a loyalty customer "Asha" registered through INSTORE with these details:
+        | mobile          | M1                     |
+        | email channel   | E1                     |
+        | android channel | android-device-token-1 |
+      When a loyalty transaction arrives through INSTORE with these details:
+        | mobile           | M1                     |
+        | email channel    | E1                     |
+        | android channel  | android-device-token-1 |
+        | android channel  | android-device-token-2 |
+        | mobile channel   | M1                     |
+        | whatsapp channel | M1                     |
+      Then the request succeeds
+      And the request's customer is "Asha"
+      And the INSTORE profile of "Asha" has these communication channels:
+        | channel  | value                  |
+        | email    | E1                     |
+        | android  | android-device-token-1 |
+        | android  | android-device-token-2 |
+        | mobile   | M1                     |
+        | whatsapp | M1                     |
+
   Rule: A channel that is also a source comes from that source, or from any source, as the vendor states
 
     # Ruling 23: seed 000 "Communication channels can vary, and information may be collected from diverse

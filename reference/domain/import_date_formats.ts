@@ -61,22 +61,26 @@ export const IMPORT_DATE_FORMATS: readonly ImportDateFormat[] = [
 
 /** A format by the seed's pattern or SNO; 8442 for anything else (the whole import is refused). */
 export function importDateFormat(nameOrSno: string): ImportDateFormat {
-  const wanted = nameOrSno.trim();
-  const found = IMPORT_DATE_FORMATS.find((entry) => entry.pattern === wanted || String(entry.sno) === wanted);
+  const found = IMPORT_DATE_FORMATS.find((entry) => entry.pattern === nameOrSno || String(entry.sno) === nameOrSno);
   if (!found) throw new DomainError(8442, nameOrSno);
   return found;
 }
 
+/** "Z", "+0530", "-07:00": "Z" (no digits) reads as Number('') = 0 hours and minutes, UTC. */
 function offsetMinutes(zone: string): number {
-  if (zone.toUpperCase() === 'Z') return 0;
   const digits = zone.replace(':', '');
   const sign = digits.startsWith('-') ? -1 : 1;
   return sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
 }
 
-/** The instant `text` names under `format`, as ISO 8601 UTC; undefined when it does not match or is no real date. */
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+/**
+ * The instant `text` names under `format`, as ISO 8601 UTC; undefined when it does not match or is no real
+ * date. `text` comes trimmed (the CSV reader trims every cell).
+ */
 export function parseImportDate(text: string, format: ImportDateFormat): string | undefined {
-  const match = format.regexp.exec(text.trim());
+  const match = format.regexp.exec(text);
   if (!match) return undefined;
   const [first, second, third, hour, minute, secondOfMinute, ...rest] = match.slice(1);
   const parts = { ymd: [first, second, third], dmy: [third, second, first], mdy: [third, first, second] }[format.order];
@@ -84,12 +88,12 @@ export function parseImportDate(text: string, format: ImportDateFormat): string 
   const month = format.monthName ? MONTHS.indexOf(parts[1].toLowerCase()) + 1 : Number(parts[1]);
   const day = Number(parts[2]);
   const [h, m, s] = [Number(hour), Number(minute), Number(secondOfMinute)];
-  if (month < 1 || month > 12 || day < 1 || h > 23 || m > 59 || s > 59) return undefined;
-  const fraction = format.zoned && format.sno === 5 ? Number((rest[0] ?? '0').padEnd(3, '0')) : 0;
-  const zone = format.zoned ? (format.sno === 5 ? rest[1] : rest[0]) : 'Z';
-  const local = Date.UTC(year, month - 1, day, h, m, s, fraction);
-  // Strict: Date.UTC rolls 31 February over to March; a date that changed is no date.
-  const check = new Date(local);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
-  return new Date(local - offsetMinutes(zone!) * 60_000).toISOString();
+  const fraction = format.sno === 5 && rest[0] !== undefined ? Number(rest[0].padEnd(3, '0')) : 0;
+  const local = new Date(Date.UTC(year, month - 1, day, h, m, s, fraction));
+  // Strict: Date.UTC rolls 31 February over to March, 12:60 to 13:00 and month 13 into the next year; a date
+  // or time that changed on the way is no date (an unknown month name is month 0, which changes too).
+  const written = `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(h)}:${pad(m)}:${pad(s)}`;
+  if (local.toISOString().slice(0, 19) !== written) return undefined;
+  const offset = format.zoned ? offsetMinutes(format.sno === 5 ? rest[1] : rest[0]) : 0;
+  return new Date(local.getTime() - offset * 60_000).toISOString();
 }

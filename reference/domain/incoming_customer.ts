@@ -13,7 +13,7 @@ import {
   type OtherIdentifierValues,
 } from './identifiers.ts';
 import { SOURCE_CHANNELS, isMultiAccountSource, resolveChannel, resolveSource } from './sources.ts';
-import type { CommChannel, FieldValues, IncomingCustomer, LoyaltyType, Org } from './types.ts';
+import type { CommChannel, FieldValues, Identifier, IncomingCustomer, LoyaltyType, Org } from './types.ts';
 
 export interface ValidIncoming {
   readonly source: string;
@@ -33,34 +33,38 @@ export interface ValidIncoming {
   readonly warnings: ApiMessage[];
 }
 
-export function validateSourceAccount(sourceName: string | undefined, accountId: string | undefined): { source: string; accountId: string } {
-  if (sourceName === undefined || sourceName.trim() === '') throw new DomainError(8004);
+/**
+ * The request layer passes a missing source as '' (route_support), so a source is always a string here; a
+ * blank one is a source the platform does not know (3217). An account id is the other system's, as given.
+ */
+export function validateSourceAccount(sourceName: string, accountId: string | undefined): { source: string; accountId: string } {
+  if (sourceName === '') throw new DomainError(8004);
   const source = resolveSource(sourceName);
   if (!source) throw new DomainError(3217, sourceName);
   if (!isMultiAccountSource(source)) return { source, accountId: '' };
-  if (accountId === undefined || accountId.trim() === '') throw new DomainError(8045, source);
-  return { source, accountId: accountId.trim() };
+  if (!accountId) throw new DomainError(8045, source);
+  return { source, accountId };
 }
 
 /** The non-matching identifiers of a request (ruling 90): one value per type; an empty value is none. */
-function collectOtherIdentifiers(input: IncomingCustomer): OtherIdentifierValues {
+function collectOtherIdentifiers(given: readonly Identifier[]): OtherIdentifierValues {
   const values: OtherIdentifierValues = {};
-  for (const identifier of input.identifiers ?? []) {
-    if (!isOtherType(identifier.type) || typeof identifier.value !== 'string' || identifier.value.trim() === '') continue;
+  for (const identifier of given) {
+    if (!isOtherType(identifier.type) || identifier.value.trim() === '') continue;
     if (values[identifier.type] !== undefined) throw new DomainError(8013, `${identifier.type} given twice`);
     values[identifier.type] = otherValue(identifier.type, identifier.value);
   }
   return values;
 }
 
-function collectIdentifiers(input: IncomingCustomer, org: Org, settings: OrgSettings, warnings: ApiMessage[]): IdentifierValues {
+function collectIdentifiers(given: readonly Identifier[], org: Org, settings: OrgSettings, warnings: ApiMessage[]): IdentifierValues {
   const phone = phoneContext(org, settings);
   const invalidMobile = settings.primaryKey === 'mobile' ? 8014 : 8056;
   const values: IdentifierValues = {};
-  for (const identifier of input.identifiers ?? []) {
+  for (const identifier of given) {
     if (isOtherType(identifier.type)) continue;
     const type = requireMatchingType(identifier.type);
-    if (typeof identifier.value !== 'string' || identifier.value.trim() === '') continue;
+    if (identifier.value.trim() === '') continue;
     if (values[type] !== undefined) throw new DomainError(8013, `${type} given twice`);
     if (type === 'externalId' && !settings.useExternalId && settings.primaryKey !== 'externalId') {
       warnings.push(warning(8210, 'externalId', 'CONF_USERS_USE_EXTERNAL_ID is disabled'));
@@ -109,10 +113,10 @@ function validChannels(channels: readonly CommChannel[] | undefined, source: str
 export function validateIncoming(input: IncomingCustomer, org: Org, now: string): ValidIncoming {
   const settings = readSettings(org.configs);
   const { source, accountId } = validateSourceAccount(input.source, input.accountId);
-  if (!input.identifiers || input.identifiers.length === 0) throw new DomainError(8005);
+  if (input.identifiers.length === 0) throw new DomainError(8005);
   const warnings: ApiMessage[] = [];
-  const identifiers = collectIdentifiers(input, org, settings, warnings);
-  const otherIdentifiers = collectOtherIdentifiers(input);
+  const identifiers = collectIdentifiers(input.identifiers, org, settings, warnings);
+  const otherIdentifiers = collectOtherIdentifiers(input.identifiers);
   const fields = validFields(input.fields, 'fields');
   const extendedFields = validFields(input.extendedFields, 'extendedFields');
   if (Object.keys(identifiers).length === 0 && settings.allowAnyIdentifier) throw new DomainError(8005);

@@ -151,7 +151,7 @@ export function checkLedgerView(input: LedgerViewInput, now: number, programs: r
   const start = input.startDate === undefined ? undefined : parseLedgerDate(input.startDate);
   const end = input.endDate === undefined ? now : parseLedgerDate(input.endDate);
   const from = start ?? end - DEFAULT_WINDOW_DAYS * DAY_MS;
-  if (from > end) throw new DomainError(11009, input.startDate ?? '', input.endDate ?? new Date(now).toISOString());
+  if (from > end) throw new DomainError(11009, String(input.startDate), input.endDate ?? new Date(now).toISOString());
   return {
     page: input.offset ?? 0,
     limit,
@@ -316,8 +316,9 @@ export function dueJobEvents(ledger: readonly LedgerEntry[], settings: JobSettin
       const lines: LedgerLine[] = [];
       for (const { id } of settings.programs) {
         const expiring = regularCredits.filter((credit) => credit.programId === id && credit.runAt <= run).reduce((sum, credit) => sum + credit.points, 0);
+        // Earlier runs' expiries are dated before this run, like every debit that takes from these credits.
         const taken = [...all, ...made.filter((entry) => entry.eventName === 'PointsExpiry')]
-          .filter((entry) => Date.parse(entry.createdAt) <= run || entry.eventName === 'PointsExpiry')
+          .filter((entry) => Date.parse(entry.createdAt) <= run)
           .flatMap((entry) => entry.lines)
           .filter((line) => line.programId === id && line.category === 'REGULAR' && line.entryType === 'DEBIT')
           .reduce((sum, line) => sum + line.points, 0);

@@ -8,16 +8,18 @@ import { ALL_SOURCES, resolveSource } from './sources.ts';
 import { LOOKUP_OTHER_IDENTIFIER_TYPES, type Customer, type Identifier, type LookupQuery, type Org, type OtherIdentifierType } from './types.ts';
 
 /** Reads name a source (or ALL); an unknown one is 8003. */
-export function validateReadSource(source: string | undefined): string {
-  if (source !== undefined && source.trim().toUpperCase() === ALL_SOURCES) return ALL_SOURCES;
-  const resolved = source === undefined ? undefined : resolveSource(source);
-  if (!resolved) throw new DomainError(8003, source ?? '');
+export function validateReadSource(source: string): string {
+  if (source.trim().toUpperCase() === ALL_SOURCES) return ALL_SOURCES;
+  const resolved = resolveSource(source);
+  if (!resolved) throw new DomainError(8003, source);
   return resolved;
 }
 
-/** The identifier a lookup uses: the primary one when several are given; with dual eligibility only it. */
+/**
+ * The identifier a lookup uses: the primary one when several are given; with dual eligibility only it.
+ * A query always names at least one (route_support.lookupQuery splits identifierName).
+ */
 function chooseIdentifier(identifiers: readonly Identifier[], org: Org): Identifier {
-  if (identifiers.length === 0) throw new DomainError(8013, '');
   for (const identifier of identifiers) if (!isCardNumberType(identifier.type) && !isLookupOtherType(identifier.type)) requireMatchingType(identifier.type);
   const settings = readSettings(org.configs);
   const primary = identifiers.find((identifier) => identifier.type === settings.primaryKey);
@@ -44,8 +46,8 @@ export function lookupCustomerId(org: Org, reader: CustomerReader, query: Lookup
   validateReadSource(query.source);
   const identifier = chooseIdentifier(query.identifiers, org);
   // Seed 002: a card number also finds its customer.
-  if (isCardNumberType(identifier.type)) return customerIdByCardNumber(reader, identifier.value ?? '', (customer) => survivorOf(reader, customer));
-  const raw = (identifier.value ?? '').trim();
+  if (isCardNumberType(identifier.type)) return customerIdByCardNumber(reader, identifier.value, (customer) => survivorOf(reader, customer));
+  const raw = identifier.value.trim();
   if (isLookupOtherType(identifier.type)) return oldestLive(reader, reader.idsByOtherIdentifier(identifier.type, raw)).id;
   const type = requireMatchingType(identifier.type);
   // Stored values are normalised and normalising is idempotent, so a value the index holds as given
