@@ -106,6 +106,15 @@ test('serve: the test-control extension is not opened to the network without an 
   ]);
 });
 
+test('serve --store: anything but memory or a postgres:// URL, or a database it cannot reach, is one line', async () => {
+  await assertUsageErrors([
+    [['serve', '--port', '0', '--store', 'memry'], /the store must be "memory" or a postgres:\/\/ URL, got "memry"/],
+    [['serve', '--port', '0', '--store', 'mysql://db.example/x'], /the store must be "memory" or a postgres:\/\/ URL, got a mysql: URL/],
+    // Port 1 on loopback: nothing listens there.
+    [['serve', '--port', '0', '--store', 'postgres://app:hunter2@127.0.0.1:1/loyalty'], /^memberspec: cannot reach PostgreSQL at 127\.0\.0\.1:1\/loyalty: connect ECONNREFUSED/],
+  ]);
+});
+
 test('a passing certification exits 0 and prints the summary with the report path', () => {
   const r = run('certify', '--tags', '@req:contract-01', '--reports', path.join('reports', 'npm-test'));
   assert.equal(r.code, 0, r.stderr);

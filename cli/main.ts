@@ -173,10 +173,11 @@ export function buildProgram(): Command {
     .option('--no-test-control', 'serve without the test-control extension (/x-memberspec answers 404)')
     .addOption(adminTokenOption('org creation and every /x-memberspec route need it (header X-Memberspec-Admin-Token)'))
     .addOption(new Option('--max-orgs <n>', 'orgs this server creates at most (429, code 8309, past it)').argParser(integer('--max-orgs', 1)))
+    .option('--store <store>', 'memory, or a postgres:// URL to keep everything in PostgreSQL (default: $MEMBERSPEC_STORE, else memory)')
     .exitOverride()
-    .action(async (opts: { port: number; host: string; testControl: boolean; adminToken?: string; maxOrgs?: number }) => {
+    .action(async (opts: { port: number; host: string; testControl: boolean; adminToken?: string; maxOrgs?: number; store?: string }) => {
       const { serve } = await import('../api/serve.ts');
-      const server = await serve({ port: opts.port, host: opts.host, testControl: opts.testControl, adminToken: opts.adminToken, maxOrgs: opts.maxOrgs });
+      const server = await serve({ port: opts.port, host: opts.host, testControl: opts.testControl, adminToken: opts.adminToken, maxOrgs: opts.maxOrgs, store: opts.store });
       process.stdout.write(`memberspec reference server listening on ${server.url} (contract: ${server.url}/openapi.json). Ctrl+C to stop.\n`);
       await new Promise<void>((resolve) => {
         const stop = () => {

@@ -1,7 +1,7 @@
 // `npm test`: every tier in order, one total. (a) the strict type check, (b) unit specs, (c) the suite
 // in-process, (d) the suite over HTTP against a spawned reference server, (e) the naive-vendor check,
-// (f) vendor profile mode: the suite over HTTP on one fixed org described by a profile file, (g) mutant
-// vendors: the reference with one planted bug each must be caught.
+// (f) vendor profile mode: the suite over HTTP on one fixed org described by a profile file, (g) the
+// PostgreSQL store (postgres_check.ts), (h) mutant vendors: the reference with one planted bug each must be caught.
 // Scenario verdicts count as tests: passed -> passed, failed/error -> failed; against the reference
 // every scenario applies, so not applicable -> failed.
 // The last line is always `N passed, N failed[, N skipped]`; the exit code is 1 if anything failed.
@@ -140,6 +140,47 @@ async function httpTier(): Promise<Tally> {
   }
 }
 
+/**
+ * The PostgreSQL store on a throwaway cluster (or MEMBERSPEC_TEST_DATABASE_URL): kill -9 under load, two
+ * processes on one database, then the whole suite over HTTP against `serve --store postgres://...` and a
+ * replay of its log by a second process. Without PostgreSQL it fails in CI and is skipped, saying so, elsewhere.
+ */
+async function postgresTier(): Promise<Tally> {
+  const { createDatabase, postgresUnavailableReason, startTestDatabase } = await import('./postgres_cluster.ts');
+  const { replayMatches, runPostgresStoreChecks, spawnServe } = await import('./postgres_check.ts');
+  const reason = postgresUnavailableReason();
+  if (reason) {
+    if (process.env.CI) {
+      console.log(`  FAILED: the PostgreSQL tier cannot run in CI: ${reason}`);
+      return { passed: 0, failed: 1, skipped: 0 };
+    }
+    console.log(`  skipped: ${reason} (in CI this tier fails instead)`);
+    return { passed: 0, failed: 0, skipped: 1 };
+  }
+  const database = await startTestDatabase();
+  console.log(`  ${database.description}`);
+  try {
+    const tally = await checkTier(() => runPostgresStoreChecks(database.url));
+    const adminToken = randomBytes(16).toString('hex');
+    const store = await createDatabase(database.url, `certify_${process.pid}`);
+    const server = await spawnServe(store, 0, adminToken);
+    try {
+      const suite = await certifyTier({ target: server.url, adminToken });
+      const replay = await checkTier(async () => {
+        const { outcomeCollector } = await import('./check_support.ts');
+        const { outcomes, check } = outcomeCollector();
+        await replayMatches(check, store, server, adminToken);
+        return outcomes;
+      });
+      return { passed: tally.passed + suite.passed + replay.passed, failed: tally.failed + suite.failed + replay.failed, skipped: 0 };
+    } finally {
+      await server.kill9();
+    }
+  } finally {
+    await database.stop();
+  }
+}
+
 /** An end-to-end check: each of its outcomes counts as one test. */
 async function checkTier(run: (reportsDir: string) => Promise<CheckOutcome[]>): Promise<Tally> {
   const outcomes = await run(REPORTS_DIR);
@@ -155,6 +196,7 @@ const TIERS: { key: string; name: string; run: () => Promise<Tally> }[] = [
   { key: 'http', name: 'features over HTTP (reference server)', run: httpTier },
   { key: 'naive', name: 'naive vendor (json-server) check', run: () => checkTier(runNaiveVendorCheck) },
   { key: 'profile', name: 'vendor profile mode (one fixed org, no test-control)', run: () => checkTier(runVendorProfileCheck) },
+  { key: 'postgres', name: 'PostgreSQL store (kill -9, two processes, the suite over HTTP)', run: postgresTier },
   { key: 'mutants', name: 'mutant vendors (the reference with one planted bug each)', run: () => checkTier(runMutantVendorsCheck) },
 ];
 

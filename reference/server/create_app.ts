@@ -10,6 +10,7 @@ import {
   requestErrorResponse,
   type ServerResponse,
   type TestControlOptions,
+  unexpectedErrorResponse,
 } from './handle_request.ts';
 import { MAX_BODY_BYTES } from './parse_body.ts';
 import { type RouteDefinition } from './route_support.ts';
@@ -18,6 +19,8 @@ import { ROUTES } from './routes.ts';
 export interface AppOptions extends TestControlOptions {
   /** Where each client error (4xx) goes, as one line without a stack; not logged when absent. */
   readonly logClientError?: (line: string) => void;
+  /** Runs each request as one unit (the PostgreSQL store: one log row, committed before the answer). */
+  readonly unitOfWork?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 /** `POST /v2/customers -> 400 8203: ...`: one line, the client's text quoted so it cannot forge log lines. */
@@ -58,12 +61,10 @@ function headersOf(req: Request): Record<string, string> {
   return headers;
 }
 
-function routeHandler(service: IdentityService, route: RouteDefinition, send: ReturnType<typeof sender>, options: TestControlOptions) {
+function routeHandler(service: IdentityService, route: RouteDefinition, send: ReturnType<typeof sender>, options: AppOptions) {
   return async (req: Request, res: Response): Promise<void> => {
-    send(
-      req,
-      res,
-      await handleRoute(service, route, {
+    const answer = () =>
+      handleRoute(service, route, {
         method: req.method,
         path: req.path,
         params: flatten(req.params as Record<string, unknown>),
@@ -71,8 +72,14 @@ function routeHandler(service: IdentityService, route: RouteDefinition, send: Re
         headers: headersOf(req),
         rawBody: typeof req.body === 'string' ? req.body : undefined,
         remoteAddress: req.socket.remoteAddress,
-      }, options),
-    );
+      }, options);
+    let response: ServerResponse;
+    try {
+      response = options.unitOfWork ? await options.unitOfWork(answer) : await answer();
+    } catch (error) {
+      response = unexpectedErrorResponse(`${route.operationId} (store)`, error);
+    }
+    send(req, res, response);
   };
 }
 

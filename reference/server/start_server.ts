@@ -20,6 +20,8 @@ export interface ReferenceServerOptions {
   readonly adminToken?: string;
   /** The org limit of the service created here (ignored with `service`). */
   readonly maxOrgs?: number;
+  /** With `service`: runs each request as one unit (the PostgreSQL store). */
+  readonly unitOfWork?: AppOptions['unitOfWork'];
 }
 
 export interface RunningReferenceServer {
@@ -56,7 +58,12 @@ function answerClientError(error: Error & { code?: string; rawPacket?: Buffer },
 export async function startReferenceServer(options: ReferenceServerOptions = {}): Promise<RunningReferenceServer> {
   const host = options.host ?? '127.0.0.1';
   const service = options.service ?? createIdentityService(undefined, options.maxOrgs === undefined ? {} : { maxOrgs: options.maxOrgs });
-  const app = createApp(service, { logClientError: options.logClientError, testControl: options.testControl, adminToken: options.adminToken });
+  const app = createApp(service, {
+    logClientError: options.logClientError,
+    testControl: options.testControl,
+    adminToken: options.adminToken,
+    ...(options.unitOfWork ? { unitOfWork: options.unitOfWork } : {}),
+  });
   const server = app.listen(options.port ?? 0, host);
   server.on('clientError', (error: Error & { code?: string }, socket: Socket) => answerClientError(error, socket, options));
   await new Promise<void>((resolve, reject) => {

@@ -2,7 +2,8 @@
 // commits only when the rule returns. A DomainError leaves the store exactly as it was.
 // Groups of operations beyond identity (statuses, loyalty, cards, subscriptions) live in their own
 // files as `create<Group>Operations(core)` and are spread into the service here.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { randomBytes, wallClock } from './entropy.ts';
 import { changeWithCards, withGeneratedExternalId } from '../domain/cards.ts';
 import { parseOrgConfigs, readSettings } from '../domain/configs.ts';
 import { toCustomerView } from '../domain/customer_view.ts';
@@ -58,7 +59,7 @@ export function createIdentityService(
   store: Store = createMemoryStore(),
   options: IdentityServiceOptions = {},
 ): IdentityService & { listTransactions(orgId: number): TransactionRecord[] } {
-  const core = createServiceCore(store, options.now ?? (() => new Date().toISOString()));
+  const core = createServiceCore(store, options.now ?? wallClock);
   const { orgOf, transact, guardForeign, view, now } = core;
   const guard = createOperationGuard(core);
   const outbox = createMemoryOutbox();

@@ -7,7 +7,8 @@
 // The protocol itself (client authentication, code checks and single use, token issue, lifetimes, refresh,
 // Bearer parsing) is @node-oauth/oauth2-server's; this module gives it the model (what is stored where) and
 // adds what the seed puts around it: partner apps per org, the OTP, and the customer a token belongs to.
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomInt } from './entropy.ts';
 import OAuth2Server from '@node-oauth/oauth2-server';
 import { readLoyaltyProgram } from '../domain/loyalty_program.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -168,6 +169,10 @@ export function createCustomerAppOperations(
   type Model = OAuth2Server.AuthorizationCodeModel & OAuth2Server.RefreshTokenModel;
   const userOf = (user: OAuth2Server.User) => user as ModelUser;
   const model: Model = {
+    // Codes and tokens from the service's entropy (not the library's own), so a replayed log makes the same ones.
+    generateAuthorizationCode: async () => opaque(),
+    generateAccessToken: async () => opaque(),
+    generateRefreshToken: async () => opaque(),
     async getClient(clientKey: string, clientSecret: string | null) {
       const app = store.partnerApp(clientKey);
       if (!app) return false;

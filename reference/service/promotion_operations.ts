@@ -2,7 +2,7 @@
 // transaction redeems — the ones presented at checkout and the ones linked to the customer, applied once at
 // their next transaction. Everything is checked before anything is committed, and the checks and the commit
 // of one request run without yielding, so N requests racing for a code's last use leave exactly one winner.
-import { randomInt } from 'node:crypto';
+import { randomInt } from './entropy.ts';
 import { DomainError } from '../domain/errors.ts';
 import {
   checkCodeCount,
