@@ -39,10 +39,13 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Runs a PostgreSQL tool, as the postgres user when this process is root. */
-function runTool(tool: string, args: string[]): void {
+/**
+ * Runs a PostgreSQL tool, as the postgres user when this process is root; from `folder`, which that user
+ * can read (initdb fails in a working directory it cannot, such as a clone under /root).
+ */
+function runTool(tool: string, args: string[], folder: string): void {
   const [command, commandArgs] = process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', tool, ...args]] : [tool, args];
-  execFileSync(command, commandArgs, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
+  execFileSync(command, commandArgs, { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
 }
 
 /** A database on the server MEMBERSPEC_TEST_DATABASE_URL names: created empty, dropped at the end. */
@@ -84,9 +87,9 @@ export async function startTestDatabase(): Promise<TestDatabase> {
   const port = await freePort();
   let started = false;
   try {
-    runTool('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
+    runTool('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C'], folder);
     const settings = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c max_connections=50 -c shared_buffers=32MB`;
-    runTool('pg_ctl', ['-D', data, '-l', path.join(folder, 'server.log'), '-o', settings, '-w', '-t', '60', 'start']);
+    runTool('pg_ctl', ['-D', data, '-l', path.join(folder, 'server.log'), '-o', settings, '-w', '-t', '60', 'start'], folder);
     started = true;
   } catch (error) {
     rmSync(folder, { recursive: true, force: true });
@@ -98,7 +101,7 @@ export async function startTestDatabase(): Promise<TestDatabase> {
     description: `throwaway cluster on port ${port}`,
     stop: async () => {
       try {
-        if (started) runTool('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+        if (started) runTool('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop'], folder);
       } finally {
         rmSync(folder, { recursive: true, force: true });
       }
