@@ -45,8 +45,8 @@ export interface CustomerAppClient {
   /** Step 4: the code with the client key and secret for the token pair. */
   exchangeCode(callback: URLSearchParams): Promise<OAuthResult<TokenSet>>;
   refresh(refreshToken: string): Promise<OAuthResult<TokenSet>>;
-  /** Step 5: "the partner app can also invalidate these tokens". */
-  revoke(token: string): Promise<OAuthResult<null>>;
+  /** Step 5: "the partner app can also invalidate these tokens"; `'none'` sends only the client key, no secret. */
+  revoke(token: string, authentication?: 'secret' | 'none'): Promise<OAuthResult<null>>;
   // Step 5: the customer calls a token opens.
   readPoints(accessToken: string, customerId: number, placement?: TokenPlacement): Promise<Result<PointsSummaryView>>;
   redeemPoints(accessToken: string, customerId: number, points: number): Promise<Result<{ balance: number }>>;
@@ -152,9 +152,10 @@ export function createCustomerAppClient(call: ContractCall, baseUrl: string, cre
         return oauthRefusal('exchangeOAuthToken', error);
       }
     },
-    async revoke(token) {
+    async revoke(token, authentication = 'secret') {
       try {
-        await oauth.processRevocationResponse(await oauth.revocationRequest(as, client, clientAuth, token, options));
+        const auth = authentication === 'secret' ? clientAuth : oauth.None();
+        await oauth.processRevocationResponse(await oauth.revocationRequest(as, client, auth, token, options));
         return { ok: true, operation: 'revokeOAuthToken', value: null, warnings: [] };
       } catch (error) {
         return oauthRefusal('revokeOAuthToken', error);

@@ -62,6 +62,16 @@ When(
   },
 );
 
+When('an email without attachments is sent to email {word}', async function (this: MemberspecWorld, token: string) {
+  this.last = await (await this.session()).sendEmail({ to: symbol(this, token), subject: 'Your statement', body: 'No files this month.' });
+});
+
+Then('the email to email {word} went out without attachments', async function (this: MemberspecWorld, token: string) {
+  expect(this.last?.ok, 'the email was sent').to.equal(true);
+  const sent = await lastTo(this, symbol(this, token), 'EMAIL');
+  expect(sent.attachments ?? [], 'attachments').to.deep.equal([]);
+});
+
 Then('the email to email {word} went out with the attachment {string} of {int} bytes', async function (this: MemberspecWorld, token: string, fileName: string, bytes: number) {
   expect(this.last?.ok, 'the email was sent').to.equal(true);
   const sent = await lastTo(this, symbol(this, token), 'EMAIL');

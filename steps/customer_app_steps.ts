@@ -185,10 +185,15 @@ When('{string} asks for an OTP with {identifiers}', async function (this: Member
   await requestOtp(this, customer, ids[0]);
 });
 
-Then('an OTP was sent by SMS to mobile {word}', async function (this: MemberspecWorld, token: string) {
+Then(/^an OTP was sent by (SMS|email) to (?:mobile|email) (\w+)$/, async function (this: MemberspecWorld, channel: string, token: string) {
   const to = this.value(token);
-  if (to === undefined) throw new HarnessError(`mobile ${token} has no value`);
-  expect((await otpSentTo(this, to)).channel, 'the OTP channel').to.equal('SMS');
+  if (to === undefined) throw new HarnessError(`${token} has no value`);
+  expect((await otpSentTo(this, to)).channel, 'the OTP channel').to.equal(channel.toUpperCase());
+});
+
+Then('no sign-in OTP was sent', async function (this: MemberspecWorld) {
+  const sent = (await (await this.session()).sentMessages()).filter((message) => message.purpose === 'SIGN_IN_OTP');
+  expect(sent, 'sign-in OTPs the org sent').to.deep.equal([]);
 });
 
 When('{string} enters the OTP sent to {identifiers}', async function (this: MemberspecWorld, customer: string, ids: IdentifierSpec[]) {
@@ -236,6 +241,12 @@ When('{string} exchanges the auth code of {string} with its client key and secre
 
 When('{string} exchanges the auth code of {string} again', async function (this: MemberspecWorld, app: string, customer: string) {
   await exchangeCode(this, app, customer);
+});
+
+When('{string} exchanges the auth code of {string} with a client key no app has', async function (this: MemberspecWorld, app: string, customer: string) {
+  const real = appNamed(this, app);
+  const unknown = (await this.session()).partnerApp({ ...real.credentials, clientKey: `unregistered-${Date.now()}` });
+  this.last = await unknown.exchangeCode(receiveCode(this, customer));
 });
 
 When(
@@ -304,7 +315,10 @@ When('{string} refreshes the tokens of {string} with the first refresh token', a
   this.last = await appNamed(this, app).refresh(tokensOf(this, customer, 'first').refreshToken);
 });
 
-When(/^"([^"]+)" invalidates the (access|refresh) token of "([^"]+)"$/, async function (this: MemberspecWorld, app: string, kind: string, customer: string) {
-  const tokens = tokensOf(this, customer);
-  this.last = await appNamed(this, app).revoke(kind === 'access' ? tokens.accessToken : tokens.refreshToken);
-});
+When(
+  /^"([^"]+)" invalidates the (access|refresh) token of "([^"]+)"( without its client secret)?$/,
+  async function (this: MemberspecWorld, app: string, kind: string, customer: string, withoutSecret?: string) {
+    const tokens = tokensOf(this, customer);
+    this.last = await appNamed(this, app).revoke(kind === 'access' ? tokens.accessToken : tokens.refreshToken, withoutSecret ? 'none' : 'secret');
+  },
+);

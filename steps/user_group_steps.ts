@@ -23,7 +23,8 @@ async function createGroup(world: MemberspecWorld, name: string, primary: string
   const result = await (await world.session()).createUserGroup({
     name,
     primaryMemberId: world.customerId(primary),
-    memberIds: others.map((member) => world.customerId(member)),
+    // A group of the primary member alone names no other members.
+    ...(others.length > 0 ? { memberIds: others.map((member) => world.customerId(member)) } : {}),
   });
   world.last = result;
   if (result.ok) groups(world).set(roleKey(name), result.value.id);

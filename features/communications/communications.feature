@@ -60,6 +60,11 @@ Feature: Communications: SMS sender IDs, email attachments, the org's time zone
         | terms.txt     | not encoded                               | 5     |
 
     @seed:003 @req:003-261
+    Scenario: An email without attachments goes out with none
+      When an email without attachments is sent to email E1
+      Then the email to email E1 went out without attachments
+
+    @seed:003 @req:003-261
     Scenario Outline: <file> <how> is refused
       When an email with the attachment "<file>" <how> is sent to email E1
       Then the request is refused with error <code>

@@ -39,6 +39,8 @@ Feature: Customer redemptions
         | from 2030-07-01 to 2030-07-05                  | Welcome 500              | none      |
         | from the coupon of "Festive 10%" on            | Festive 10%              | 100       |
         | up to the coupon of "Welcome 500"              | Welcome 500              | 100       |
+        | from the coupon of "Welcome 500" on up to the coupon of "Festive 10%" | Welcome 500, Festive 10% | 100 |
+        | from the coupon of "Festive 10%" on up to the coupon of "Festive 10%" | Festive 10%              | 100 |
         | at merchant store 1022                         | Festive 10%              | 100       |
         | at merchant store 1021                         | Welcome 500              | none      |
         | of type COUPONS at merchant store 1022         | Festive 10%              | none      |
@@ -60,6 +62,7 @@ Feature: Customer redemptions
         | of type VOUCHERS              | 8526 |
         | from 2030-07-31 to 2030-07-01 | 8525 |
         | from someday to 2030-07-01    | 8525 |
+        | from the coupon of "Festive 10%" on up to the coupon of "Welcome 500" | 8529 |
 
     @seed:003 @req:003-125
     Scenario: The redemptions of an unknown customer are refused

@@ -70,6 +70,7 @@ Feature: OAuth2 sign-in for customer apps
       When "Asha" opens the sign-in page of "CarDash"
       And "Asha" asks for an OTP with mobile M9
       Then the request is refused with error 8015
+      And no sign-in OTP was sent
 
   Rule: The auth code goes only to the registered URL, works once, and only for its own app
 
@@ -104,6 +105,14 @@ Feature: OAuth2 sign-in for customer apps
       And "Asha" asks for an OTP with mobile M1
       And "Asha" enters the OTP sent to mobile M1
       And "CarDash" exchanges the auth code of "Asha" with a wrong client secret
+      Then the partner app is refused with invalid_client
+
+    @seed:003 @req:003-203
+    Scenario: The code exchange needs a registered app
+      When "Asha" opens the sign-in page of "CarDash"
+      And "Asha" asks for an OTP with mobile M1
+      And "Asha" enters the OTP sent to mobile M1
+      And "CarDash" exchanges the auth code of "Asha" with a client key no app has
       Then the partner app is refused with invalid_client
 
   Rule: The access token reaches its own customer's data and nobody else's
@@ -202,3 +211,25 @@ Feature: OAuth2 sign-in for customer apps
       Then the request succeeds
       When "CarDash" reads the points of "Asha" with the access token of "Asha"
       Then the request is refused with error 8404
+
+    # RFC 7009 2.1: the server "verifies whether the token was issued to the client making the revocation
+    # request"; whatever it answers another app, the token stays valid.
+    @seed:003 @req:003-208 @req:003-204
+    Scenario: Another partner app cannot invalidate the tokens CarDash holds
+      Given a partner app "FuelPay" registered with the redirect URL "https://fuelpay.example/cb"
+      And "Asha" has been given 70 goodwill points
+      And "Asha" has signed in to "CarDash" with mobile M1
+      When "FuelPay" invalidates the access token of "Asha"
+      And "CarDash" reads the points of "Asha" with the access token of "Asha"
+      Then the app is shown 70 points and the tier "Silver"
+
+    # RFC 7009 2.1: "The client also includes its authentication credentials"; a request without them is refused
+    # (RFC 6749 5.2 invalid_client) and the token stays valid.
+    @seed:003 @req:003-208
+    Scenario: Invalidating a token needs the app's secret
+      Given "Asha" has been given 70 goodwill points
+      And "Asha" has signed in to "CarDash" with mobile M1
+      When "CarDash" invalidates the access token of "Asha" without its client secret
+      Then the partner app is refused with invalid_client
+      When "CarDash" reads the points of "Asha" with the access token of "Asha"
+      Then the app is shown 70 points and the tier "Silver"

@@ -121,6 +121,16 @@ Feature: Connect+ imports: templates, per-row results and transaction date forma
       And "Asha" has 2 bills
       And the latest bill of "Asha" was made at 2022-02-05T10:30:00Z
 
+    @seed:003 @req:003-250
+    Scenario: A transaction import records the bill's amount and store
+      When a TRANSACTION_ADD_V2 import with the date format "yyyy-MM-dd HH:mm:ss" is sent:
+        | source  | mobile | billNumber | billAmount | billingTime         | storeCode |
+        | INSTORE | M1     | IMP-1      | 120        | 2022-02-03 19:00:00 | STORE-7   |
+      Then the import accepted 1 row and refused 0
+      And the recent transactions of "Asha" are:
+        | amount | store   | lines | outlier | points issued |
+        | 120    | STORE-7 | 0     | false   | 120           |
+
   Rule: A coupon redeem import redeems each row's coupon for the customer it names
 
     @seed:003 @req:003-254
@@ -143,3 +153,14 @@ Feature: Connect+ imports: templates, per-row results and transaction date forma
         | 4   | REFUSED  | 8241 |
         | 5   | ACCEPTED |      |
       And "Asha" has 0 active coupons
+
+    @seed:003 @req:003-254
+    Scenario: A coupon redeemed by import is redeemed at the store its row names
+      Given a coupon series "Welcome 500" of ABS 500 off that issues at most 5 coupons
+      And "Asha" holds a coupon of "Welcome 500"
+      When a COUPON_REDEEM import is sent for the coupon of "Welcome 500" issued to "Asha":
+        | transactionNumber | billAmount | storeCode | mobile |
+        | RB-1              | 900        | 1021      | M1     |
+      Then the import accepted 1 row and refused 0
+      When the redemptions of "Asha" are read at merchant store 1021
+      Then the coupon redemptions are Welcome 500 and the points redemptions are none

@@ -83,6 +83,42 @@ Feature: Connect+ customer imports: status label and channel-wise subscriptions
         | 1   | REFUSED | 1106 |
       And looking up mobile M2 through INSTORE finds no customer
 
+  Rule: Each row registers its customer as the v2 customer add would
+
+    @seed:003 @req:003-252 @req:003-253
+    Scenario: The row's account, names and loyalty type make the customer's profile
+      When a CUSTOMER_ADD_V2 import is sent:
+        | source  | accountId | mobile | firstName | lastName | loyaltyType | subscription.wechat.BULK |
+        | WECHAT  | wc-1      | M2     | Kiran     | Rao      | non_loyalty | OPTIN                    |
+        | INSTORE |           | M3     | Meera     |          | loyalty     |                          |
+      Then the import accepted 2 rows and refused 0
+      And row 1 of the import created the customer "Kiran"
+      And row 2 of the import created the customer "Meera"
+      And "Kiran" is a non-loyalty customer
+      And "Meera" is a loyalty customer
+      And "Kiran" has these source profiles:
+        | source | account |
+        | WECHAT | wc-1    |
+      And the WECHAT account "wc-1" profile of "Kiran" shows the last name "Rao"
+      And the WECHAT account "wc-1" subscriptions of "Kiran" show:
+        | channel | promotional | transactional |
+        | wechat  | opted in    | not set       |
+
+    @seed:003 @req:003-252
+    Scenario: A row the customer add would refuse is refused and registers no one
+      When a CUSTOMER_ADD_V2 import is sent:
+        | source  | mobile | loyaltyType |
+        | INSTORE | M2     | gold        |
+        |         | M3     |             |
+      Then the import rows are:
+        | row | status  | code |
+        | 1   | REFUSED | 8203 |
+        | 2   | REFUSED | 8004 |
+      And looking up mobile M2 through INSTORE finds no customer
+      And looking up mobile M3 through INSTORE finds no customer
+
+  Rule: A file the import cannot read is refused whole
+
     @seed:003 @req:003-255
     Scenario Outline: A file the import cannot read is refused whole: <flaw>
       When a <template> import is sent with this file:

@@ -51,6 +51,18 @@ Feature: Points earned on bills and for referrals
         | GenericEvent | CREDIT | 75     | REFEREE |
 
     @seed:contract @req:contract-26
+    Scenario: A side whose referral reward is 0 gets nothing, the other side its points
+      Given the org setting CONF_LOYALTY_REFEREE_POINTS is 0
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And a loyalty customer "Ravi" registered through INSTORE with mobile M2
+      When "Asha" refers "Ravi"
+      Then the request succeeds
+      And the request gave "Asha" 100 points
+      And the request gave "Ravi" 0 points
+      And "Ravi" has 0 points
+      And the points ledger of "Ravi" holds only its opening balance
+
+    @seed:contract @req:contract-26
     Scenario: A customer is referred only once
       Given the org setting CONF_LOYALTY_REFERRER_POINTS is 200
       And the org setting CONF_LOYALTY_REFEREE_POINTS is 75

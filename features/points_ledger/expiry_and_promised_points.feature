@@ -83,6 +83,19 @@ Feature: Points expiry and promised points in the ledger
       And "Asha" has 500 points
       And "Asha" has 500 lifetime points and has redeemed 0
 
+    @seed:003 @req:003-021 @req:003-030 @req:003-010 @new-org
+    Scenario: Promised points lift the tier only once they convert
+      Given the org setting CONF_LOYALTY_PROMISED_POINTS_DAYS is 14
+      And the org setting CONF_LOYALTY_TIERS is Silver:0,Gold:500,Platinum:2000
+      And the org's clock reads "2026-01-01T10:00:00Z"
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And a bill "B1" of 600 was paid at store S001 through INSTORE with mobile M1
+      Then "Asha" is in tier "Silver"
+      And the TransactionAdd event of "Asha" names store S001
+      When 15 days pass
+      Then "Asha" is in tier "Gold"
+      And "Asha" has 600 lifetime points and has redeemed 0
+
     @seed:003 @req:003-021 @new-org
     Scenario: Promised points cannot be redeemed before they convert
       Given the org setting CONF_LOYALTY_PROMISED_POINTS_DAYS is 14

@@ -89,6 +89,28 @@ Feature: Returns, transfers and redemption reversals in the ledger
         | Returning a bill nobody paid           | "Asha" returns a bill nobody paid    | 8311 |
         | Returning another customer's bill      | "Ravi" returns bill "B1"             | 8311 |
 
+    @seed:003 @req:003-025 @req:003-010
+    Scenario: A return is made at the store of the bill it returns
+      Given a bill "B1" of 400 was paid at store S001 through INSTORE with mobile M1
+      When bill "B1" is returned in full
+      Then the request succeeds
+      And the TransactionReturn event of "Asha" names store S001
+
+    @seed:003 @req:003-025 @req:003-019
+    Scenario: A full return of a bill that earned no points credits back only the redemption made on it
+      Given "Asha" has been given 500 goodwill points
+      And a bill "B1" of 0.5 was paid through INSTORE with mobile M1
+      And "Asha" has redeemed 300 points on bill "B1"
+      When bill "B1" is returned in full
+      Then the request succeeds
+      And the return took back 0 points and gave back 300 redeemed points
+      And the points ledger of "Asha" shows, after its opening balance:
+        | event                  | entry  | points | points on event |
+        | AllocateGoodwillPoints | CREDIT | 500    | 500             |
+        | PointsRedemption       | DEBIT  | 300    | -300            |
+        | TransactionReturn      | CREDIT | 300    | 300             |
+      And "Asha" has 500 points
+
     @seed:003 @req:003-025
     Scenario: A bill returned in full cannot be returned again
       Given a bill "B1" of 1000 was paid through INSTORE with mobile M1
@@ -165,6 +187,29 @@ Feature: Returns, transfers and redemption reversals in the ledger
       When the redemption of 200 points by "Asha" is reversed
       Then the request is refused with error 8314
       And the loyalty accounts of "Asha" and "Ravi" are unchanged
+
+    @seed:003 @req:003-019 @req:003-025
+    Scenario: A redemption its bill's full return gave back cannot be reversed again, others still can
+      Given a bill "B1" of 1000 was paid through INSTORE with mobile M1
+      And "Asha" has redeemed 300 points on bill "B1"
+      And "Asha" has redeemed 200 points
+      And bill "B1" has been returned in full
+      And the loyalty accounts of "Asha" and "Ravi" are noted
+      When the redemption of 300 points by "Asha" is reversed
+      Then the request is refused with error 8314
+      And the loyalty accounts of "Asha" and "Ravi" are unchanged
+      When the redemption of 200 points by "Asha" is reversed
+      Then the request succeeds
+      And "Asha" has 0 points
+
+    @seed:003 @req:003-019 @req:003-025
+    Scenario: A redemption on a bill returned only in part can still be reversed
+      Given a bill "B1" of 1000 was paid through INSTORE with mobile M1
+      And "Asha" has redeemed 100 points on bill "B1"
+      And 250 of bill "B1" is returned
+      When the redemption of 100 points by "Asha" is reversed
+      Then the request succeeds
+      And "Asha" has 750 points
 
     @seed:003 @req:003-019
     Scenario: A redemption never made cannot be reversed

@@ -86,3 +86,18 @@ Feature: Promo code redemption restrictions
       Then the request is refused with error 8510
       And promo code MANSI25 has been redeemed 1 time
       And promo code KABIR25 has been redeemed 2 times
+
+    # Ruling 132: a linked code that can no longer apply (expired, used up) is skipped at the next bill, never a
+    # reason to refuse it.
+    @seed:003 @req:003-108 @req:003-109
+    Scenario: A linked code of a promotion that allowed its transactions is skipped, and the bill is accepted
+      Given a code-linked promotion "Influencer week" of ABS 25 off, valid till 2099-12-31, with these restrictions:
+        | restriction                   | limit |
+        | transactions of the promotion | 1     |
+      And the brand uploaded the promo codes MANSI25 and KABIR25 for "Influencer week"
+      And promo code KABIR25 was linked to "Asha"
+      And "Ravi" has paid a bill of 100 with promo code MANSI25
+      When "Asha" pays a bill of 100
+      Then the request succeeds
+      And the bill got no promo code discount
+      And promo code KABIR25 has been redeemed 0 times

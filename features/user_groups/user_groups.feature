@@ -34,6 +34,12 @@ Feature: User groups and group transactions
       And the user group "Sharma family" is in the program "Default Program" with the slab "Silver" and 0 points
 
     @seed:003 @req:003-230
+    Scenario: A group of its primary member alone is in the program too
+      When a user group "Meera on her own" is created with "Meera" as primary member
+      Then the request succeeds
+      And the user group "Meera on her own" is in the program "Default Program" with the slab "Silver" and 0 points
+
+    @seed:003 @req:003-230
     Scenario: A customer already in a group cannot be put in a second one
       Given a user group "Sharma family" of "Asha" (primary) and "Ravi"
       When a user group "Book club" is created with "Meera" as primary member and "Ravi"

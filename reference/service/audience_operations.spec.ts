@@ -19,7 +19,7 @@ function audienceOrg() {
   const scan = (input: AudienceQueryInput): number[] => {
     const reader = store.customers(orgId);
     const bills = store.listTransactions(orgId).map((record) => ({ id: record.id, customerId: record.customerId, time: billTime(record), lineItems: record.lineItems }));
-    return scanAudience(bills, parseAudienceQuery(input), survivorResolver((id) => reader.get(id)));
+    return scanAudience(bills, parseAudienceQuery(input), survivorResolver(reader));
   };
   return { service, orgId, scan };
 }

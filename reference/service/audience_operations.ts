@@ -3,6 +3,8 @@
 // store's append-only transactions before each query, so a query reads only the lines of the items its
 // filters name, never every bill: `npm run bench -- audience` compares it with the plain scan.
 import { addLine, lineKeys, parseAudienceQuery, satisfies, selectorKey, type AudienceQueryInput, type ItemTotals } from '../domain/audiences.ts';
+import type { CustomerReader } from '../domain/customer_port.ts';
+import { survivorOf } from '../domain/lookup.ts';
 import type { Customer } from '../domain/types.ts';
 import type { TransactionRecord } from '../store/store.ts';
 import type { ServiceCore } from './service_core.ts';
@@ -50,14 +52,14 @@ function catchUp(index: ItemIndex, records: readonly TransactionRecord[]): void 
 }
 
 /** The live customer a bill's customer ended as (a merge victim's bills belong to its survivor). */
-export function survivorResolver(get: (id: number) => Customer | undefined): (id: number) => Customer | undefined {
+export function survivorResolver(reader: CustomerReader): (id: number) => Customer | undefined {
   const cache = new Map<number, Customer | undefined>();
   return (id) => {
     if (cache.has(id)) return cache.get(id);
-    let customer = get(id);
-    for (let hops = 0; customer?.mergedInto !== undefined && hops < 100; hops++) customer = get(customer.mergedInto);
-    cache.set(id, customer);
-    return customer;
+    const customer = reader.get(id);
+    const live = customer && survivorOf(reader, customer);
+    cache.set(id, live);
+    return live;
   };
 }
 
@@ -73,7 +75,7 @@ export function createAudienceOperations(core: ServiceCore): AudienceOperations 
       if (!index) indexes.set(orgId, (index = { indexed: 0, postings: new Map() }));
       catchUp(index, store.listTransactions(orgId));
       const reader = store.customers(orgId);
-      const live = survivorResolver((id) => reader.get(id));
+      const live = survivorResolver(reader);
       let audience: Set<number> | undefined;
       for (const filter of query.filters) {
         const postings = index.postings.get(selectorKey(filter.item));
@@ -90,7 +92,8 @@ export function createAudienceOperations(core: ServiceCore): AudienceOperations 
         for (const [id, figures] of totals) if ((!audience || audience.has(id)) && satisfies(filter, figures)) matching.add(id);
         audience = matching;
       }
-      return [...(audience ?? [])].filter((id) => query.loyaltyType === undefined || live(id)?.loyaltyType === query.loyaltyType).sort((a, b) => a - b);
+      // A query has at least one filter (8532), so the loop set the audience.
+      return [...audience!].filter((id) => query.loyaltyType === undefined || live(id)?.loyaltyType === query.loyaltyType).sort((a, b) => a - b);
     },
   };
 }

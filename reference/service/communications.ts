@@ -56,7 +56,7 @@ export interface CommunicationOperations {
   /** The sender is used when the org configured it (CONF_SMS_SENDER_IDS); none or another: the org's default. */
   sendSms(orgId: number, message: { to: string; body: string; sender?: string }): SentMessage;
   /** Image attachments (jpg, jpeg, png, gif) need base64 (8450); other files need no encoding. */
-  sendEmail(orgId: number, message: { to: string; subject: string; body: string; attachments?: readonly EmailAttachmentInput[] }): SentMessage;
+  sendEmail(orgId: number, message: { to: string; subject: string; body: string; attachments: readonly EmailAttachmentInput[] }): SentMessage;
   /** Test control: the org's outbox, oldest first, times in the org's time zone. */
   sentMessages(orgId: number): SentMessage[];
 }
@@ -82,14 +82,15 @@ export function createCommunicationOperations(core: ServiceCore, outbox: Outbox)
   return {
     sendSms(orgId, message) {
       const org = orgOf(orgId);
-      const configured = String(org.configs.CONF_SMS_SENDER_IDS ?? '').split(',').filter(Boolean);
+      // Every org has the setting (parseOrgConfigs fills the defaults: no sender IDs, UTC).
+      const configured = String(org.configs.CONF_SMS_SENDER_IDS).split(',').filter(Boolean);
       const wanted = message.sender?.trim();
       const sender = wanted && configured.includes(wanted) ? wanted : String(org.configs.CONF_SMS_DEFAULT_SENDER_ID);
       return outbox.deliver(orgId, { channel: 'SMS', to: message.to, body: message.body, purpose: 'API', sentAt: now(), sender });
     },
     sendEmail(orgId, message) {
       orgOf(orgId);
-      const attachments = (message.attachments ?? []).map(attachment);
+      const attachments = message.attachments.map(attachment);
       return outbox.deliver(orgId, {
         channel: 'EMAIL',
         to: message.to,
@@ -97,11 +98,11 @@ export function createCommunicationOperations(core: ServiceCore, outbox: Outbox)
         body: message.body,
         purpose: 'API',
         sentAt: now(),
-        ...(attachments.length > 0 ? { attachments } : {}),
+        attachments,
       });
     },
     sentMessages(orgId) {
-      const zone = String(orgOf(orgId).configs.CONF_ORG_TIMEZONE ?? 'UTC');
+      const zone = String(orgOf(orgId).configs.CONF_ORG_TIMEZONE);
       return outbox.messagesOf(orgId).map((message) => ({ ...message, sentAt: inTimeZone(message.sentAt, zone) }));
     },
   };

@@ -171,8 +171,11 @@ export function createImportOperations(core: ServiceCore, service: () => Identit
     }
     const identifiers = identifiersOf(row);
     if (identifiers.length === 0) throw new DomainError(8005);
-    const customerId = service().lookup(orgId, { source: cell(row, 'source') ?? 'ALL', ...(cell(row, 'accountId') ? { accountId: cell(row, 'accountId') } : {}), identifiers }).value;
-    const coupon = service().redeemCoupon(orgId, { code, customerId, billNumber });
+    // A lookup finds the customer by identifier whatever the account, so the accountId column changes nothing.
+    const customerId = service().lookup(orgId, { source: cell(row, 'source') ?? 'ALL', identifiers }).value;
+    // Seed 003: the attribution tab maps "the store against which the coupons are to be redeemed".
+    const storeCode = cell(row, 'storeCode');
+    const coupon = service().redeemCoupon(orgId, { code, customerId, billNumber, ...(storeCode !== undefined ? { storeCode } : {}) });
     return { customerId, createdId: coupon.value.id, warnings: coupon.warnings };
   };
 
@@ -180,6 +183,7 @@ export function createImportOperations(core: ServiceCore, service: () => Identit
     importRows(orgId, request) {
       orgOf(orgId);
       const kind = template(request.template);
+      // Stryker disable next-line StringLiteral: a missing format is refused (8442) like any unknown one
       const format = kind === 'TRANSACTION_ADD_V2' ? importDateFormat(request.dateFormat ?? '') : undefined;
       const rows = readCsv(request.csv);
       if (rows.length > MAX_IMPORT_ROWS) throw new DomainError(8441, rows.length, MAX_IMPORT_ROWS);

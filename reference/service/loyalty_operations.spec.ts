@@ -33,11 +33,11 @@ function setup(blocked: Restriction[] = [], configs: Record<string, unknown> = {
   /** Everything a refusal must leave alone. */
   const snapshot = (customerId: number) => ({
     summary: loyalty.pointsSummary(orgId, customerId),
-    ledger: loyalty.pointsLedger(orgId, customerId),
+    ledger: store.loyalty.ledger(orgId, customerId),
     coupons: loyalty.customerCoupons(orgId, customerId),
     transactions: loyalty.customerTransactions(orgId, customerId),
   });
-  return { service, loyalty, orgId, register, asked, snapshot };
+  return { service, store, loyalty, orgId, register, asked, snapshot };
 }
 
 function refusedWith(code: number, action: () => unknown): void {
@@ -107,7 +107,7 @@ describe('loyalty operations and the operation guard', () => {
     assert.equal(s.loyalty.customerTransactions(s.orgId, asha).length, 1);
     assert.equal(s.loyalty.pointsSummary(s.orgId, asha).balance, 0);
     // Only the opening balance (seed 003): the bill wrote no credit.
-    assert.deepEqual(s.loyalty.pointsLedger(s.orgId, asha).map((entry) => entry.eventName), ['CustomerRegistration']);
+    assert.deepEqual(s.store.loyalty.ledger(s.orgId, asha).map((entry) => entry.eventName), ['CustomerRegistration']);
   });
 
   it('withholds the points of a bill blocked from loyalty promotions (warning 8290), but not points given by hand', () => {
