@@ -1,7 +1,10 @@
 // certify(): one call that runs the living spec against a target and writes the reports.
 // No target = the embedded reference, in-process; a URL = any server speaking the contract.
 // The CLI only parses argv and calls this (cucumber-js's api/cli split; pact's Verifier).
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { finished } from 'node:stream/promises';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import type * as messages from '@cucumber/messages';
@@ -9,6 +12,7 @@ import { loadConfiguration, loadSupport, runCucumber, type IRunConfiguration, ty
 import { PROJECT_ROOT, suiteInfo } from './project_root.ts';
 import { newRunId } from './run_id.ts';
 import { checkTarget, resolveAdminToken, validateProfile, validateTarget } from './target_preflight.ts';
+import { parseDuration } from './soak.ts';
 import { UsageError } from './usage_error.ts';
 import type { VendorProfile } from '../driver/vendor_profile.ts';
 import { secretScrubber, type SecretScrubber } from '../driver/credentials.ts';
@@ -36,6 +40,12 @@ export interface CertifyOptions {
   stepTimeoutMs?: number;
   /** Admin token of the target's test-control extension; default: MEMBERSPEC_ADMIN_TOKEN. Never written to a report. */
   adminToken?: string;
+  /** Extra headers sent with every request to the target (a gateway's API key); never written to a report. */
+  headers?: Readonly<Record<string, string>>;
+  /** A limit for the whole run, e.g. "30m": past it the run stops and is reported inconclusive (error). */
+  timeout?: string;
+  /** Aborting it stops the run at once: the reports hold the scenarios that finished, verdict "interrupted". */
+  signal?: AbortSignal;
   /** Called after every scenario. */
   onProgress?: (progress: CertifyProgress) => void;
 }
@@ -61,8 +71,10 @@ export interface CertifyResult {
   counts: Counts;
   report: RunReport;
   writers: WriterOutcome[];
-  /** A run-level problem cucumber reported (e.g. a failing BeforeAll hook). */
+  /** A run-level problem cucumber reported (e.g. a failing BeforeAll hook), or why the run stopped early. */
   runError?: string;
+  /** Set when the run stopped before its end: a signal (verdict "interrupted") or --timeout (verdict "error"). */
+  stopped?: { reason: 'interrupted' | 'timeout'; ran: number; planned: number };
 }
 
 const DEFAULTS = {
@@ -72,6 +84,9 @@ const DEFAULTS = {
 
 const CONFIG_FILE = path.join(PROJECT_ROOT, 'cucumber.mjs');
 const STEP_TIMEOUT_SUPPORT = 'api/step_timeout_support.ts';
+const INTERRUPT_SUPPORT = 'api/interrupt_support.ts';
+/** The flag interrupt_support.ts reads: set once a run is stopped. */
+const STOP_RUN = Symbol.for('memberspec.stopRun');
 
 /** Serial runs reuse the loaded step definitions: ESM modules load once per process, so a second load would be empty. */
 const supportCache = new Map<string, { library: ISupportCodeLibrary; defaultTimeout: number }>();
@@ -86,6 +101,8 @@ interface ValidOptions {
   reportsDir: string;
   stepTimeoutMs?: number;
   adminToken?: string;
+  headers?: Readonly<Record<string, string>>;
+  timeoutMs?: number;
 }
 
 function validate(options: CertifyOptions): ValidOptions {
@@ -104,7 +121,10 @@ function validate(options: CertifyOptions): ValidOptions {
   const tags = options.tags?.trim() || undefined;
   const name = options.name?.trim() || undefined;
   const adminToken = target ? resolveAdminToken(options.adminToken) : undefined;
-  return { target, profile, vendor, tags, name, parallel, reportsDir: options.reportsDir ?? DEFAULTS.reportsDir, stepTimeoutMs, adminToken };
+  const headers = options.headers && Object.keys(options.headers).length > 0 ? options.headers : undefined;
+  if (headers && !target) throw new UsageError('--header needs --target: the embedded reference is called in-process');
+  const timeoutMs = options.timeout === undefined ? undefined : parseDuration(options.timeout, '--timeout');
+  return { target, profile, vendor, tags, name, parallel, reportsDir: options.reportsDir ?? DEFAULTS.reportsDir, stepTimeoutMs, adminToken, headers, timeoutMs };
 }
 
 /** Rewrites a report file without any secret form (cucumber wrote it during the run). */
@@ -113,6 +133,12 @@ function scrubFile(file: string, secrets: SecretScrubber): void {
   const text = readFileSync(file, 'utf8');
   const scrubbed = secrets.text(text);
   if (scrubbed !== text) writeFileSync(file, scrubbed);
+}
+
+/** The project's support paths with certify's own: the stop hook right after the loaders (.mjs), the step timeout last. */
+function withSupport(importPaths: readonly string[]): string[] {
+  const loaders = importPaths.filter((p) => p.endsWith('.mjs'));
+  return [...loaders, INTERRUPT_SUPPORT, ...importPaths.filter((p) => !p.endsWith('.mjs')), STEP_TIMEOUT_SUPPORT];
 }
 
 const discard = () =>
@@ -125,8 +151,15 @@ const discard = () =>
 /** Runs the suite against a target and writes reports/<run-id>/ (copied to reports/latest/). */
 export async function certify(options: CertifyOptions = {}): Promise<CertifyResult> {
   const opts = validate(options);
+  // The deadline covers everything, the target's checks and loading the steps included.
+  const deadline = opts.timeoutMs === undefined ? undefined : Date.now() + opts.timeoutMs;
   if (!existsSync(CONFIG_FILE)) throw new Error(`memberspec is incomplete: ${CONFIG_FILE} is missing`);
-  if (opts.target) await checkTarget(opts.target, opts.vendor, undefined, opts.adminToken);
+  if (opts.target) {
+    await checkTarget(opts.target, opts.vendor, undefined, opts.adminToken, {
+      ...(opts.stepTimeoutMs ? { timeoutMs: opts.stepTimeoutMs } : {}),
+      ...(opts.headers ? { headers: opts.headers } : {}),
+    });
+  }
 
   const startedAt = new Date();
   const runId = newRunId(startedAt);
@@ -149,6 +182,7 @@ export async function certify(options: CertifyOptions = {}): Promise<CertifyResu
     ...(opts.profile ? { profile: opts.profile } : {}),
     ...(opts.stepTimeoutMs ? { requestTimeoutMs: opts.stepTimeoutMs } : {}),
     ...(opts.adminToken !== undefined ? { adminToken: opts.adminToken } : {}),
+    ...(opts.headers ? { headers: opts.headers } : {}),
   };
 
   const env = { ...process.env, ...(opts.stepTimeoutMs ? { MEMBERSPEC_STEP_TIMEOUT_MS: String(opts.stepTimeoutMs) } : {}) };
@@ -168,7 +202,8 @@ export async function certify(options: CertifyOptions = {}): Promise<CertifyResu
     },
     support: {
       ...runConfiguration.support,
-      importPaths: [...(runConfiguration.support.importPaths ?? []), STEP_TIMEOUT_SUPPORT],
+      // The stop hook before the project's own (after the loaders), so that a stopped run skips their hooks too.
+      importPaths: withSupport(runConfiguration.support.importPaths ?? []),
     },
     runtime: {
       ...runConfiguration.runtime,
@@ -178,8 +213,13 @@ export async function certify(options: CertifyOptions = {}): Promise<CertifyResu
     formats: {
       ...runConfiguration.formats,
       stdout: 'summary',
-      // The key of each cucumber output is the name of the cucumber formatter that writes it.
-      files: Object.fromEntries(Object.entries(CUCUMBER_OUTPUTS).map(([formatter, output]) => [path.join(reportDir, output.file), formatter])),
+      // The key of each cucumber output is the name of the cucumber formatter that writes it; messages.ndjson
+      // is written below instead, envelope by envelope, so that a stopped run leaves it whole.
+      files: Object.fromEntries(
+        Object.entries(CUCUMBER_OUTPUTS)
+          .filter(([formatter]) => formatter !== 'message')
+          .map(([formatter, output]) => [path.join(reportDir, output.file), formatter]),
+      ),
       publish: false,
       options: { ...runConfiguration.formats.options },
     },
@@ -199,8 +239,17 @@ export async function certify(options: CertifyOptions = {}): Promise<CertifyResu
   const support: ISupportCodeLibrary = cached.library;
 
   const collector = new RunCollector();
-  const onMessage = (envelope: messages.Envelope) => {
+  const messagesPath = path.join(reportDir, CUCUMBER_OUTPUTS.message.file);
+  const messagesFd = openSync(messagesPath, 'w');
+  let stoppedBy: 'interrupted' | 'timeout' | undefined;
+  const record = (envelope: messages.Envelope) => {
+    writeSync(messagesFd, JSON.stringify(envelope) + '\n');
     collector.add(envelope);
+  };
+  const onMessage = (envelope: messages.Envelope) => {
+    // Once stopped, the run's last moments (a scenario still in flight) are not part of the report.
+    if (stoppedBy) return;
+    record(envelope);
     if (envelope.testCaseFinished && !envelope.testCaseFinished.willBeRetried && options.onProgress) {
       const counts = collector.progress();
       options.onProgress({
@@ -211,12 +260,35 @@ export async function certify(options: CertifyOptions = {}): Promise<CertifyResu
       });
     }
   };
-  await runCucumber({ ...config, support }, environment, onMessage);
+  (globalThis as Record<symbol, unknown>)[STOP_RUN] = false;
+  const stop = stopTrigger(options.signal, deadline === undefined ? undefined : Math.max(0, deadline - Date.now()));
+  const run = runCucumber({ ...config, support }, environment, onMessage);
+  try {
+    stoppedBy = await Promise.race([run.then(() => undefined), stop.reason]);
+  } finally {
+    stop.dispose();
+  }
+  if (stoppedBy) {
+    // Cucumber cannot be cancelled: its remaining scenarios skip (interrupt_support.ts) and are not recorded.
+    (globalThis as Record<symbol, unknown>)[STOP_RUN] = true;
+    run.catch(() => undefined);
+    const ran = collector.progress().total;
+    const planned = collector.plannedCount;
+    const what =
+      stoppedBy === 'timeout'
+        ? `the run reached its --timeout of ${options.timeout}`
+        : `the run was interrupted (${typeof options.signal?.reason === 'string' ? options.signal.reason : 'aborted'})`;
+    const message = `${what} after ${ran} of ${planned} scenarios; the other ${planned - ran} did not run`;
+    record({ testRunFinished: { success: false, message, timestamp: timestampOf(new Date()) } });
+  }
+  closeSync(messagesFd);
+  // Cucumber's own HTML is written when its run ends, which a stopped run never reaches: built from the messages instead.
+  if (stoppedBy && CUCUMBER_OUTPUTS.html) await writeCucumberHtml(messagesPath, path.join(reportDir, CUCUMBER_OUTPUTS.html.file));
 
   const finishedAt = new Date();
   // The driver scrubs every answer of the till's credentials; the reports are scrubbed again of the
   // profile's, so that no path (a step's own message, a harness bug) can publish them.
-  const secrets = secretScrubber(opts.vendor ? [opts.vendor.profile.till] : []);
+  const secrets = secretScrubber(opts.vendor ? [opts.vendor.profile.till] : [], Object.values(opts.headers ?? {}));
   for (const output of Object.values(CUCUMBER_OUTPUTS)) scrubFile(path.join(reportDir, output.file), secrets);
   const report = secrets.value(collector.build(
     {
@@ -229,6 +301,7 @@ export async function certify(options: CertifyOptions = {}): Promise<CertifyResu
     },
     loadRequirements(),
   ));
+  if (stoppedBy === 'interrupted') report.verdict = 'interrupted';
   const writers = await broadcastWriters(report, reportDir);
 
   // A real copy, not a symlink: it must open the same way on every OS and in CI artefacts.
@@ -249,5 +322,47 @@ export async function certify(options: CertifyOptions = {}): Promise<CertifyResu
     report,
     writers,
     ...(report.runError ? { runError: report.runError } : {}),
+    ...(stoppedBy ? { stopped: { reason: stoppedBy, ran: report.counts.total, planned: collector.plannedCount } } : {}),
+  };
+}
+
+/** Cucumber's HTML report from a message stream (what its html formatter writes at the end of a run). */
+async function writeCucumberHtml(messagesPath: string, htmlPath: string): Promise<void> {
+  const { CucumberHtmlStream } = await import('@cucumber/html-formatter');
+  // A new file, not the old one truncated: the abandoned run's formatter may still write to the one it opened.
+  rmSync(htmlPath, { force: true });
+  const html = new CucumberHtmlStream();
+  const out = createWriteStream(htmlPath);
+  html.pipe(out);
+  for await (const line of createInterface({ input: createReadStream(messagesPath, 'utf8'), crlfDelay: Infinity })) {
+    if (line && !html.write(JSON.parse(line))) await once(html, 'drain');
+  }
+  html.end();
+  await finished(out);
+}
+
+function timestampOf(date: Date): messages.Timestamp {
+  const ms = date.getTime();
+  return { seconds: Math.floor(ms / 1000), nanos: (ms % 1000) * 1e6 };
+}
+
+/** Resolves when the caller aborts (a signal) or the run's time is up; never when neither is given. */
+function stopTrigger(signal: AbortSignal | undefined, timeoutMs: number | undefined): { reason: Promise<'interrupted' | 'timeout'>; dispose(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
+  const reason = new Promise<'interrupted' | 'timeout'>((resolve) => {
+    if (timeoutMs !== undefined) timer = setTimeout(() => resolve('timeout'), timeoutMs);
+    if (signal) {
+      onAbort = () => resolve('interrupted');
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
+    }
+  });
+  return {
+    reason,
+    dispose() {
+      if (timer) clearTimeout(timer);
+      if (signal && onAbort) signal.removeEventListener('abort', onAbort);
+    },
   };
 }

@@ -40,6 +40,10 @@ export interface SeedOptions {
   /** Admin token of the target's test-control extension; default: MEMBERSPEC_ADMIN_TOKEN. */
   adminToken?: string;
   onProgress?: (progress: SendProgress) => void;
+  /** Aborting it stops sending (profiles in flight finish); the customers sent so far are resolved and reported, with `interrupted` set. */
+  signal?: AbortSignal;
+  /** Extra headers sent with every request to the target (a gateway's API key). */
+  headers?: Readonly<Record<string, string>>;
   /** A driver to use instead of the one the target names (embedding, tests). */
   driver?: Driver;
   /** With `driver` in profile mode: the profile of its fixed org. */
@@ -111,6 +115,8 @@ export interface SeedReport {
   readonly refusalExamples: SendTally['refusalExamples'];
   /** Each --threshold with the load's value and whether it held (absent without thresholds). */
   readonly thresholds?: readonly ThresholdOutcome[];
+  /** Set when a signal stopped the load: what was sent before it; the figures cover only that. */
+  readonly interrupted?: string;
 }
 
 export interface SeedResult {
@@ -244,10 +250,18 @@ export async function openDriver(prepared: PreparedLoad, options: SeedOptions, t
   const { target, vendor } = prepared;
   if (options.driver) return options.driver;
   const adminToken = target ? resolveAdminToken(options.adminToken) : undefined;
-  if (target) await checkTarget(target, vendor, testControlRemedy, adminToken);
+  const headers = options.headers && Object.keys(options.headers).length > 0 ? options.headers : undefined;
+  if (headers && !target) throw new UsageError('--header needs --target: the embedded reference is called in-process');
+  if (target) {
+    await checkTarget(target, vendor, testControlRemedy, adminToken, {
+      ...(options.requestTimeoutMs ? { timeoutMs: options.requestTimeoutMs } : {}),
+      ...(headers ? { headers } : {}),
+    });
+  }
   return makeDriver({
     driver: target ? 'http' : 'in-process',
     ...(target ? { target } : {}),
+    ...(headers ? { headers } : {}),
     ...(adminToken !== undefined ? { adminToken } : {}),
     ...(vendor ? { profile: vendor.path } : {}),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
@@ -281,6 +295,7 @@ export async function loadPopulation(driver: Driver, prepared: PreparedLoad, opt
     primaryIdentifierType: String(setup.configs?.CONF_REGISTRATION_PRIMARY_KEY ?? 'mobile'),
     onProgress: options.onProgress,
     releaseTranscript: () => void driver.takeTranscript(),
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   const sendingSeconds = (performance.now() - sendingStarted) / 1000;
 
@@ -358,6 +373,9 @@ export async function loadPopulation(driver: Driver, prepared: PreparedLoad, opt
     latency: latency.summary(),
     failures: tally.failures,
     refusalExamples: tally.refusalExamples,
+    ...(options.signal?.aborted
+      ? { interrupted: `${typeof options.signal.reason === 'string' ? options.signal.reason : 'stopped'} after ${tally.profiles.sent} of ${tally.profiles.total} profiles` }
+      : {}),
   };
   const failed = tally.failures.transport + tally.failures.contractViolation + tally.failures.other;
   return { report, latency, ok: failed === 0 && unresolved === 0 };

@@ -16,7 +16,7 @@ const UNITS_MS: Readonly<Record<string, number>> = { s: 1000, m: 60_000, h: 3_60
 /** How many differing figures a round lists. */
 const DIFFERENCES_SHOWN = 5;
 
-export interface SoakOptions extends Pick<SeedOptions, 'population' | 'target' | 'concurrency' | 'requestTimeoutMs' | 'driver' | 'reportsDir' | 'adminToken' | 'thresholds'> {
+export interface SoakOptions extends Pick<SeedOptions, 'population' | 'target' | 'concurrency' | 'requestTimeoutMs' | 'driver' | 'reportsDir' | 'adminToken' | 'thresholds' | 'headers'> {
   /** Keep starting rounds until this much time has passed, e.g. "90s", "10m", "1h". */
   duration?: string;
   /** Exactly this many rounds (default 3 when no duration is given). */
@@ -77,10 +77,10 @@ export interface SoakResult {
 }
 
 /** "90s", "10m", "1.5h" in milliseconds; anything else is a usage error. */
-export function parseDuration(text: string): number {
+export function parseDuration(text: string, option = '--duration'): number {
   const match = /^(\d+(?:\.\d+)?)(s|m|h)$/.exec(text.trim());
   const ms = match ? Number(match[1]) * UNITS_MS[match[2]] : NaN;
-  if (!(ms > 0)) throw new UsageError(`--duration must be a positive number with a unit s, m or h (e.g. 90s, 10m, 1h), got "${text}"`);
+  if (!(ms > 0)) throw new UsageError(`${option} must be a positive number with a unit s, m or h (e.g. 90s, 10m, 1h), got "${text}"`);
   return ms;
 }
 
@@ -186,6 +186,7 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
       ...(options.driver ? { driver: options.driver } : {}),
       ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
       ...(options.adminToken !== undefined ? { adminToken: options.adminToken } : {}),
+      ...(options.headers ? { headers: options.headers } : {}),
     },
     remedy,
   );

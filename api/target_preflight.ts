@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { basicAuthorization } from '../driver/contract_driver.ts';
 import { HarnessError } from '../driver/driver.ts';
+import { explainTransportError, useProxyFromEnvironment } from '../driver/http/network.ts';
 import { loadVendorProfile, type VendorProfile } from '../driver/vendor_profile.ts';
 import { UsageError } from './usage_error.ts';
 
@@ -20,6 +21,14 @@ export function resolveAdminToken(given: string | undefined): string | undefined
 }
 
 const REACHABILITY_TIMEOUT_MS = 5000;
+
+/** How the checks reach the target: the run's own per-request limit and extra headers, so a check is never stricter than the run. */
+export interface TargetAccess {
+  /** Per request; default 5000 ms (--step-timeout, --request-timeout). */
+  readonly timeoutMs?: number;
+  /** Sent with every request (--header). */
+  readonly headers?: Readonly<Record<string, string>>;
+}
 
 /** The target's base URL without trailing slashes; undefined = the embedded reference. */
 export function validateTarget(target: string | undefined): string | undefined {
@@ -50,16 +59,14 @@ export function validateProfile(profile: string | undefined, target: string | un
 }
 
 /** Any HTTP answer at all means the target is up; only a network failure or silence is "unreachable". */
-export async function checkReachable(target: string): Promise<void> {
+export async function checkReachable(target: string, access: TargetAccess = {}): Promise<void> {
+  await useProxyFromEnvironment();
+  const timeoutMs = access.timeoutMs ?? REACHABILITY_TIMEOUT_MS;
   try {
-    const response = await fetch(`${target}/openapi.json`, { signal: AbortSignal.timeout(REACHABILITY_TIMEOUT_MS) });
+    const response = await fetch(`${target}/openapi.json`, { headers: { ...access.headers }, signal: AbortSignal.timeout(timeoutMs) });
     await response.body?.cancel();
   } catch (error) {
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    const why =
-      (error as Error).name === 'TimeoutError'
-        ? `no answer within ${REACHABILITY_TIMEOUT_MS / 1000} s`
-        : (cause?.code ?? cause?.message ?? (error as Error).message);
+    const why = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : explainTransportError(error);
     throw new UsageError(`target ${target} is not reachable (${why})`);
   }
 }
@@ -75,12 +82,13 @@ export async function checkTestControl(
   target: string,
   remedy = 'describe the org in a profile file and pass --profile FILE (see examples/vendor_profile.json)',
   adminToken?: string,
+  access: TargetAccess = {},
 ): Promise<void> {
   const response = await fetch(`${target}/x-memberspec/orgs`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(adminToken !== undefined ? { [ADMIN_TOKEN_HEADER]: adminToken } : {}) },
+    headers: { ...access.headers, 'content-type': 'application/json', ...(adminToken !== undefined ? { [ADMIN_TOKEN_HEADER]: adminToken } : {}) },
     body: JSON.stringify({ configs: {} }),
-    signal: AbortSignal.timeout(REACHABILITY_TIMEOUT_MS),
+    signal: AbortSignal.timeout(access.timeoutMs ?? REACHABILITY_TIMEOUT_MS),
   }).catch(() => undefined);
   await response?.body?.cancel();
   if (response?.status === 401) {
@@ -107,11 +115,11 @@ const CREDENTIALS_PROBE = { source: 'INSTORE', identifierName: 'externalId', ide
  * Profile mode: one authenticated read with the profile's till before any scenario, so that wrong
  * credentials stop the run with one line instead of failing every scenario on its first request.
  */
-export async function checkTillCredentials(target: string, vendor: { path: string; profile: VendorProfile }): Promise<void> {
+export async function checkTillCredentials(target: string, vendor: { path: string; profile: VendorProfile }, access: TargetAccess = {}): Promise<void> {
   const { username, password } = vendor.profile.till;
   const response = await fetch(`${target}/v2/customers/lookup?${new URLSearchParams(CREDENTIALS_PROBE)}`, {
-    headers: { accept: 'application/json', authorization: basicAuthorization(username, password) },
-    signal: AbortSignal.timeout(REACHABILITY_TIMEOUT_MS),
+    headers: { ...access.headers, accept: 'application/json', authorization: basicAuthorization(username, password) },
+    signal: AbortSignal.timeout(access.timeoutMs ?? REACHABILITY_TIMEOUT_MS),
   }).catch(() => undefined);
   await response?.body?.cancel();
   if (response && REFUSED.has(response.status)) {
@@ -127,8 +135,9 @@ export async function checkTarget(
   vendor: { path: string; profile: VendorProfile } | undefined,
   testControlRemedy?: string,
   adminToken?: string,
+  access: TargetAccess = {},
 ): Promise<void> {
-  await checkReachable(target);
-  if (vendor) await checkTillCredentials(target, vendor);
-  else await checkTestControl(target, testControlRemedy, adminToken);
+  await checkReachable(target, access);
+  if (vendor) await checkTillCredentials(target, vendor, access);
+  else await checkTestControl(target, testControlRemedy, adminToken, access);
 }

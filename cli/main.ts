@@ -6,14 +6,17 @@ import { pathToFileURL } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { CertifyProgress, CertifyResult } from '../api/certify.ts';
 import { UsageError } from '../api/usage_error.ts';
+import { EXIT_INTERRUPTED, plainProgressLines, PROGRESS_INTERVAL_ENV, stopOnSignals, stopWhenOrphaned } from './ci_output.ts';
+import { parseHeaderOptions } from '../driver/http/network.ts';
 import { suiteInfo } from '../api/project_root.ts';
 import { nothingJudgedDetail, type Counts } from '../reports/run_model.ts';
+import type { SendProgress } from '../seeding/send_population.ts';
 import { rerunCommand } from '../reports/rerun_command.ts';
 import { causeLines } from '../reports/cause_summary.ts';
 
 import { DEFAULT_POPULATION_PROFILE, MAX_PERSONS, MAX_SEED, POPULATION_PROFILE_NAMES } from '../generators/generation_limits.ts';
 
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, failed: 1, usage: 2, interrupted: EXIT_INTERRUPTED } as const;
 
 function integer(name: string, min: number, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {
@@ -74,6 +77,22 @@ interface CertifyCommandOptions {
   reports: string;
   stepTimeout?: number;
   adminToken?: string;
+  timeout?: string;
+  header?: string[];
+}
+
+/** `--header` may be given many times; each value is kept. */
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+const headerOption = () =>
+  new Option('--header <"Name: value">', 'extra header sent with every request to the target, e.g. a gateway\'s API key (repeatable)').argParser(collect);
+
+/** `--header` values as a record; a malformed one is a usage error. */
+function headersOf(values: readonly string[] = []): Record<string, string> {
+  try {
+    return parseHeaderOptions(values);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }
 
 /** The one-screen summary printed after a run. */
@@ -102,6 +121,7 @@ export function formatSummary(result: CertifyResult, opts: Pick<CertifyCommandOp
     failed: 'NOT CONFORMANT: the target broke rules or the contract',
     error: 'INCONCLUSIVE: some scenarios could not be judged (error)',
     nothingJudged: `NOTHING JUDGED, NOT CERTIFIED: ${nothingJudgedDetail(report)}`,
+    interrupted: 'INTERRUPTED, NOT CERTIFIED: the run was stopped; the reports hold the scenarios that ran',
   };
   lines.push(`${verdictLine[result.verdict]} (${countsText(report.counts)})`);
   const firstReason = report.scenarios.find((s) => s.verdict === 'notApplicable')?.reason;
@@ -111,6 +131,42 @@ export function formatSummary(result: CertifyResult, opts: Pick<CertifyCommandOp
   lines.push(`Report: ${displayPath(result.htmlPath)} (copy in ${displayPath(path.join(result.latestDir, 'index.html'))})`);
   return lines.join('\n');
 }
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0    every applicable scenario passed (certify); the load ended clean (seed, soak)
+  1    a scenario failed or could not be judged, nothing was judged, or --timeout ran out (INCONCLUSIVE);
+       a load lost, duplicated or failed something
+  2    usage error: a bad option or profile, an unreachable target, refused credentials (one line on stderr)
+  130  stopped by SIGINT or SIGTERM: certify writes the reports of what ran (verdict "interrupted"),
+       seed reports what it sent, generate removes its .partial files`;
+
+const ENVIRONMENT_HELP = `
+Environment variables:
+  MEMBERSPEC_ADMIN_TOKEN            admin token of the target's test-control extension (as --admin-token)
+  MEMBERSPEC_TILL_PASSWORD          the till password, in place of "till.password" in the --profile file
+  HTTP_PROXY, HTTPS_PROXY, NO_PROXY route requests to the target through a proxy, as curl does
+  NODE_EXTRA_CA_CERTS               a CA file to trust for an https target with a private certificate
+  ${PROGRESS_INTERVAL_ENV}   milliseconds between progress lines when stderr is not a terminal (10000)
+  MEMBERSPEC_DEBUG                  print the stack of an internal error`;
+
+const PROGRAM_EXAMPLES = `
+Examples:
+  memberspec certify                                   certify the embedded reference, in-process
+  memberspec certify --target https://loyalty.example --profile acme.json --timeout 30m
+  memberspec serve --port 8080                         the reference server, to compare answers by hand
+  memberspec generate --persons 10000 --out people.ndjson
+  memberspec seed --population people.ndjson --target http://127.0.0.1:8080
+  memberspec help certify                              the options of one command`;
+
+const CERTIFY_EXAMPLES = `
+Examples:
+  memberspec certify
+  memberspec certify --tags "@seed:004" --name "Example 2"
+  memberspec certify --target https://loyalty.example --admin-token "$TOKEN" --timeout 45m
+  MEMBERSPEC_TILL_PASSWORD=... memberspec certify --target https://loyalty.example --profile acme.json \\
+      --header "X-Api-Key: $GATEWAY_KEY" --step-timeout 30000
+Reports: <reports>/<run-id>/ (index.html, summary.json, junit.xml, messages.ndjson), copied to <reports>/latest/.`;
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -123,6 +179,7 @@ export function buildProgram(): Command {
       outputError: (message, write) =>
         write(`memberspec: ${message.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')} (run with --help for usage)\n`),
     })
+    .addHelpText('after', `${PROGRAM_EXAMPLES}\n${EXIT_CODES_HELP}\n${ENVIRONMENT_HELP}`)
     .exitOverride();
 
   program
@@ -136,13 +193,24 @@ export function buildProgram(): Command {
     .option('--reports <dir>', 'directory for run reports', 'reports')
     .addOption(new Option('--step-timeout <ms>', 'time limit per step and per HTTP request, in milliseconds').argParser(integer('--step-timeout', 1)))
     .addOption(adminTokenOption("sent to the target's /x-memberspec routes"))
+    .option('--timeout <duration>', 'time limit for the whole run, e.g. 90s, 30m, 2h; past it the run stops and is INCONCLUSIVE (exit 1)')
+    .addOption(headerOption())
+    .addHelpText('after', `${CERTIFY_EXAMPLES}\n${EXIT_CODES_HELP}\n${ENVIRONMENT_HELP}`)
     .exitOverride()
     .action(async (opts: CertifyCommandOptions) => {
       const progress = progressPrinter(process.stderr);
       const started = Date.now();
       let result: CertifyResult;
+      const headers = headersOf(opts.header);
       // Loaded on demand: cucumber is heavy and `--help` should be instant.
       const { certify } = await import('../api/certify.ts');
+      let latest: CertifyProgress | undefined;
+      const lines = plainProgressLines(process.stderr, () => {
+        if (!latest) return 'certify: starting';
+        const c = latest.counts;
+        return `certify: ${latest.done}/${latest.total} scenarios · ${c.passed} passed · ${c.failed} failed · ${c.error} error · ${c.notApplicable} n/a`;
+      });
+      const stop = stopOnSignals('writing the reports of the scenarios that ran');
       try {
         result = await certify({
           target: opts.target,
@@ -153,16 +221,24 @@ export function buildProgram(): Command {
           reportsDir: opts.reports,
           stepTimeoutMs: opts.stepTimeout,
           adminToken: opts.adminToken,
-          onProgress: progress.onProgress,
+          headers,
+          timeout: opts.timeout,
+          signal: stop.signal,
+          onProgress: (p) => {
+            latest = p;
+            progress.onProgress(p);
+          },
         });
       } finally {
+        stop.dispose();
+        lines.stop();
         progress.end();
       }
       if (!process.stderr.isTTY) {
         process.stderr.write(`ran ${result.counts.total} scenario${result.counts.total === 1 ? '' : 's'} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
       }
       process.stdout.write(formatSummary(result, opts) + '\n');
-      process.exitCode = result.ok ? EXIT.ok : EXIT.failed;
+      process.exitCode = result.verdict === 'interrupted' ? EXIT.interrupted : result.ok ? EXIT.ok : EXIT.failed;
     });
 
   program
@@ -174,6 +250,11 @@ export function buildProgram(): Command {
     .addOption(adminTokenOption('org creation and every /x-memberspec route need it (header X-Memberspec-Admin-Token)'))
     .addOption(new Option('--max-orgs <n>', 'orgs this server creates at most (429, code 8309, past it)').argParser(integer('--max-orgs', 1)))
     .option('--store <store>', 'memory, or a postgres:// URL to keep everything in PostgreSQL (default: $MEMBERSPEC_STORE, else memory)')
+    .addHelpText('after', `
+Examples:
+  memberspec serve --port 8080
+  MEMBERSPEC_ADMIN_TOKEN=... memberspec serve --host 0.0.0.0 --port 8080
+Stops on SIGINT or SIGTERM (exit 0).`)
     .exitOverride()
     .action(async (opts: { port: number; host: string; testControl: boolean; adminToken?: string; maxOrgs?: number; store?: string }) => {
       const { serve } = await import('../api/serve.ts');
@@ -198,17 +279,39 @@ export function buildProgram(): Command {
     .addOption(new Option('--seed <n>', 'random seed').default(1).argParser(integer('--seed', 0, MAX_SEED)))
     .addOption(new Option('--profile <name>', 'population profile').choices(POPULATION_PROFILE_NAMES).default(DEFAULT_POPULATION_PROFILE))
     .requiredOption('--out <file>', 'population file, e.g. people.ndjson (the ground truth goes to people.truth.ndjson)')
+    .addHelpText('after', `
+Examples:
+  memberspec generate --persons 10000 --seed 7 --out people.ndjson
+Files are written as .partial and renamed when complete; SIGINT or SIGTERM removes them (exit 130).`)
     .exitOverride()
     .action(async (opts: { persons: number; seed: number; profile: string; out: string }) => {
       const out = path.resolve(opts.out);
       checkWritableFile(out, '--out');
-      const { generateInWorker } = await import('../generators/run_generation.ts');
+      const { generateInWorker, GenerationInterrupted } = await import('../generators/run_generation.ts');
       const started = Date.now();
       const progress = generationProgress(process.stderr, started);
+      let latest = { personsDone: 0, persons: opts.persons };
+      const lines = plainProgressLines(process.stderr, () => `generate: ${latest.personsDone.toLocaleString('en')} of ${latest.persons.toLocaleString('en')} persons`);
+      const stop = stopOnSignals('removing the partial files');
       let result;
       try {
-        result = await generateInWorker(out, { persons: opts.persons, seed: opts.seed, profile: opts.profile }, progress.onProgress);
+        result = await generateInWorker(
+          out,
+          { persons: opts.persons, seed: opts.seed, profile: opts.profile },
+          (p) => {
+            latest = p;
+            progress.onProgress(p);
+          },
+          stop.signal,
+        );
+      } catch (error) {
+        if (!(error instanceof GenerationInterrupted)) throw error;
+        process.stderr.write(`generate: interrupted after ${latest.personsDone} of ${latest.persons} persons; removed ${error.removed.map(displayPath).join(' and ')}\n`);
+        process.exitCode = EXIT.interrupted;
+        return;
       } finally {
+        stop.dispose();
+        lines.stop();
         progress.end();
       }
       const seconds = (Date.now() - started) / 1000;
@@ -231,14 +334,27 @@ export function buildProgram(): Command {
     .addOption(requestTimeoutOption())
     .addOption(adminTokenOption("sent to the target's /x-memberspec routes"))
     .addOption(thresholdOption())
+    .addOption(headerOption())
+    .addHelpText('after', `
+Examples:
+  memberspec seed --population people.ndjson
+  memberspec seed --population people.ndjson --target http://127.0.0.1:8080 --concurrency 32
+${EXIT_CODES_HELP}
+${ENVIRONMENT_HELP}`)
     .exitOverride()
-    .action(async (opts: { population: string; target?: string; profile?: string; concurrency: number; out?: string; reports: string; requestTimeout?: number; adminToken?: string; threshold?: string[] }) => {
+    .action(async (opts: { population: string; target?: string; profile?: string; concurrency: number; out?: string; reports: string; requestTimeout?: number; adminToken?: string; threshold?: string[]; header?: string[] }) => {
+      const headers = headersOf(opts.header);
       const { seed } = await import('../api/seed.ts');
       const { formatSeedSummary, seedProgressPrinter } = await import('./seed_summary.ts');
       const progress = seedProgressPrinter(process.stderr);
+      let latest: SendProgress | undefined;
+      const lines = plainProgressLines(process.stderr, () => (latest ? `seed: ${sendProgressText(latest)}` : 'seed: starting'));
+      const stop = stopOnSignals('resolving and reporting the profiles sent so far');
       let result;
       try {
         result = await seed({
+          headers,
+          signal: stop.signal,
           population: opts.population,
           target: opts.target,
           profile: opts.profile,
@@ -248,9 +364,14 @@ export function buildProgram(): Command {
           requestTimeoutMs: opts.requestTimeout,
           adminToken: opts.adminToken,
           thresholds: opts.threshold,
-          onProgress: progress.onProgress,
+          onProgress: (p) => {
+            latest = p;
+            progress.onProgress(p);
+          },
         });
       } finally {
+        stop.dispose();
+        lines.stop();
         progress.end();
       }
       const { report } = result;
@@ -259,7 +380,7 @@ export function buildProgram(): Command {
       }
       process.stdout.write(formatSeedSummary(report, displayPath(result.outPath)) + '\n');
       // Refusals are the target's answers; failures and profiles that end nowhere are problems.
-      process.exitCode = result.ok ? EXIT.ok : EXIT.failed;
+      process.exitCode = report.interrupted ? EXIT.interrupted : result.ok ? EXIT.ok : EXIT.failed;
     });
 
   program
@@ -275,15 +396,25 @@ export function buildProgram(): Command {
     .addOption(requestTimeoutOption())
     .addOption(adminTokenOption("sent to the target's /x-memberspec routes"))
     .addOption(thresholdOption())
+    .addOption(headerOption())
+    .addHelpText('after', `
+Examples:
+  memberspec soak --population people.ndjson --target http://127.0.0.1:8080 --duration 1h
+${EXIT_CODES_HELP}
+${ENVIRONMENT_HELP}`)
     .exitOverride()
     .action(
-      async (opts: { population: string; target?: string; duration?: string; rounds?: number; concurrency: number; out?: string; reports: string; requestTimeout?: number; adminToken?: string; threshold?: string[] }) => {
+      async (opts: { population: string; target?: string; duration?: string; rounds?: number; concurrency: number; out?: string; reports: string; requestTimeout?: number; adminToken?: string; threshold?: string[]; header?: string[] }) => {
+        const headers = headersOf(opts.header);
         const { soak } = await import('../api/soak.ts');
         const { formatSoakSummary, soakProgressPrinter } = await import('./soak_summary.ts');
         const progress = soakProgressPrinter(process.stderr);
+        let latest: { round: number; progress: SendProgress } | undefined;
+        const lines = plainProgressLines(process.stderr, () => (latest ? `soak: round ${latest.round} · ${sendProgressText(latest.progress)}` : 'soak: starting'));
         let result;
         try {
           result = await soak({
+            headers,
             population: opts.population,
             target: opts.target,
             duration: opts.duration,
@@ -294,10 +425,14 @@ export function buildProgram(): Command {
             requestTimeoutMs: opts.requestTimeout,
             adminToken: opts.adminToken,
             thresholds: opts.threshold,
-            onProgress: progress.onProgress,
+            onProgress: (round, p) => {
+              latest = { round, progress: p };
+              progress.onProgress(round, p);
+            },
             onRound: progress.onRound,
           });
         } finally {
+          lines.stop();
           progress.end();
         }
         process.stdout.write(formatSoakSummary(result.report, displayPath(result.outPath)) + '\n');
@@ -305,6 +440,11 @@ export function buildProgram(): Command {
       },
     );
   return program;
+}
+
+/** One plain progress line of a load: profiles sent, rejected and failed. */
+function sendProgressText(p: SendProgress): string {
+  return `${p.sent}/${p.total} profiles · ${p.rejected} rejected · ${p.failed} failed`;
 }
 
 /** A file we may create: its directory exists and it is not a directory itself. */
@@ -345,7 +485,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version are not errors; commander has already printed its one-line message otherwise.
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return EXIT.ok;
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version') return EXIT.ok;
       return EXIT.usage;
     }
     if (error instanceof UsageError) {
@@ -361,6 +501,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 /** Flushes stdout/stderr, then exits: lingering sockets or timers of a target must not keep the CLI alive. */
 export async function runAndExit(argv: readonly string[]): Promise<never> {
+  stopWhenOrphaned();
   const code = await main(argv);
   await Promise.all([process.stdout, process.stderr].map((s) => new Promise<void>((resolve) => s.write('', () => resolve()))));
   process.exit(code);

@@ -43,7 +43,7 @@ export function formatSoakSummary(report: SoakReport, reportPath: string): strin
   return lines.join('\n');
 }
 
-/** A live counter per round on a TTY; round lines as they finish (TTY only: stdout gets them all at the end). */
+/** A live counter per round on a TTY; round lines as they finish (on a terminal and in a CI log alike: a long soak must not be silent). */
 export function soakProgressPrinter(stream: NodeJS.WriteStream): {
   onProgress: (round: number, p: SendProgress) => void;
   onRound: (round: SoakRound) => void;
@@ -61,7 +61,7 @@ export function soakProgressPrinter(stream: NodeJS.WriteStream): {
     onRound(round) {
       current?.printer.end();
       current = undefined;
-      if (stream.isTTY) stream.write(formatSoakRound(round) + '\n');
+      stream.write(formatSoakRound(round) + '\n');
     },
     end() {
       current?.printer.end();

@@ -45,8 +45,8 @@ export interface SecretScrubber {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export function secretScrubber(tills: readonly TillCredentials[]): SecretScrubber {
-  const forms = [...new Set(tills.flatMap(credentialForms))].sort((a, b) => b.length - a.length);
+export function secretScrubber(tills: readonly TillCredentials[], otherSecrets: readonly string[] = []): SecretScrubber {
+  const forms = [...new Set([...tills.flatMap(credentialForms), ...otherSecrets.filter((s) => s.length >= 4)])].sort((a, b) => b.length - a.length);
   const pattern = forms.length > 0 ? new RegExp(forms.map(escapeRegExp).join('|'), 'g') : undefined;
   const text = (value: string) => (pattern ? value.replace(pattern, REDACTED) : value);
   const deep = (value: unknown, depth: number): unknown => {

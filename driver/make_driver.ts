@@ -16,6 +16,8 @@ export interface WorldParameters {
   readonly requestTimeoutMs?: number;
   /** Admin token of the target's test-control extension; 'http' only. */
   readonly adminToken?: string;
+  /** Extra headers sent with every request (`--header`, e.g. a gateway's API key); 'http' only. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** Checks the world parameters and says clearly what is wrong. */
@@ -26,7 +28,10 @@ export function parseWorldParameters(raw: unknown): WorldParameters {
   if (driver !== 'in-process' && driver !== 'http') {
     throw new HarnessError(`world parameter "driver" must be "in-process" or "http", got ${JSON.stringify(driver)}`);
   }
-  const { target, profile, requestTimeoutMs, adminToken } = parameters;
+  const { target, profile, requestTimeoutMs, adminToken, headers } = parameters;
+  if (headers !== undefined && (typeof headers !== 'object' || headers === null || Array.isArray(headers) || Object.values(headers).some((v) => typeof v !== 'string'))) {
+    throw new HarnessError('world parameter "headers" must be an object of header names to string values');
+  }
   if (adminToken !== undefined && (typeof adminToken !== 'string' || adminToken === '')) throw new HarnessError('world parameter "adminToken" must be a non-empty string');
   if (target !== undefined && typeof target !== 'string') throw new HarnessError('world parameter "target" must be a URL string');
   if (profile !== undefined && typeof profile !== 'string') throw new HarnessError('world parameter "profile" must be a file path');
@@ -37,7 +42,8 @@ export function parseWorldParameters(raw: unknown): WorldParameters {
   if (driver === 'in-process' && target) throw new HarnessError('world parameter "target" needs driver "http"');
   if (driver === 'in-process' && profile) throw new HarnessError('world parameter "profile" needs driver "http"');
   if (driver === 'in-process' && adminToken) throw new HarnessError('world parameter "adminToken" needs driver "http"');
-  return { driver, target, profile, requestTimeoutMs, adminToken } as WorldParameters;
+  if (driver === 'in-process' && headers) throw new HarnessError('world parameter "headers" needs driver "http"');
+  return { driver, target, profile, requestTimeoutMs, adminToken, headers } as WorldParameters;
 }
 
 export function makeDriver(raw: unknown = {}): Driver {
@@ -47,6 +53,7 @@ export function makeDriver(raw: unknown = {}): Driver {
       baseUrl: parameters.target as string,
       timeoutMs: parameters.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       ...(parameters.adminToken !== undefined ? { adminToken: parameters.adminToken } : {}),
+      ...(parameters.headers ? { headers: parameters.headers } : {}),
     });
     const profile = parameters.profile ? loadVendorProfile(parameters.profile) : undefined;
     return createContractDriver({ name: 'http', transport, profile });

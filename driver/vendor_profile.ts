@@ -17,6 +17,9 @@ export interface VendorProfile {
 
 const DEFAULT_BASE_COUNTRY = 'IN';
 
+/** The till's password from the environment (CI secrets), which takes the place of the file's "till.password". */
+export const TILL_PASSWORD_ENV = 'MEMBERSPEC_TILL_PASSWORD';
+
 /** A country whose mobiles can be checked: libphonenumber's list, the one the reference validates mobiles with. */
 function isKnownCountry(code: string): boolean {
   return /^[A-Za-z]{2}$/.test(code) && isSupportedCountry(code.toUpperCase());
@@ -51,13 +54,16 @@ export function loadVendorProfile(path: string, shownPath: string = path): Vendo
   if (typeof profile.name !== 'string' || profile.name === '') fail(shownPath, '"name" must be a non-empty string');
   const tillShape = '{"username": "...", "password": "..."}';
   if (profile.till === undefined) fail(shownPath, `"till" is missing; it must be ${tillShape} (the till's credentials)`);
-  if (typeof profile.till?.username !== 'string' || typeof profile.till?.password !== 'string') {
+  const envPassword = process.env[TILL_PASSWORD_ENV];
+  const passwordFromEnv = envPassword !== undefined && envPassword !== '';
+  if (typeof profile.till?.username !== 'string' || (typeof profile.till?.password !== 'string' && !(passwordFromEnv && profile.till?.password === undefined))) {
     fail(shownPath, `"till" must be ${tillShape}`);
   }
+  const password: string = passwordFromEnv ? envPassword : profile.till.password;
   // Basic auth sends "username:md5(password)": an empty part or a colon in the username cannot authenticate.
   if (profile.till.username.trim() === '') fail(shownPath, '"till.username" is empty; give the till code the target knows');
   if (profile.till.username.includes(':')) fail(shownPath, `"till.username" contains ":", which HTTP Basic credentials cannot carry in a username`);
-  if (profile.till.password === '') fail(shownPath, '"till.password" is empty; give the till\'s plain password (memberspec sends its md5)');
+  if (password === '') fail(shownPath, `"till.password" is empty; give the till's plain password (memberspec sends its md5), or set ${TILL_PASSWORD_ENV}`);
   const configs = profile.configs ?? {};
   if (typeof configs !== 'object' || Array.isArray(configs)) fail(shownPath, '"configs" must be an object of CONF_* values');
   const known = configDescriptions();
@@ -87,7 +93,7 @@ export function loadVendorProfile(path: string, shownPath: string = path): Vendo
   return {
     statusLabels: statusLabels as StatusLabelSetup[],
     name: profile.name,
-    till: { username: profile.till.username, password: profile.till.password },
+    till: { username: profile.till.username, password },
     configs,
     baseCountry: typeof profile.baseCountry === 'string' ? profile.baseCountry.toUpperCase() : DEFAULT_BASE_COUNTRY,
     supportedCountries: supported.map((c: string) => c.toUpperCase()),

@@ -62,6 +62,8 @@ function headline(report: RunReport): { cls: string; title: string; detail: stri
       };
     case 'nothingJudged':
       return { cls: 'notApplicable', title: 'Nothing judged: not certified', detail: nothingJudgedDetail(report) };
+    case 'interrupted':
+      return { cls: 'error', title: 'Interrupted: not certified', detail: `The run was stopped before its end; ${c.total} scenario${c.total === 1 ? '' : 's'} ran and are shown below.` };
   }
 }
 

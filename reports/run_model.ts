@@ -143,8 +143,9 @@ export function addToCounts(counts: Counts, verdict: Verdict): void {
 /**
  * A run's verdict. Unlike a feature's, a run in which no scenario was judged (all not applicable, or
  * none selected) is not "not applicable" but "nothing judged": it certifies nothing and must not pass.
+ * "interrupted": a signal (Ctrl-C, SIGTERM) stopped the run; the report holds what ran before it.
  */
-export const RUN_VERDICTS = ['passed', 'failed', 'error', 'nothingJudged'] as const;
+export const RUN_VERDICTS = ['passed', 'failed', 'error', 'nothingJudged', 'interrupted'] as const;
 export type RunVerdict = (typeof RUN_VERDICTS)[number];
 
 export function runVerdict(counts: Counts): RunVerdict {

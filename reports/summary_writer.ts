@@ -16,7 +16,7 @@ export function buildSummary(report: RunReport): Record<string, unknown> {
     startedAt: info.startedAt,
     finishedAt: info.finishedAt,
     durationMs: Math.max(0, Date.parse(info.finishedAt) - Date.parse(info.startedAt)),
-    /** passed, failed, error, or nothingJudged (no scenario judged: all not applicable, or none selected). */
+    /** passed, failed, error, nothingJudged (no scenario judged: all not applicable, or none selected), or interrupted (a signal stopped the run). */
     verdict: report.verdict,
     runError: report.runError ?? null,
     counts: report.counts,

@@ -84,6 +84,16 @@ export interface SendOptions {
   readonly primaryIdentifierType: string;
   /** Called after each profile: the driver keeps every exchange for reports, which a load must not. */
   readonly releaseTranscript?: () => void;
+  /** Aborted: no further profile is taken; the ones in flight finish. */
+  readonly signal?: AbortSignal;
+}
+
+/** The items until the signal aborts (then the iteration ends as if the file had). */
+async function* untilAborted<T>(items: AsyncIterable<T>, signal: AbortSignal | undefined): AsyncGenerator<T> {
+  for await (const item of items) {
+    if (signal?.aborted) return;
+    yield item;
+  }
 }
 
 export interface SendOutcome {
@@ -305,7 +315,7 @@ export async function sendPopulation(options: SendOptions): Promise<SendOutcome>
   // profile of a person merges into the customer the first one created), so one person's profiles go
   // in file order, one at a time, while different persons may go in parallel. Between persons the
   // order matters only where they collide (shared identifiers); concurrency 1 keeps that reproducible.
-  await forEachInOrderPerKey(options.profiles, options.concurrency, (profile) => options.personOf(profile.profileId), sendProfile);
+  await forEachInOrderPerKey(untilAborted(options.profiles, options.signal), options.concurrency, (profile) => options.personOf(profile.profileId), sendProfile);
 
   return {
     tally: {

@@ -1,6 +1,7 @@
 // Contract requests over a socket to a base URL, with global fetch and a per-request timeout.
 import { HarnessError } from '../driver.ts';
 import { adminTokenHeader, type ApiRequest, type ApiResponse, type Transport } from '../transport.ts';
+import { explainTransportError, useProxyFromEnvironment } from './network.ts';
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 5000;
 
@@ -11,6 +12,8 @@ export interface HttpTransportOptions {
   readonly timeoutMs?: number;
   /** Sent (header X-Memberspec-Admin-Token) with every request to the test-control extension. */
   readonly adminToken?: string;
+  /** Sent with every request (a gateway's API key, `--header`); the request's own headers win. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 
@@ -28,11 +31,6 @@ function parseBody(text: string): unknown {
   }
 }
 
-function reason(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
-}
-
 export function createHttpTransport(options: HttpTransportOptions): Transport {
   const timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   if (!/^https?:\/\//i.test(options.baseUrl)) throw new HarnessError(`target must be an http(s) URL, got "${options.baseUrl}"`);
@@ -42,16 +40,17 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     async send(request: ApiRequest): Promise<ApiResponse> {
       const url = requestUrl(options.baseUrl, request);
       const body = request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body));
+      await useProxyFromEnvironment();
       const signal = AbortSignal.timeout(timeoutMs);
       try {
         // A redirect (the OAuth2 landing page's) is the answer itself: the harness plays the browser.
-        const headers = { ...request.headers, ...adminTokenHeader(request, options.adminToken) };
+        const headers = { ...options.headers, ...request.headers, ...adminTokenHeader(request, options.adminToken) };
         const response = await fetch(url, { method: request.method, headers, body, signal, redirect: 'manual' });
         const text = await response.text();
         return { status: response.status, body: parseBody(text), headers: Object.fromEntries(response.headers) };
       } catch (error) {
         if (signal.aborted) throw new HarnessError(`${request.method} ${url}: no answer within ${timeoutMs} ms`);
-        throw new HarnessError(`${request.method} ${url}: request failed (${reason(error)})`);
+        throw new HarnessError(`${request.method} ${url}: request failed: ${explainTransportError(error)}`);
       }
     },
     async close() {},
