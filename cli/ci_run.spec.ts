@@ -5,13 +5,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../api/project_root.ts';
 import { runCli, startCli, startGateway } from './cli_spec_support.ts';
 import { startReferenceServer } from '../reference/server/start_server.ts';
 
 /** One quick scenario. */
 const ONE = ['--tags', '@req:000-19'];
-const SHARED_EMAIL = path.join(PROJECT_ROOT, 'test', 'fixtures', 'populations', 'shared_email.ndjson');
 
 function scratch(): { dir: string; [Symbol.dispose](): void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'memberspec-ci-run-'));
@@ -98,11 +96,4 @@ test('without a terminal, certify prints a plain progress line at the set interv
   const done = lines.map((l) => Number(/^certify: (\d+)\//.exec(l)?.[1] ?? 0));
   assert.deepEqual(done, [...done].sort((a, b) => a - b), 'the counts only grow');
   assert.match(cli.stderr(), /\d+\/\d+ scenarios/);
-});
-
-test('without a terminal, soak prints each round as it ends', async () => {
-  using tmp = scratch();
-  const r = await runCli('soak', '--population', SHARED_EMAIL, '--rounds', '2', '--out', path.join(tmp.dir, 'soak.json'));
-  assert.equal(r.code, 0, r.stderr);
-  assert.equal(r.stderr.split('\n').filter((l) => /^round {3}\d /.test(l)).length, 2, r.stderr);
 });

@@ -97,7 +97,7 @@ describe('http transport against the reference server', () => {
     const driver = makeDriver({ driver: 'http', target: closed.url, requestTimeoutMs: 2000 });
     await assert.rejects(driver.createOrg({}), (error: Error) => {
       assert.ok(error instanceof HarnessError);
-      assert.match(error.message, /^createTestOrg: POST http:\/\/127\.0\.0\.1:\d+\/x-memberspec\/orgs: request failed \(ECONNREFUSED\)$/);
+      assert.match(error.message, /^createTestOrg: POST http:\/\/127\.0\.0\.1:\d+\/x-memberspec\/orgs: request failed: connection refused: nothing listens on that host and port \(ECONNREFUSED\)$/);
       return true;
     });
   });
