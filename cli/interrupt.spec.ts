@@ -57,7 +57,7 @@ test('SIGTERM during certify: exit 130 within seconds, and whole reports of the 
   // Cucumber's own HTML, built from the same messages: whole, and holding the scenarios that ran.
   const cucumberHtml = readFileSync(path.join(dir, 'cucumber.html'), 'utf8');
   assert.match(cucumberHtml, /<\/html>\s*$/);
-  assert.equal(cucumberHtml.split('"testCaseFinished"').length - 1, ran);
+  assert.ok(cucumberHtml.includes(`after ${ran} of ${planned} scenarios`), 'it holds the stream up to its testRunFinished');
 });
 
 test('SIGINT during generate removes the .partial files and exits 130', async () => {
