@@ -39,22 +39,30 @@ function dayOf(words: string, year: string): string {
   return `${year}-${MONTHS[match[1]]}-${match[2].padStart(2, '0')}T12:00:00Z`;
 }
 
-function soybeanLine(world: MemberspecWorld, qty: number, rate: number): LineItem {
+/** A line of the feature's product, in its category and with its origin (soybean: Pulses, Madhya Pradesh). */
+function itemLine(world: MemberspecWorld, item: { name: string; category: string; origin: string }, qty: number, rate: number): LineItem {
   return {
-    sku: product(world, 'soybean'),
-    description: 'Soybean',
-    category: category(world, 'Pulses'),
-    attributes: { origin: attributeValue(world, 'Madhya Pradesh') },
+    sku: product(world, item.name),
+    description: item.name,
+    category: category(world, item.category),
+    attributes: { origin: attributeValue(world, item.origin) },
     qty,
     rate,
     amount: Math.round(qty * rate * 100) / 100,
   };
 }
 
-async function buy(world: MemberspecWorld, name: string, billingTime: string, line: LineItem): Promise<void> {
+const SOYBEAN = { name: 'soybean', category: 'Pulses', origin: 'Madhya Pradesh' };
+
+function soybeanLine(world: MemberspecWorld, qty: number, rate: number): LineItem {
+  return itemLine(world, SOYBEAN, qty, rate);
+}
+
+async function buy(world: MemberspecWorld, name: string, billingTime: string, ...lines: LineItem[]): Promise<void> {
   const session = await world.session();
-  const result = await session.addTransaction({ billNumber: world.nextBillNumber(), billAmount: line.amount, billingTime, customer: await billCustomer(world, name), lineItems: [line] });
-  mustSucceed(result, `the soybean bill of "${name}" on ${billingTime}`);
+  const billAmount = lines.reduce((sum, line) => sum + line.amount, 0);
+  const result = await session.addTransaction({ billNumber: world.nextBillNumber(), billAmount, billingTime, customer: await billCustomer(world, name), lineItems: lines });
+  mustSucceed(result, `the bill of "${name}" on ${billingTime}`);
 }
 
 Given(
@@ -75,6 +83,20 @@ Given(/^(\w+) has bought soybean (?:on different days )?as mentioned in the foll
     const amount = Number(row.Amount.replace('$', ''));
     await buy(this, name, dayOf(row.Date, '2022'), soybeanLine(this, 1, amount));
   }
+});
+
+Given(
+  /^(\w+) has bought (\w+), of the category (\w+) and the origin (.+), as mentioned in the following table:$/,
+  async function (this: MemberspecWorld, name: string, itemName: string, itemCategory: string, origin: string, table: DataTable) {
+    for (const row of table.hashes()) {
+      const amount = Number(row.Amount.replace('$', ''));
+      await buy(this, name, dayOf(row.Date, '2022'), itemLine(this, { name: itemName, category: itemCategory, origin }, 1, amount));
+    }
+  },
+);
+
+Given(/^(\w+) has bought soybean in one bill of (\w+ ?\d+) (\d{4}) as two lines of \$(\d+(?:\.\d+)?) each$/, async function (this: MemberspecWorld, name: string, day: string, year: string, amount: string) {
+  await buy(this, name, dayOf(day, year), soybeanLine(this, 1, Number(amount)), soybeanLine(this, 1, Number(amount)));
 });
 
 /** One clause of the feature's filter words. */
@@ -130,6 +152,16 @@ const FLAWED_QUERIES: Readonly<Record<string, (world: MemberspecWorld) => Record
   'a start that is not a date': (world) => ({ from: 'July', to: '2022-07-31', filters: [{ type: 'ITEM_SPEND', item: { sku: product(world, 'soybean') }, moreThan: 1 }] }),
   'an unknown filter': (world) => ({ from: '2022-07-01', to: '2022-07-31', filters: [{ type: 'FAVOURITE_STORE', item: { sku: product(world, 'soybean') }, moreThan: 1 }] }),
   'a filter naming no item': () => ({ from: '2022-07-01', to: '2022-07-31', filters: [{ type: 'ITEM_SPEND', item: {}, moreThan: 1 }] }),
+  'a filter naming a product and a category': (world) => ({
+    from: '2022-07-01',
+    to: '2022-07-31',
+    filters: [{ type: 'ITEM_SPEND', item: { sku: product(world, 'soybean'), category: category(world, 'Pulses') }, moreThan: 1 }],
+  }),
+  'an empty product': () => ({ from: '2022-07-01', to: '2022-07-31', filters: [{ type: 'ITEM_SPEND', item: { sku: '' }, moreThan: 1 }] }),
+  'an empty category': () => ({ from: '2022-07-01', to: '2022-07-31', filters: [{ type: 'ITEM_SPEND', item: { category: '' }, moreThan: 1 }] }),
+  'an attribute without a name': (world) => ({ from: '2022-07-01', to: '2022-07-31', filters: [{ type: 'ITEM_SPEND', item: { attribute: { value: attributeValue(world, 'Madhya Pradesh') } }, moreThan: 1 }] }),
+  'an attribute without a value': () => ({ from: '2022-07-01', to: '2022-07-31', filters: [{ type: 'ITEM_SPEND', item: { attribute: { name: 'origin' } }, moreThan: 1 }] }),
+  'an end that is not a date': (world) => ({ from: '2022-07-01', to: 'end of July', filters: [{ type: 'ITEM_SPEND', item: { sku: product(world, 'soybean') }, moreThan: 1 }] }),
   'no filter': () => ({ from: '2022-07-01', to: '2022-07-31', filters: [] }),
   'an unknown loyalty type': (world) => ({ from: '2022-07-01', to: '2022-07-31', loyaltyType: 'gold', filters: [{ type: 'ITEM_SPEND', item: { sku: product(world, 'soybean') }, moreThan: 1 }] }),
 };

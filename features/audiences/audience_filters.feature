@@ -55,6 +55,22 @@ Feature: Audience Manager filters on items
         | 0 | 2022-07-07 | 2022-07-07 | Zoha      |
         | 0 | 2022-06-01 | 2022-06-30 | nobody    |
 
+    # Ruling 140: a date-time bound is an instant, both ends included (each purchase here is a bill made at noon UTC).
+    @seed:003 @req:003-140 @req:003-143
+    Scenario Outline: A range of date-times counts the bills made from its first instant to its last
+      Given the number of soybeans purchased by Zoha and Raj on different days of July 2022, at 2 each:
+        | Name | July 7 | July 10 | July11 | July 13 | July 25 |
+        | Zoha | 1      | 3       |        |         |         |
+        | Raj  |        | 1       | 2      | 3       | 1       |
+      When the audience is customers who shopped for soybean in more than 0 distinct transactions from <from> to <to>
+      Then the audience is <audience>
+
+      Examples:
+        | from                 | to                   | audience  |
+        | 2022-07-07T12:00:00Z | 2022-07-07T12:00:00Z | Zoha      |
+        | 2022-07-07T12:00:01Z | 2022-07-10T11:59:59Z | nobody    |
+        | 2022-07-10T12:00:00Z | 2022-07-10T12:00:00Z | Raj, Zoha |
+
     @seed:003 @req:003-140
     Scenario: A category and an attribute are filtered like a product
       Given the number of soybeans purchased by Zoha and Raj on different days of July 2022, at 2 each:
@@ -65,6 +81,43 @@ Feature: Audience Manager filters on items
       Then the audience is Raj
       When the audience is customers who shopped for the attribute origin Madhya Pradesh in more than 1 distinct transactions from 2022-07-01 to 2022-07-31
       Then the audience is Raj, Zoha
+
+    @seed:003 @req:003-140
+    Scenario Outline: Bills of another product, category or attribute value do not count for <item>
+      Given the number of soybeans purchased by Zoha and Raj on different days of July 2022, at 2 each:
+        | Name | July 7 | July 10 | July11 | July 13 | July 25 |
+        | Zoha | 1      | 3       |        |         |         |
+        | Raj  |        | 1       | 2      | 3       | 1       |
+      And Roy has bought rice, of the category Cereals and the origin Punjab, as mentioned in the following table:
+        | Date    | Amount |
+        | July 5  | $2     |
+        | July 6  | $2     |
+        | July 7  | $2     |
+        | July 10 | $2     |
+      When the audience is customers who shopped for <item> in more than 0 distinct transactions from 2022-07-01 to 2022-07-31
+      Then the audience is <audience>
+
+      Examples:
+        | item                                  | audience  |
+        | soybean                               | Raj, Zoha |
+        | rice                                  | Roy       |
+        | the category Pulses                   | Raj, Zoha |
+        | the category Cereals                  | Roy       |
+        | the attribute origin Madhya Pradesh   | Raj, Zoha |
+        | the attribute origin Punjab           | Roy       |
+
+    # Ruling 138: a purchase of several units in one bill is one time; so are two lines of the item in one bill.
+    @seed:003 @req:003-140 @req:003-141 @req:003-142
+    Scenario: Two lines of soybean in one bill are one transaction, and their spend adds up
+      Given Roy has bought soybean in one bill of July 5 2022 as two lines of $20 each
+      When the audience is customers who shopped for soybean in more than 1 distinct transactions from 2022-07-01 to 2022-07-31
+      Then the audience is nobody
+      When the audience is customers who shopped for soybean in more than 0 distinct transactions from 2022-07-01 to 2022-07-31
+      Then the audience is Roy
+      When the audience is customers whose average item value of soybean is more than 39 from 2022-07-01 to 2022-07-31
+      Then the audience is Roy
+      When the audience is customers who spent more than 39 on soybean from 2022-07-01 to 2022-07-31
+      Then the audience is Roy
 
   Rule: Average item value above n
 
@@ -83,6 +136,18 @@ Feature: Audience Manager filters on items
         | 40 | Zoe      |
         | 43 | Zoe      |
         | 44 | nobody   |
+
+    @seed:003 @req:003-141
+    Scenario: An average item value of exactly n is not more than n
+      Given Zoe has bought soybean as mentioned in the following table:
+        | Date    | Amount |
+        | July 5  | $10    |
+        | July 6  | $50    |
+        | July 10 | $60    |
+      When the audience is customers whose average item value of soybean is more than 40 from 2022-07-01 to 2022-07-31
+      Then the audience is nobody
+      When the audience is customers whose average item value of soybean is more than 39 from 2022-07-01 to 2022-07-31
+      Then the audience is Zoe
 
   Rule: Favourite product at the item level: spend on an item above n
 
@@ -147,3 +212,9 @@ Feature: Audience Manager filters on items
         | a filter naming no item          | 8533 |
         | no filter                        | 8532 |
         | an unknown loyalty type          | 8534 |
+        | a filter naming a product and a category | 8533 |
+        | an empty product                 | 8533 |
+        | an empty category                | 8533 |
+        | an attribute without a name      | 8533 |
+        | an attribute without a value     | 8533 |
+        | an end that is not a date        | 8530 |
