@@ -31,6 +31,12 @@ When('an org is requested with these settings:', async function (this: Memberspe
   this.last = await this.driver.requestOrg(setup);
 });
 
+// One setting with its value written as JSON (a number, a string, a list, null), as a client of the contract sends it.
+When(/^an org is requested with (\w+) set to the JSON value (.+)$/, async function (this: MemberspecWorld, setting: string, json: string) {
+  if (!this.driver) throw new HarnessError('no driver: the Before hook did not run');
+  this.last = await this.driver.requestOrg({ configs: { [setting]: JSON.parse(json) as unknown } });
+});
+
 // The test-control extension's admin credential: a request that leaves it out or alters it.
 const CREDENTIALS: Readonly<Record<string, AdminCredential>> = { 'without the admin token': 'missing', 'with a wrong admin token': 'wrong' };
 

@@ -48,3 +48,78 @@ Feature: Org settings the platform does not know
         | CONF_ALLOW_MOBILE_UPDATE      | false                |
         | CONF_MIN_REGISTRATION_DATE    | 2024-01-01T00:00:00Z |
       Then the request succeeds
+
+    # The contract's OrgConfigs: a client sends each value as JSON, so a setting may arrive as a number, a
+    # string, a list or null. Booleans also take "true"/"false"/"1"/"0" in any case, and 1/0 (seed 001: "0
+    # disable, 1 enable"); numbers and card-number prefixes may come as text or as numbers.
+    @seed:contract @req:contract-12
+    Scenario Outline: <setting> given as the JSON value <value> sets up an org
+      When an org is requested with <setting> set to the JSON value <value>
+      Then the request succeeds
+
+      Examples:
+        | setting                            | value                            |
+        | CONF_ALLOW_MOBILE_UPDATE           | 1                                |
+        | CONF_ALLOW_MOBILE_UPDATE           | 0                                |
+        | CONF_ALLOW_MOBILE_UPDATE           | "True"                           |
+        | CONF_ALLOW_MOBILE_UPDATE           | " FALSE "                        |
+        | CONF_ALLOW_MOBILE_UPDATE           | "1"                              |
+        | CONF_REGISTRATION_PRIMARY_KEY      | " Email "                        |
+        | CONF_MIN_REGISTRATION_DATE         | null                             |
+        | CONF_MIN_REGISTRATION_DATE         | ""                               |
+        | CONF_CARD_NUMBER_LENGTH            | " 16 "                           |
+        | CONF_CARD_NUMBER_OFFSET            | "-5"                             |
+        | CONF_CARD_NUMBER_PREFIX            | 4111                             |
+        | CONF_CARD_NUMBER_PREFIX            | " BRAND20 "                      |
+        | CONF_ORG_TIMEZONE                  | " Asia/Kolkata "                 |
+        | CONF_SMS_SENDER_IDS                | "MEMBRS, SHOPX,"                 |
+        | SOURCE_ACCOUNTS_EXTERNALID_ENABLED | ["INSTORE:", "web_engage:1234"]  |
+        | SOURCE_ACCOUNTS_EXTERNALID_ENABLED | "[\"INSTORE:\"]"                 |
+        | SOURCE_ACCOUNTS_EXTERNALID_ENABLED | "\" INSTORE:\""                  |
+        | SOURCE_ACCOUNTS_EXTERNALID_ENABLED | "INSTORE: "                      |
+
+    @seed:contract @req:contract-12
+    Scenario Outline: <setting> given as the JSON value <value> is refused
+      When an org is requested with <setting> set to the JSON value <value>
+      Then the request is refused with error 8207
+      And the error message mentions "<setting>"
+
+      Examples:
+        | setting                            | value                  |
+        | CONF_ALLOW_MOBILE_UPDATE           | 2                      |
+        | CONF_ALLOW_MOBILE_UPDATE           | "yes"                  |
+        | CONF_ALLOW_MOBILE_UPDATE           | null                   |
+        | CONF_REGISTRATION_PRIMARY_KEY      | 5                      |
+        | CONF_MIN_REGISTRATION_DATE         | ["2024-01-01"]         |
+        | CONF_MIN_REGISTRATION_DATE         | "2024-01-1"            |
+        | CONF_MIN_REGISTRATION_DATE         | "Sun 2024-01-01"       |
+        | CONF_MIN_REGISTRATION_DATE         | "2024-13-45"           |
+        | CONF_CARD_NUMBER_LENGTH            | true                   |
+        | CONF_CARD_NUMBER_LENGTH            | [16]                   |
+        | CONF_CARD_NUMBER_PREFIX            | -5                     |
+        | CONF_CARD_NUMBER_PREFIX            | true                   |
+        | CONF_CARD_NUMBER_PREFIX            | "BRAND-20"             |
+        | CONF_ORG_TIMEZONE                  | 5                      |
+        | CONF_ORG_TIMEZONE                  | ""                     |
+        | CONF_SMS_SENDER_IDS                | 5                      |
+        | CONF_SMS_SENDER_IDS                | "MEMBRS, SHOP-X"       |
+        | SOURCE_ACCOUNTS_EXTERNALID_ENABLED | true                   |
+        | SOURCE_ACCOUNTS_EXTERNALID_ENABLED | "[]"                   |
+        | SOURCE_ACCOUNTS_EXTERNALID_ENABLED | "[\"INSTORE:\", 5]"    |
+        | SOURCE_ACCOUNTS_EXTERNALID_ENABLED | "[INSTORE:"            |
+        | SOURCE_ACCOUNTS_EXTERNALID_ENABLED | "\"NOSUCHSOURCE:\""    |
+
+    # Ruling 2: seed 004 calls the skip switch CONF_SKIP_SECONDARY; both names set the same switch, so they
+    # cannot be given different values.
+    @seed:004 @req:004-01 @seed:contract @req:contract-12
+    Scenario: The two names of the skip switch must agree
+      When an org is requested with these settings:
+        | setting                                   | value |
+        | CONF_SKIP_SECONDARY                       | true  |
+        | CONF_SKIP_SECONDARY_ID_ON_PRIMARY_MISMATCH | false |
+      Then the request is refused with error 8207
+      When an org is requested with these settings:
+        | setting                                   | value |
+        | CONF_SKIP_SECONDARY                       | true  |
+        | CONF_SKIP_SECONDARY_ID_ON_PRIMARY_MISMATCH | true  |
+      Then the request succeeds

@@ -146,6 +146,24 @@ Feature: Cards on a customer
       Then the request is refused with error 8267
       And "Asha" has no cards
 
+    # Seed 001: a series needs both CONF_CARD_CHECKSUM_DIGIT_ALGO and CONF_CARD_NUMBER_LENGTH; one without the
+    # other, or a prefix alone, defines none.
+    @seed:000 @seed:001 @req:001-23 @req:000-62 @req:001-24 @req:000-63 @seed:002 @req:002-23 @seed:contract @req:contract-60
+    Scenario Outline: An org with only <setting> has no card series to issue from
+      Given an org with these settings:
+        | setting   | value   |
+        | <setting> | <value> |
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When a card of series 1 is issued to "Asha" through INSTORE
+      Then the request is refused with error 8267
+      And "Asha" has no cards
+
+      Examples:
+        | setting                       | value     |
+        | CONF_CARD_NUMBER_PREFIX       | 77        |
+        | CONF_CARD_CHECKSUM_DIGIT_ALGO | LUHN_ALGO |
+        | CONF_CARD_NUMBER_LENGTH       | 10        |
+
   Rule: Change card status & label
 
     @seed:002 @req:002-25 @seed:contract @req:contract-61
