@@ -5,6 +5,7 @@ import type { Coupon, CouponSeries } from './types.ts';
 import { codeOf } from './spec_support.ts';
 
 const series: CouponSeries = { id: 3, description: 'Welcome', discountType: 'ABS', discountValue: 500, issualLimit: 2, issued: 0 };
+const NOW = '2024-06-01T10:00:00.000Z';
 const coupon: Coupon = { id: 9, code: couponCode(3, 9), seriesId: 3, customerId: 42, issuedAt: '2024-06-01T10:00:00.000Z' };
 
 describe('coupon series', () => {
@@ -24,9 +25,9 @@ describe('coupon series', () => {
     }
   });
   it('issues up to the limit: unknown series 8239, limit reached 8238', () => {
-    assert.equal(checkIssuable(3, { ...series, issued: 1 }).id, 3);
-    assert.equal(codeOf(() => checkIssuable(3, { ...series, issued: 2 })), 8238);
-    assert.equal(codeOf(() => checkIssuable(4, undefined)), 8239);
+    assert.equal(checkIssuable(3, { ...series, issued: 1 }, NOW).id, 3);
+    assert.equal(codeOf(() => checkIssuable(3, { ...series, issued: 2 }, NOW)), 8238);
+    assert.equal(codeOf(() => checkIssuable(4, undefined, NOW)), 8239);
   });
   it('gives codes unique per coupon', () => {
     assert.notEqual(couponCode(3, 9), couponCode(3, 10));
@@ -36,10 +37,10 @@ describe('coupon series', () => {
 
 describe('coupon redemption', () => {
   it('lets the holder redeem once: unknown 8242, someone else 8241, again 8240', () => {
-    assert.equal(checkRedeemableCoupon(coupon.code, coupon, 42), coupon);
-    assert.equal(codeOf(() => checkRedeemableCoupon('NOPE', undefined, 42)), 8242);
-    assert.equal(codeOf(() => checkRedeemableCoupon(coupon.code, coupon, 43)), 8241);
-    assert.equal(codeOf(() => checkRedeemableCoupon(coupon.code, { ...coupon, redemption: { redeemedAt: coupon.issuedAt } }, 42)), 8240);
+    assert.equal(checkRedeemableCoupon(coupon.code, coupon, 42, series, NOW), coupon);
+    assert.equal(codeOf(() => checkRedeemableCoupon('NOPE', undefined, 42, undefined, NOW)), 8242);
+    assert.equal(codeOf(() => checkRedeemableCoupon(coupon.code, coupon, 43, series, NOW)), 8241);
+    assert.equal(codeOf(() => checkRedeemableCoupon(coupon.code, { ...coupon, redemption: { redeemedAt: coupon.issuedAt } }, 42, series, NOW)), 8240);
   });
 });
 
