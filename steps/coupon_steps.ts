@@ -40,6 +40,13 @@ When(
   },
 );
 
+When(
+  'a coupon series {string} of {word} {float} off that issues at most {int} coupons, valid till {word}, is created',
+  async function (this: MemberspecWorld, name: string, discountType: string, discountValue: number, issualLimit: number, validTill: string) {
+    this.last = await (await this.session()).createCouponSeries({ description: name, discountType, discountValue, issualLimit, validTill });
+  },
+);
+
 // ---- statuses
 
 /** The series names of the customer's coupons with the status, read from the target. */
@@ -111,7 +118,7 @@ Then(
   },
 );
 
-When('the issual limit of {string} is raised to {int}', async function (this: MemberspecWorld, series: string, limit: number) {
+When('the issual limit of {string} is raised to {float}', async function (this: MemberspecWorld, series: string, limit: number) {
   this.last = await (await this.session()).setIssualLimit(seriesId(this, series), limit);
 });
 

@@ -35,6 +35,26 @@ Feature: Coupons claimed information
       And "Diwali 500" shows it is claimed by the outbound campaign "Diwali blast 2030"
 
     @seed:003 @req:003-124
+    Scenario Outline: A series claimed by <first> cannot be claimed by <second>
+      Given "Diwali 500" was claimed by the <first>
+      When "Diwali 500" is claimed by the <second>
+      Then the request is refused with error 8528
+      And "Diwali 500" shows it is claimed by the <first>
+
+      Examples:
+        | first                                  | second                                 |
+        | outbound campaign "Diwali blast 2030"  | outbound campaign "Year end blast"     |
+        | outbound campaign "Star Rewards"       | loyalty program "Star Rewards"         |
+
+    # Ruling 137: the same claimant claiming again changes nothing.
+    @seed:003 @req:003-124
+    Scenario: The campaign that claimed a series can claim it again
+      Given "Diwali 500" was claimed by the outbound campaign "Diwali blast 2030"
+      When "Diwali 500" is claimed by the outbound campaign "Diwali blast 2030"
+      Then the request succeeds
+      And "Diwali 500" shows it is claimed by the outbound campaign "Diwali blast 2030"
+
+    @seed:003 @req:003-124
     Scenario Outline: A claim by <claimant> is refused and leaves the series unclaimed
       When "Diwali 500" is claimed by <claimant>
       Then the request is refused with error <code>
@@ -44,4 +64,5 @@ Feature: Coupons claimed information
         | claimant                          | code |
         | a partner "Shell"                 | 8527 |
         | an outbound campaign without name | 8527 |
+        | the outbound campaign "   "       | 8527 |
         | an unknown series                 | 8239 |

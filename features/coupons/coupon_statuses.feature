@@ -40,6 +40,25 @@ Feature: Coupon statuses
         | 2030-08-01T00:00:01Z | ACTIVE_UNREDEEMED  | Festive 10%               |
         | 2030-08-01T00:00:01Z | Expired_Redeemed   | Summer 100                |
 
+    # The status values the API had before seed 003 filter by one side each: ACTIVE and EXPIRED by expiry
+    # alone, REDEEMED and UNREDEEMED by redemption alone, REDEEMABLE is active and not redeemed. The series'
+    # valid till is its last active instant.
+    @seed:003 @req:003-121
+    Scenario Outline: On <date>, the <status> coupons of Asha are <coupons>
+      When the date is <date>
+      Then the coupons of "Asha" with status <status> are <coupons>
+
+      Examples:
+        | date                 | status     | coupons                               |
+        | 2030-07-31T23:59:59Z | active     | Festive 10%, Monsoon 50, Summer 100   |
+        | 2030-07-31T23:59:59Z | expired    | none                                  |
+        | 2030-08-01T00:00:01Z | active     | Festive 10%                           |
+        | 2030-08-01T00:00:01Z | expired    | Monsoon 50, Summer 100                |
+        | 2030-08-01T00:00:01Z | redeemed   | Summer 100                            |
+        | 2030-08-01T00:00:01Z | unredeemed | Festive 10%, Monsoon 50               |
+        | 2030-07-15T12:00:00Z | redeemable | Festive 10%, Monsoon 50               |
+        | 2030-08-01T00:00:01Z | REDEEMABLE | Festive 10%                           |
+
   Rule: An expired coupon cannot be redeemed, and an expired series issues no more
 
     @seed:003 @req:003-121

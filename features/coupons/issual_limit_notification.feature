@@ -38,6 +38,18 @@ Feature: Notification when the coupon issual limit nears
 
   Rule: Raising the limit after the notification re-arms it
 
+    # Ruling 135: only a limit that leaves more than the threshold re-arms the notification.
+    @seed:003 @req:003-122 @req:003-123
+    Scenario: A limit raised so that exactly the threshold remains does not notify again
+      Given a coupon series "Only 3 more" of ABS 50 off that issues at most 10 coupons and notifies when 3 remain
+      And 8 coupons of "Only 3 more" have been issued to "Asha"
+      Then the brand's registered contacts were notified once that 3 of 10 coupons of "Only 3 more" remain
+      When the issual limit of "Only 3 more" is raised to 11
+      Then the request succeeds
+      And "Only 3 more" has 3 coupons left to issue
+      When 2 coupons of "Only 3 more" have been issued to "Asha"
+      Then the brand's registered contacts were notified once that 3 of 10 coupons of "Only 3 more" remain
+
     @seed:003 @req:003-122 @req:003-123 @bulk
     Scenario: The brand raises the limit and is notified again when 20 remain of the new limit
       Given 980 coupons of "Only 20 more lucky folks" have been issued to "Asha"
@@ -60,6 +72,22 @@ Feature: Notification when the coupon issual limit nears
         | 2     | below the 3 coupons issued          |
         | 20    | not above the notification at 20    |
         | 0     | no limit at all                     |
+
+    # A series without a notification: the limit may come down to the coupons issued, never below.
+    @seed:003 @req:003-123
+    Scenario Outline: The issual limit of a series without notification set to <limit> after 3 issues
+      Given a coupon series "Plain" of ABS 50 off that issues at most 10 coupons
+      And 3 coupons of "Plain" have been issued to "Asha"
+      When the issual limit of "Plain" is raised to <limit>
+      Then <outcome>
+      And "Plain" has <left> coupons left to issue
+
+      Examples:
+        | limit | outcome                                 | left |
+        | 3     | the request succeeds                    | 0    |
+        | 2     | the request is refused with error 8521  | 7    |
+        | 0     | the request is refused with error 8521  | 7    |
+        | 2.5   | the request is refused with error 8521  | 7    |
 
     @seed:003 @req:003-122
     Scenario: A notification threshold at or above the issual limit is refused

@@ -55,6 +55,27 @@ Feature: Coupons
         | an issual limit of 0         | ABS  | 100   | 0     |
         | a fractional issual limit    | ABS  | 100   | 2.5   |
 
+    @seed:contract @req:contract-29
+    Scenario: A series with a blank description is refused
+      When a coupon series "   " of ABS 100 off that issues at most 5 coupons is created
+      Then the request is refused with error 8243
+
+    @seed:contract @req:contract-29
+    Scenario: A series whose coupons are active till a date that is not a date-time is refused
+      When a coupon series "Broken" of ABS 100 off that issues at most 5 coupons, valid till end-of-July, is created
+      Then the request is refused with error 8243
+
+    # The bounds themselves are allowed: a PERC discount of 100 and an issual limit of 1.
+    @seed:contract @req:contract-29
+    Scenario: A series of 100 percent off that issues one coupon issues exactly one
+      Given a loyalty customer "Ravi" registered through INSTORE with mobile M2
+      And a coupon series "Free lunch" of PERC 100 off that issues at most 1 coupon
+      When a coupon of "Free lunch" is issued to "Asha"
+      Then the request succeeds
+      When a coupon of "Free lunch" is issued to "Ravi"
+      Then the request is refused with error 8238
+      And "Ravi" holds 0 coupons of "Free lunch"
+
   Rule: A coupon is redeemed once, by the customer it was issued to
 
     @seed:002 @seed:contract @req:002-80 @req:contract-30
