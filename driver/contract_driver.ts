@@ -8,6 +8,7 @@ import {
   type ApiMessage,
   type Capabilities,
   type Card,
+  type CardRequest,
   type CommChannel,
   type CustomerView,
   type Driver,
@@ -191,6 +192,11 @@ function statusLogEntry(body: Json): StatusLogEntryView {
     changedOn: body.createdOn,
     isActive: body.isActive,
   };
+}
+
+/** A card to link or issue as a changeIdentifier add item. */
+function cardItem(card: CardRequest): Record<string, unknown> {
+  return withoutUndefined({ type: 'cardnumber', value: card.number, cardExternalId: card.externalId, seriesId: card.seriesId, statusLabel: card.statusLabel });
 }
 
 /** The platform's cardDetails entry as a card. */
@@ -497,7 +503,7 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
           method: 'POST',
           path: `/v2/customers/${encodeURIComponent(String(customerId))}/changeIdentifier`,
           query: sourceParameters(change),
-          body: { add: identifiersBody(change.add) ?? [], remove: identifiersBody(change.remove) ?? [] },
+          body: { add: [...(identifiersBody(change.add) ?? []), ...(change.cards ?? []).map(cardItem)], remove: identifiersBody(change.remove) ?? [] },
         });
         return toResult(response, registration);
       },
@@ -803,7 +809,7 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
         return toResult(response, (b) => ({ code: b.data.code as string, customerId: b.data.customerId as number }));
       },
       async addCard(customerId, card, through) {
-        const item = withoutUndefined({ type: 'cardnumber', value: card.number, cardExternalId: card.externalId, seriesId: card.seriesId, statusLabel: card.statusLabel });
+        const item = cardItem(card);
         const response = await send('changeIdentifier', {
           method: 'POST',
           path: `/v2/customers/${encodeURIComponent(String(customerId))}/changeIdentifier`,

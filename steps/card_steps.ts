@@ -2,7 +2,7 @@
 // number. Card numbers are symbols (C1: unique per scenario) or the literal numbers a series issues.
 import { Before, Given, Then, When, type DataTable } from '@cucumber/cucumber';
 import { expect } from 'chai';
-import type { CardRequest } from '../driver/driver.ts';
+import { HarnessError, type CardRequest } from '../driver/driver.ts';
 import type { SourceSpec } from './support/parameter_types.ts';
 import type { MemberspecWorld } from './support/world.ts';
 
@@ -49,6 +49,36 @@ When(
   },
 );
 
+/** An id no customer of any org has. */
+const UNKNOWN_CUSTOMER_ID = 2147483647;
+
+When('card {word} is linked to a customer no one registered through {source}', async function (this: MemberspecWorld, token: string, source: SourceSpec) {
+  this.last = await (await this.session()).addCard(UNKNOWN_CUSTOMER_ID, { number: cardNumber(this, token) }, source);
+});
+
+/** Card requests without a usable number, by the feature's words. */
+const NUMBERLESS_CARDS: Readonly<Record<string, CardRequest>> = {
+  'an empty number': { number: '' },
+  'a blank number': { number: '   ' },
+};
+
+When(/^a card with (.+) is linked to "([^"]*)" through INSTORE$/, async function (this: MemberspecWorld, what: string, name: string) {
+  const card = NUMBERLESS_CARDS[what];
+  if (!card) throw new HarnessError(`unknown card request "${what}" (use ${Object.keys(NUMBERLESS_CARDS).join(', ')})`);
+  await addCard(this, name, card, { source: 'INSTORE' });
+});
+
+/** Spaces a till may type around a number; they are not part of it. */
+const spaced = (number: string): string => ` ${number} `;
+
+When('card {word} written with a space on each side is linked to {string} through {source}', async function (this: MemberspecWorld, token: string, name: string, source: SourceSpec) {
+  await addCard(this, name, { number: spaced(cardNumber(this, token)) }, source);
+});
+
+When('the availability of card {word} written with a space on each side is checked', async function (this: MemberspecWorld, token: string) {
+  this.last = await (await this.session()).checkCardAvailability(spaced(cardNumber(this, token)));
+});
+
 Given('card {word} is linked to {string}', async function (this: MemberspecWorld, token: string, name: string) {
   await addCard(this, name, { number: cardNumber(this, token) }, { source: 'INSTORE' });
   const last = this.last!;
@@ -58,6 +88,14 @@ Given('card {word} is linked to {string}', async function (this: MemberspecWorld
 When(
   'the status of card {word} of {string} is changed to {word} with the label {string}',
   async function (this: MemberspecWorld, token: string, name: string, status: string, label: string) {
+    this.last = await (await this.session()).changeCardStatus(this.customerId(name), cardNumber(this, token), status, label);
+  },
+);
+
+When(
+  /^the status of card (\S+) of "([^"]*)" is changed to (\S+) with (an empty label|a blank label|the label "[^"]*" written with a space on each side)$/,
+  async function (this: MemberspecWorld, token: string, name: string, status: string, words: string) {
+    const label = words === 'an empty label' ? '' : words === 'a blank label' ? '   ' : spaced(/"([^"]*)"/.exec(words)![1]);
     this.last = await (await this.session()).changeCardStatus(this.customerId(name), cardNumber(this, token), status, label);
   },
 );
@@ -91,9 +129,17 @@ Then('the card is not available because {string}', function (this: MemberspecWor
   expect(answer.reason ?? '', 'the reason it is not available').to.include(reason);
 });
 
+// An optional series column names the card series a card was issued or checked against ("none": no series).
 Then('the cards of {string} are:', async function (this: MemberspecWorld, name: string, table: DataTable) {
-  const shown = ((await this.view(name)).cards ?? []).map((card) => ({ card: this.describe(card.number), status: card.status, label: card.label }));
-  const expected = table.hashes().map((row) => ({ card: this.describe(cardNumber(this, row.card)), status: row.status, label: row.label }));
+  const rows = table.hashes();
+  const withSeries = rows.some((row) => row.series !== undefined);
+  const shown = ((await this.view(name)).cards ?? []).map((card) => ({
+    card: this.describe(card.number),
+    status: card.status,
+    label: card.label,
+    ...(withSeries ? { series: card.seriesId === undefined ? 'none' : String(card.seriesId) } : {}),
+  }));
+  const expected = rows.map((row) => ({ card: this.describe(cardNumber(this, row.card)), status: row.status, label: row.label, ...(withSeries ? { series: row.series } : {}) }));
   expect(shown, `${name}: cards`).to.deep.equal(expected);
 });
 
@@ -106,8 +152,9 @@ When('a customer is looked up through {source} by the card number {word}', async
   this.last = await (await this.session()).lookUp({ ...source, identifiers: [{ type: 'cardnumber', value: cardNumber(this, token) }] });
 });
 
-Then('looking up the card number {word} through {source} finds {string}', async function (this: MemberspecWorld, token: string, source: SourceSpec, name: string) {
-  const result = await (await this.session()).lookUp({ ...source, identifiers: [{ type: 'cardnumber', value: cardNumber(this, token) }] });
+Then(/^looking up the card number (\S+)( written with a space on each side)? through (\S+) finds "([^"]*)"$/, async function (this: MemberspecWorld, token: string, withSpaces: string | undefined, through: string, name: string) {
+  const number = withSpaces ? spaced(cardNumber(this, token)) : cardNumber(this, token);
+  const result = await (await this.session()).lookUp({ source: through, identifiers: [{ type: 'cardnumber', value: number }] });
   if (!result.ok) expect.fail(`looking up card ${token} was refused with error ${result.error.code}: ${result.error.message}`);
   expect(result.value.customerId, `looking up card ${token} should find "${name}"`).to.equal(this.customerId(name));
 });

@@ -1,6 +1,6 @@
 // Identifier changes and customer updates of a named customer.
 import { When } from '@cucumber/cucumber';
-import type { LoyaltyType } from '../driver/driver.ts';
+import { HarnessError, type LoyaltyType } from '../driver/driver.ts';
 import type { IdentifierSpec, SourceSpec } from './support/parameter_types.ts';
 import type { MemberspecWorld } from './support/world.ts';
 
@@ -18,6 +18,16 @@ When('{string} adds the {identifiers} through {source}', async function (this: M
   const change = { ...source, add: this.identifiers(ids), remove: [] };
   this.last = await (await this.session()).changeIdentifier(this.customerId(name), change);
 });
+
+When(
+  '{string} links card {word} and adds the {identifiers} in one change through {source}',
+  async function (this: MemberspecWorld, name: string, card: string, ids: IdentifierSpec[], source: SourceSpec) {
+    const number = this.value(card);
+    if (number === undefined) throw new HarnessError('a card number cannot be NULL');
+    const change = { ...source, add: this.identifiers(ids), remove: [], cards: [{ number }] };
+    this.last = await (await this.session()).changeIdentifier(this.customerId(name), change);
+  },
+);
 
 When('{string} removes the {identifiers} through {source}', async function (this: MemberspecWorld, name: string, ids: IdentifierSpec[], source: SourceSpec) {
   const change = { ...source, add: [], remove: this.identifiers(ids) };

@@ -59,6 +59,65 @@ Feature: Cards on a customer
       And "Campaign User" has been merged into "Loyalty User" on request
       Then looking up the card number C1 through INSTORE finds "Loyalty User"
 
+    @seed:002 @req:002-21 @seed:contract @req:contract-60
+    Scenario: Linking a card the customer already holds changes nothing
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And card C1 is linked to "Asha"
+      When card C1 is linked to "Asha" through INSTORE
+      Then the request succeeds
+      And the cards of "Asha" are:
+        | card | status | label  |
+        | C1   | ACTIVE | ACTIVE |
+
+    # A number typed with spaces around it is the same number.
+    @seed:002 @req:002-21 @req:002-27 @seed:contract @req:contract-60 @req:contract-62 @req:contract-65
+    Scenario: Spaces around a card number are not part of it
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When card C1 written with a space on each side is linked to "Asha" through INSTORE
+      Then the request succeeds
+      And the cards of "Asha" are:
+        | card | status | label  |
+        | C1   | ACTIVE | ACTIVE |
+      When the availability of card C1 written with a space on each side is checked
+      Then the card is not available because "another customer holds it"
+      And looking up the card number C1 written with a space on each side through INSTORE finds "Asha"
+
+    @seed:002 @req:002-21 @seed:contract @req:contract-60
+    Scenario Outline: A card with <what> is refused
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When a card with <what> is linked to "Asha" through INSTORE
+      Then the request is refused with error 8205
+      And "Asha" has no cards
+
+      Examples:
+        | what                    |
+        | an empty number         |
+        | a blank number          |
+
+    @seed:002 @req:002-21 @seed:contract @req:contract-60 @req:contract-31
+    Scenario: A card cannot be linked to a customer merged into another, nor to one no one registered
+      Given a non-loyalty customer "Campaign User" registered through INSTORE with mobile M1
+      And a loyalty customer "Loyalty User" registered through INSTORE with mobile M2
+      And "Campaign User" has been merged into "Loyalty User" on request
+      When card C1 is linked to "Campaign User" through INSTORE
+      Then the request is refused with error 8067
+      When card C1 is linked to a customer no one registered through INSTORE
+      Then the request is refused with error 8015
+      And "Loyalty User" has no cards
+      When the availability of card C1 is checked
+      Then the card is available
+
+    # Seed 002 "Link card" goes through the identifier change: a card and identifiers sent together are all taken.
+    @seed:002 @req:002-21 @seed:contract @req:contract-60
+    Scenario: A card and a new email in one identifier change are both taken
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When "Asha" links card C1 and adds the email E1 in one change through INSTORE
+      Then the request succeeds
+      And "Asha" has mobile M1 and email E1
+      And the cards of "Asha" are:
+        | card | status | label  |
+        | C1   | ACTIVE | ACTIVE |
+
   Rule: Issue card: the next number of the selected card series
 
     # Series 1: LUHN_ALGO, 10 characters, prefix 77, offset 500: 77 + 0000500 + check digit 9.
@@ -77,11 +136,11 @@ Feature: Cards on a customer
       When a card of series 1 is issued to "Ben" through INSTORE
       Then the request succeeds
       And the cards of "Asha" are:
-        | card       | status | label  |
-        | 7700005009 | ACTIVE | ACTIVE |
+        | card       | status | label  | series |
+        | 7700005009 | ACTIVE | ACTIVE | 1      |
       And the cards of "Ben" are:
-        | card       | status | label  |
-        | 7700005017 | ACTIVE | ACTIVE |
+        | card       | status | label  | series |
+        | 7700005017 | ACTIVE | ACTIVE | 1      |
       And looking up the card number 7700005017 through INSTORE finds "Ben"
 
     @seed:002 @req:002-21 @req:002-23 @seed:contract @req:contract-60 @new-org
@@ -100,11 +159,16 @@ Feature: Cards on a customer
       Then the request is refused with error 8268
       When card 7700005009 of series 1 is linked to "Ben" through INSTORE
       Then the request succeeds
+      And card C1 is linked to "Ben"
       When a card of series 1 is issued to "Asha" through INSTORE
       Then the request succeeds
       And the cards of "Asha" are:
-        | card       | status | label  |
-        | 7700005017 | ACTIVE | ACTIVE |
+        | card       | status | label  | series |
+        | 7700005017 | ACTIVE | ACTIVE | 1      |
+      And the cards of "Ben" are:
+        | card       | status | label  | series |
+        | 7700005009 | ACTIVE | ACTIVE | 1      |
+        | C1         | ACTIVE | ACTIVE | none   |
 
     # Seed 002 "Issue card": "Only ACTIVE labels can be assigned to the cards issued from here."
     @seed:002 @req:002-23 @seed:contract @req:contract-60 @new-org
@@ -180,11 +244,29 @@ Feature: Cards on a customer
         | C1   | SUSPENDED | Lost at the store |
         | C2   | EXPIRED   | EXPIRED           |
 
+    # Seed 002 "Change card status & label": a label left empty takes the status's name; spaces around it are dropped.
+    @seed:002 @req:002-25 @seed:contract @req:contract-61
+    Scenario Outline: A card's status changed with <given> shows the label <shown>
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And card C1 is linked to "Asha"
+      When the status of card C1 of "Asha" is changed to SUSPENDED with <given>
+      Then the request succeeds
+      And the cards of "Asha" are:
+        | card | status    | label   |
+        | C1   | SUSPENDED | <shown> |
+
+      Examples:
+        | given                                                          | shown             |
+        | an empty label                                                 | SUSPENDED         |
+        | a blank label                                                  | SUSPENDED         |
+        | the label "Lost at the store" written with a space on each side | Lost at the store |
+
     @seed:002 @req:002-25 @seed:contract @req:contract-61
     Scenario: Only a card the customer holds can be changed
       Given a loyalty customer "Asha" registered through INSTORE with mobile M1
       And a loyalty customer "Ben" registered through INSTORE with mobile M2
       And card C1 is linked to "Ben"
+      And card C2 is linked to "Asha"
       When the status of card C1 of "Asha" is changed to SUSPENDED
       Then the request is refused with error 8270
       And the cards of "Ben" are:

@@ -195,6 +195,25 @@ Feature: External IDs generated from a card-number series
       And "Asha" has external id 000001
       And "Carol" has external id 000000
 
+    # Ruling 35: the series' sequence only moves forward; a number once generated is not generated again.
+    @seed:000 @seed:001 @req:001-20 @req:000-59 @new-org
+    Scenario: A generated external ID its customer gave up is not generated again
+      Given an org with these settings:
+        | setting                             | value      |
+        | CONF_CARD_NUMBER_GENERATION_ENABLED | 1          |
+        | SOURCE_ACCOUNTS_EXTERNALID_ENABLED  | "INSTORE:" |
+        | CONF_CARD_CHECKSUM_DIGIT_ALGO       | AUTO_INC   |
+        | CONF_CARD_NUMBER_LENGTH             | 6          |
+      When a loyalty registration arrives through INSTORE with mobile M1
+      Then the request created a new customer "Asha"
+      And "Asha" has external id 000000
+      When "Asha" adds the external id X5 through INSTORE
+      Then the request succeeds
+      And "Asha" has external id X5
+      When a loyalty registration arrives through INSTORE with mobile M2
+      Then the request created a new customer "Ben"
+      And "Ben" has external id 000001
+
     @seed:000 @seed:001 @req:001-24 @req:000-63 @seed:contract @req:contract-64 @new-org
     Scenario: A series whose sequence is used up refuses the registration and creates nothing
       Given an org with these settings:

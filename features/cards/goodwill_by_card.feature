@@ -35,6 +35,21 @@ Feature: Goodwill points by card
       Then the points went to "Asha" in the program "Default Program"
       And "Asha" has 120 points
 
+    @seed:003 @req:003-220
+    Scenario: Goodwill points for the holder of another card external id
+      Given card C3 with the card external id X2 is linked to "Ravi"
+      When 80 goodwill points are given for "missing stamp" to the holder of the card external id X2
+      Then the points went to "Ravi" in the program "Default Program"
+      And "Ravi" has 80 points
+      And "Asha" has 0 points
+
+    @seed:003 @req:003-220
+    Scenario: A card external id nobody holds names no customer
+      When 100 goodwill points are given for "typo" to the holder of the card external id X9
+      Then the request is refused with error 8015
+      And "Asha" has 0 points
+      And "Ravi" has 0 points
+
     @seed:003 @req:003-221
     Scenario: Another program than the card's can be chosen, but only one the org has
       When 50 goodwill points are given for "survey" to the holder of card C2 in program 1
