@@ -57,7 +57,7 @@ Feature: Audience Manager filters on items
 
     # Ruling 140: a date-time bound is an instant, both ends included (each purchase here is a bill made at noon UTC).
     @seed:003 @req:003-140 @req:003-143
-    Scenario Outline: A range of date-times counts the bills made from its first instant to its last
+    Scenario Outline: A range of date-times from <from> to <to> counts the bills made in it
       Given the number of soybeans purchased by Zoha and Raj on different days of July 2022, at 2 each:
         | Name | July 7 | July 10 | July11 | July 13 | July 25 |
         | Zoha | 1      | 3       |        |         |         |
