@@ -35,14 +35,24 @@ test('values that differ from scenario to scenario are masked', () => {
     ['getCustomer answered 200 outside the contract: /status must be one of "A", "B" (received "x1")', 'getCustomer answered 200 outside the contract: /status must be one of "A", "B" (received {"v":"(y)"})'],
     ["Asha: fraud status: expected undefined to equal 'MARKED'", "Asha: fraud status: expected undefined to equal 'CONFIRMED'"],
     ['customer 17 has 2 profiles', 'customer 4211 has 2 profiles'],
+    ['the request\'s customer should be "Asha": expected 400 to equal 398', 'the request\'s customer should be "Ben": expected 723 to equal 721'],
+    ['the registration through WEBSITE should join "Asha": expected 775 to equal 770', 'the registration through WEBSITE should join "Asha": expected 849 to equal 840'],
+    // One bug (no warnings sent; no check of the org's settings), whatever code each scenario expected.
+    ['expected warning 8232: expected [] to include 8232', 'expected warning 8051: expected [] to include 8051'],
+    [
+      'expected error 8207, but createTestOrg succeeded with warnings []: expected undefined to equal 8207',
+      'expected error 8260, but createTestOrg succeeded with warnings []: expected undefined to equal 8260',
+    ],
   ];
   for (const [a, b] of cases) assert.equal(failurePattern(a), failurePattern(b), `${a}\n${b}`);
 });
 
-test('what tells two bugs apart stays: error codes, the value the target answered, the field', () => {
+test('what tells two bugs apart stays: the operation, the code and value the target answered, the field', () => {
   const apart: [string, string][] = [
-    ['expected error 8207, but createTestOrg succeeded', 'expected error 8211, but createTestOrg succeeded'],
-    ['expected error 11005, but the ledger was read', 'expected error 11009, but the ledger was read'],
+    // What the target answered: the code it refused with, long ones included.
+    ['expected error 8015, but lookupCustomer was refused with error 8013', 'expected error 8015, but lookupCustomer was refused with error 8014'],
+    ['expected success, but the ledger was refused with error 11005', 'expected success, but the ledger was refused with error 11009'],
+    ['expected error 8015, but lookupCustomer succeeded', 'expected error 8015, but registerCustomer succeeded'],
     ["the status: expected 'ACTIVE' to equal 'Active'", "the status: expected undefined to equal 'Active'"],
     ['getCustomer answered 200 outside the contract: /identifiers is required', 'getCustomer answered 200 outside the contract: /registeredOn is required'],
     ['refused with error 404 (HTTP 404)', 'refused with error 409 (HTTP 409)'],
@@ -55,11 +65,11 @@ test('groups count their scenarios, the largest first, failures before errors at
     scenario('error', 'getCustomer: socket hang up'),
     scenario('failed', 'creating the coupon series "Welcome 500" was refused with error 404: Not found'),
     scenario('passed', ''),
-    scenario('failed', 'expected error 8207, but createTestOrg succeeded'),
+    scenario('failed', 'expected error 8015, but lookupCustomer succeeded'),
     scenario('failed', 'creating the coupon series "Diwali 500" was refused with error 404: Not found'),
     scenario('failed', 'creating the coupon series "Only 20 more lucky folks" was refused with error 404: Not found'),
     // Same words, but the harness could not judge: a different cause from a broken rule.
-    scenario('error', 'expected error 8207, but createTestOrg succeeded', { errorType: 'TypeError' }),
+    scenario('error', 'expected error 8015, but lookupCustomer succeeded', { errorType: 'TypeError' }),
   ];
   const groups = groupFailures(scenarios);
   assert.deepEqual(

@@ -2,8 +2,9 @@
 // many scenarios, and a reader wants to see it once, with how many scenarios and which. Two failures
 // share a cause when their verdict, error type and message agree once the values that differ from
 // scenario to scenario (the symbols' fresh emails, mobiles and ids, names quoted from the feature, the
-// value an equality assertion expected, dates, the target's address, the value a contract check
-// received) are masked.
+// value or code an assertion expected, dates, the target's address, the value a contract check
+// received) are masked. So a target that never sends warnings is one cause, whichever warning each
+// scenario expected, and so is an operation that accepts what it should refuse.
 // Not-applicable reasons are counted the same way, by their exact text.
 import { createHash } from 'node:crypto';
 
@@ -52,9 +53,11 @@ const MASKS: ReadonlyArray<[RegExp, Replacement]> = [
   [/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g, '<email>'],
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<uuid>'],
   [/\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?/g, '<date>'],
-  // What an equality assertion expected comes from the feature (an Examples row, a seed table), so it
-  // differs between scenarios; what the target answered (before "to equal") stays and tells bugs apart.
-  [/( to (?:deeply |strictly )?equal ).+$/, '$1…'],
+  // What an assertion expected comes from the feature (an Examples row, a seed table, the error or
+  // warning code a step names), so it differs between scenarios; what the target answered (before "to
+  // equal", after "but") stays and tells bugs apart.
+  [/( to (?:deeply |strictly )?(?:equal|include|contain|have members) ).+$/, '$1…'],
+  [/\bexpected (error|warning) \d+/g, 'expected $1 <code>'],
   // Names and values quoted from the feature ("Asha", "Welcome 500"); chai's own quotes are single.
   [/"(?:[^"\\]|\\.)*"/g, '"…"'],
   // The symbols' nonces (X1-1a2b3c4d, oW1_1a2b3c4d...): hex runs with a digit and a letter.
@@ -64,6 +67,8 @@ const MASKS: ReadonlyArray<[RegExp, Replacement]> = [
   // Ids the target gave (customer 17, id=3, #12).
   [/\b(customers?|id|customerId|orgId|org)([ :=#]*)\d+/gi, '$1$2<n>'],
   [/#\d+/g, '#<n>'],
+  // An assertion about which customer a request reached compares the target's customer ids.
+  [/(\b(?:customer|join)\b[^:]*: expected )\d+( to )/g, '$1<id>$2'],
 ];
 
 /** A message with the values that differ from scenario to scenario masked. */

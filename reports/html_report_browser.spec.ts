@@ -76,6 +76,8 @@ test('index.html in headless Chromium: no script error, verdict and first failur
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_FLAGS,
+    // Short, so that a deep link has to scroll under the sticky search bar.
+    viewport: { width: 1000, height: 500 },
   });
   try {
     // The page as a reader first sees it.
@@ -121,7 +123,13 @@ test('index.html in headless Chromium: no script error, verdict and first failur
     const target = deep.page.locator(`[id="${notApplicable.id}"]`);
     assert.equal(await target.getAttribute('open'), '', 'the linked scenario is open');
     assert.ok(await target.locator('p.reason').isVisible(), 'its not-applicable reason is shown');
-    assert.ok(await target.evaluate((e) => e.getBoundingClientRect().top < window.innerHeight && e.getBoundingClientRect().bottom > 0), 'it is scrolled into view');
+    const placement = await target.evaluate((e) => ({
+      top: e.getBoundingClientRect().top,
+      toolbarBottom: document.querySelector('.toolbar')!.getBoundingClientRect().bottom,
+      viewport: window.innerHeight,
+    }));
+    assert.ok(placement.top < placement.viewport, `it is scrolled into view (${JSON.stringify(placement)})`);
+    assert.ok(placement.top >= placement.toolbarBottom - 1, `its title is not under the sticky search bar (${JSON.stringify(placement)})`);
     await deep.page.selectOption('#status', 'failed');
     assert.equal(await target.isVisible(), false);
     await deep.page.evaluate((id) => (location.hash = `#${id}`), passed.id);

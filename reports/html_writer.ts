@@ -203,9 +203,9 @@ function causesHtml(groups: readonly FailureGroup[], byId: ReadonlyMap<string, S
     .map((g) => {
       const steps = g.failingSteps.length
         ? `<p class="muted">At step${g.failingSteps.length === 1 ? '' : 's'}: ${g.failingSteps
-            .slice(0, 5)
+            .slice(0, 3)
             .map((st) => escapeHtml(st))
-            .join(' &middot; ')}${g.failingSteps.length > 5 ? ` &middot; and ${g.failingSteps.length - 5} more` : ''}</p>`
+            .join(' &middot; ')}${g.failingSteps.length > 3 ? ` &middot; and ${g.failingSteps.length - 3} more` : ''}</p>`
         : '';
       return `<tr class="cause" id="${escapeHtml(g.id)}"><td class="num">${g.count}</td><td>${badge(g.verdict)}<br><span class="muted">${escapeHtml(
         g.reason,
@@ -237,12 +237,14 @@ const SCRIPT = `(function () {
   var status = document.getElementById('status');
   var shown = document.getElementById('shown');
   var scenarios = Array.prototype.slice.call(document.querySelectorAll('details.scenario'));
+  // Read once: a failing run's transcripts make the text large, and the filter runs on every key.
+  var texts = scenarios.map(function (el) { return el.textContent.toLowerCase() + ' ' + el.id.toLowerCase(); });
   function apply() {
     var words = search.value.toLowerCase().split(/\\s+/).filter(Boolean);
     var verdict = status.value;
     var visible = 0;
-    scenarios.forEach(function (el) {
-      var text = el.textContent.toLowerCase() + ' ' + el.id.toLowerCase();
+    scenarios.forEach(function (el, i) {
+      var text = texts[i];
       var match = (!verdict || el.getAttribute('data-verdict') === verdict) && words.every(function (w) { return text.indexOf(w) >= 0; });
       el.hidden = !match;
       if (match) visible += 1;
@@ -316,7 +318,7 @@ pre.message{background:#fff4f3;border-color:#f0c6c2}
 .toolbar{position:sticky;top:0;z-index:1;background:#f6f7f9;padding:8px 0;display:flex;gap:16px;align-items:center;flex-wrap:wrap;border-bottom:1px solid #dde1e6}
 .toolbar input{width:22em;font:inherit;padding:3px 6px}.toolbar select{font:inherit}
 a.anchor{color:#aab1b9;text-decoration:none;font-size:13px}a.anchor:hover{color:#1d232a}
-.scenario:target{outline:2px solid #3b6fd8;outline-offset:2px}
+.scenario:target{outline:2px solid #3b6fd8;outline-offset:2px}.scenario{scroll-margin-top:64px}
 table.causes pre.message{margin:0 0 4px}ul.group-scenarios{margin:2px 0;padding-left:18px;font-size:13px}
 dl.meta{display:grid;grid-template-columns:max-content auto;gap:2px 14px;margin:8px 0}dl.meta dt{color:#6b7480}dl.meta dd{margin:0}
 `;

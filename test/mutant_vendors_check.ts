@@ -43,7 +43,7 @@ export async function runMutantVendorsCheck(reportsDir: string): Promise<CheckOu
         !result.ok && inExpectedFeature.length > 0 && errors.length === 0 && passed > 0,
         errors.length > 0
           ? `${errors.length} harness errors, first: ${errors[0].message ?? ''}`.slice(0, 200)
-          : `${failed.length} failed, ${inExpectedFeature.length} in ${mutant.caughtIn.join(' or ')}, first: "${inExpectedFeature[0]?.name ?? failed[0]?.name ?? 'none'}"; ${passed} still pass`,
+          : `${failed.length} failed from ${result.report.failureGroups.length} cause${result.report.failureGroups.length === 1 ? '' : 's'}, ${inExpectedFeature.length} in ${mutant.caughtIn.join(' or ')}, first: "${inExpectedFeature[0]?.name ?? failed[0]?.name ?? 'none'}"; ${passed} still pass`,
       );
     } finally {
       await vendor.close();
