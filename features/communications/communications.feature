@@ -45,6 +45,19 @@ Feature: Communications: SMS sender IDs, email attachments, the org's time zone
       When an SMS is sent to mobile M1 without a sender ID
       Then the SMS to mobile M1 shows when it was sent with the offset +08:00
 
+    @seed:003 @req:003-262
+    Scenario Outline: An org in <zone> sees the time with the offset <offset>
+      Given the org setting CONF_ORG_TIMEZONE is <zone>
+      When an SMS is sent to mobile M1 without a sender ID
+      Then the SMS to mobile M1 shows when it was sent with the offset <offset>
+
+      # Zones without daylight saving time, so the offset does not depend on the day the suite runs.
+      Examples:
+        | zone              | offset |
+        | Asia/Kolkata      | +05:30 |
+        | America/Bogota    | -05:00 |
+        | Pacific/Marquesas | -09:30 |
+
   Rule: Image attachments are sent base64-encoded; other files need no encoding
 
     @seed:003 @req:003-261

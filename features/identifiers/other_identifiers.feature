@@ -39,6 +39,17 @@ Feature: Identifiers that do not identify: WeChat ids, union ids and the API's o
         | line id     |
         | cuid        |
 
+    @seed:002 @seed:contract @req:002-07 @req:contract-95
+    Scenario: A WeChat id that comes with a later registration joins the identifiers the customer holds
+      Given a loyalty customer "Li" registered through INSTORE with mobile M1 and martjack id J1
+      When a loyalty registration arrives through WECHAT account "brand-oa" with these details:
+        | mobile    | M1 |
+        | wechat id | W1 |
+      Then the request succeeds
+      And the request's customer is "Li"
+      And "Li" has mobile M1, martjack id J1 and wechat id W1
+      And looking up the wechat id W1 through INSTORE finds "Li"
+
   Rule: An identifier change adds, changes and removes a WeChat id, as the platform's own example does
 
     @seed:002 @seed:contract @req:002-07 @req:contract-95

@@ -120,3 +120,21 @@ Feature: Points expiry and promised points in the ledger
       And the PointsExpiry events of "Asha" are:
         | date                 | points |
         | 2026-02-15T06:00:00Z | 500    |
+
+    @seed:003 @req:003-026 @req:003-021 @new-org
+    Scenario: Events of the jobs are written in the order they happened
+      Given the org setting CONF_LOYALTY_PROMISED_POINTS_DAYS is 45
+      And the org setting CONF_LOYALTY_POINTS_EXPIRY_DAYS is 30
+      And the org's clock reads "2026-01-01T10:00:00Z"
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And "Asha" has been given 100 goodwill points
+      And a bill "B1" of 500 was paid through INSTORE with mobile M1
+      When the org's clock moves on to "2026-03-01T10:00:00Z"
+      Then the points ledger of "Asha" shows, after its opening balance:
+        | event                    | entry  | points | category |
+        | AllocateGoodwillPoints   | CREDIT | 100    | Regular  |
+        | TransactionAdd           | CREDIT | 500    | Promised |
+        | PointsExpiry             | DEBIT  | 100    | Regular  |
+        | PromisedPointsConversion | DEBIT  | 500    | Promised |
+        | PromisedPointsConversion | CREDIT | 500    | Regular  |
+      And "Asha" has 500 points

@@ -82,3 +82,16 @@ Feature: Email uniqueness and external ID capture
       And the request created a new customer "Asha"
       And "Asha" has mobile M1
       And "Asha" has no external id
+
+    # The setting captures the external ID "while registering"; it cannot switch off the org's primary
+    # identifier: an org whose primary identifier is the external ID registers its customers by it.
+    @seed:000 @req:000-13
+    Scenario: An external ID that is the primary identifier is captured without the setting
+      Given an org with these settings:
+        | setting                       | value      |
+        | CONF_REGISTRATION_PRIMARY_KEY | externalId |
+        | CONF_USERS_USE_EXTERNAL_ID    | false      |
+      When a loyalty registration arrives through INSTORE with external id X1 and mobile M1
+      Then the request succeeds
+      And the request created a new customer "Asha"
+      And "Asha" has external id X1 and mobile M1

@@ -311,7 +311,8 @@ export function dueJobEvents(ledger: readonly LedgerEntry[], settings: JobSettin
     const regularCredits = all.flatMap((entry) =>
       entry.lines.filter((line) => line.category === 'REGULAR' && line.entryType === 'CREDIT').map((line) => ({ programId: line.programId, points: line.points, runAt: expiryRunTime(Date.parse(entry.createdAt), settings.expiryDays) })),
     );
-    const runs = [...new Set(regularCredits.map((credit) => credit.runAt))].filter((run) => run > lastRun && run <= now).sort((a, b) => a - b);
+    // Credits come oldest first and a later credit never expires earlier, so the runs are in order already.
+    const runs = [...new Set(regularCredits.map((credit) => credit.runAt))].filter((run) => run > lastRun && run <= now);
     for (const run of runs) {
       const lines: LedgerLine[] = [];
       for (const { id } of settings.programs) {

@@ -23,7 +23,9 @@ export function newProfile(data: ProfileData, identifiers: IdentifierValues, pri
   return {
     source: data.source,
     accountId: data.accountId,
+    // Stryker disable next-line ConditionalExpression: equivalent, a name key holding undefined is left out of every answer
     ...(data.firstName !== undefined ? { firstName: data.firstName } : {}),
+    // Stryker disable next-line ConditionalExpression: equivalent, a name key holding undefined is left out of every answer
     ...(data.lastName !== undefined ? { lastName: data.lastName } : {}),
     identifiers: toIdentifierList(identifiers, primaryKey, data.otherIdentifiers),
     commChannels: [...data.commChannels],

@@ -42,12 +42,15 @@ function checkOrphan(matches: Matches, incoming: ValidIncoming, settings: OrgSet
   }
 }
 
-/** Fills the customer's NULL identifiers from the incoming data, unless another live customer holds the value. */
+/**
+ * Fills the customer's NULL identifiers from the incoming data, unless another live customer holds the value
+ * (the customer itself cannot: it holds no value of that type).
+ */
 function fillMissing(changeset: Changeset, customer: Customer, incoming: ValidIncoming, settings: OrgSettings): void {
   const unique = uniqueTypes(settings, customer.loyaltyType);
   for (const [type, value] of Object.entries(incoming.identifiers) as [MatchingIdentifierType, string][]) {
     if (customer.identifiers[type] !== undefined) continue;
-    const takenElsewhere = unique.includes(type) && changeset.liveHolders(type, value).some((other) => other.id !== customer.id);
+    const takenElsewhere = unique.includes(type) && changeset.liveHolders(type, value).length > 0;
     if (!takenElsewhere) customer.identifiers[type] = value;
   }
 }
