@@ -9,7 +9,8 @@
 // the insert fails with a duplicate key, and the process replays what it missed and claims again. So the
 // database's unique constraint orders every request of every process, and each runs on the state left by
 // all before it. The log is one sequence, not one per org, because customer, transaction and ledger ids
-// are global: replaying orgs in another interleaving would number them differently.
+// are global: replaying orgs in another interleaving would number them differently. Requests that arrive
+// while one runs are run and committed together next (group commit: one row, one wait for the disk).
 import pg from 'pg';
 import { createIdentityService, type IdentityServiceOptions } from '../service/create_identity_service.ts';
 import { recordEntropy, replayEntropy, type EntropyTape } from '../service/entropy.ts';
@@ -51,12 +52,26 @@ interface LoggedCall {
   readonly tape: EntropyTape;
 }
 
+type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
+
+/** A request waiting for its batch. */
+interface PendingRequest {
+  readonly work: () => Promise<unknown>;
+  settle(outcome: Outcome): void;
+}
+
+/** Requests run under one claim and committed as one log row, at most. */
+const MAX_BATCH = 64;
+
 /** A problem reaching or using the database, in one line (a bad URL, an unreachable server). */
 export class StoreUnavailableError extends Error {}
 
 export interface PostgresService {
   readonly service: IdentityService & { listTransactions: ReturnType<typeof createIdentityService>['listTransactions'] };
-  /** Runs one request: claims the next log position, runs `work`, commits what it changed; one at a time. */
+  /**
+   * Runs one request: claims the next log position, runs `work`, commits what it changed, then settles.
+   * Requests that arrive meanwhile are run and committed together, after it.
+   */
   unitOfWork<T>(work: () => Promise<T>): Promise<T>;
   /** The working set (read it only between units of work: tests compare a replay with a live server). */
   readonly store: Store;
@@ -221,37 +236,58 @@ export async function openPostgresService(url: string, options: PostgresServiceO
     }
   };
 
-  let queue: Promise<unknown> = Promise.resolve();
-  const unitOfWork = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = async (): Promise<T> => {
+  // Group commit: requests that arrive while a batch is running wait, then run one after another under
+  // one claim and one commit (one log row), and are all answered after it. One at a time per process.
+  const pending: PendingRequest[] = [];
+  let draining: Promise<void> | undefined;
+
+  const runBatch = async (batch: PendingRequest[]): Promise<void> => {
+    try {
       await claim();
-      const calls: LoggedCall[] = [];
+    } catch (error) {
+      for (const request of batch) request.settle({ ok: false, error });
+      return;
+    }
+    const calls: LoggedCall[] = [];
+    const outcomes: Outcome[] = [];
+    for (const request of batch) {
       recording = calls;
-      let result: T;
       try {
-        result = await work();
+        outcomes.push({ ok: true, value: await request.work() });
+      } catch (error) {
+        outcomes.push({ ok: false, error });
       } finally {
         recording = undefined;
-        try {
-          if (calls.length > 0) {
-            await client.query(`UPDATE ${LOG_TABLE} SET calls = ${client.escapeLiteral(JSON.stringify(calls))} WHERE seq = ${applied + 1}; COMMIT`);
-            applied += 1;
-            stats.committed += 1;
-          } else {
-            await client.query('ROLLBACK');
-          }
-        } catch (error) {
-          // Memory holds a change the database does not: this process cannot go on answering from it.
-          fatal(new StoreUnavailableError(`the PostgreSQL store lost a commit: ${(error as Error).message}`));
-          throw error;
-        }
       }
-      return result;
-    };
-    const next = queue.then(run, run);
-    queue = next.catch(() => undefined);
-    return next;
+    }
+    try {
+      if (calls.length > 0) {
+        await client.query(`UPDATE ${LOG_TABLE} SET calls = ${client.escapeLiteral(JSON.stringify(calls))} WHERE seq = ${applied + 1}; COMMIT`);
+        applied += 1;
+        stats.committed += 1;
+      } else {
+        await client.query('ROLLBACK');
+      }
+    } catch (error) {
+      // Memory holds a change the database does not: this process cannot go on answering from it.
+      const lost = new StoreUnavailableError(`the PostgreSQL store lost a commit: ${(error as Error).message}`);
+      for (const request of batch) request.settle({ ok: false, error: lost });
+      fatal(lost);
+      return;
+    }
+    batch.forEach((request, i) => request.settle(outcomes[i]));
   };
+
+  const drain = async (): Promise<void> => {
+    while (pending.length > 0) await runBatch(pending.splice(0, MAX_BATCH));
+    draining = undefined;
+  };
+
+  const unitOfWork = <T>(work: () => Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      pending.push({ work, settle: (outcome) => (outcome.ok ? resolve(outcome.value as T) : reject(outcome.error)) });
+      draining ??= drain();
+    });
 
   return {
     service: wrapped as unknown as PostgresService['service'],
@@ -260,7 +296,7 @@ export async function openPostgresService(url: string, options: PostgresServiceO
     stats,
     close: async () => {
       closing = true;
-      await queue;
+      await draining;
       await client.end();
     },
   };
