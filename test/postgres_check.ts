@@ -350,9 +350,8 @@ export async function replayMatches(check: Check, store: string, live: ServeProc
 /** Both checks on fresh databases of the cluster at `serverUrl`. */
 export async function runPostgresStoreChecks(serverUrl: string): Promise<CheckOutcome[]> {
   const { outcomes, check } = outcomeCollector();
-  const suffix = `${process.pid}_${Date.now()}`;
-  await killNineUnderLoad(check, await createDatabase(serverUrl, `kill_nine_${suffix}`));
-  await twoProcesses(check, await createDatabase(serverUrl, `two_processes_${suffix}`));
+  await killNineUnderLoad(check, await createDatabase(serverUrl, 'kill_nine'));
+  await twoProcesses(check, await createDatabase(serverUrl, 'two_processes'));
   return outcomes;
 }
 

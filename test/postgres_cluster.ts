@@ -48,9 +48,9 @@ function runTool(tool: string, args: string[], folder: string): void {
   execFileSync(command, commandArgs, { cwd: folder, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
 }
 
-/** A database on the server MEMBERSPEC_TEST_DATABASE_URL names: created empty, dropped at the end. */
+/** A database on the server MEMBERSPEC_TEST_DATABASE_URL names: created empty, dropped at the end with those made from it. */
 async function databaseOnGivenServer(serverUrl: string): Promise<TestDatabase> {
-  const name = `memberspec_test_${process.pid}_${Date.now()}`;
+  const name = `memberspec_test_${process.pid}_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
@@ -67,7 +67,8 @@ async function databaseOnGivenServer(serverUrl: string): Promise<TestDatabase> {
       const dropper = new pg.Client({ connectionString: serverUrl });
       await dropper.connect();
       try {
-        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        const { rows } = await dropper.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname = $1 OR datname LIKE $2`, [name, `${name}\\_%`]);
+        for (const row of rows) await dropper.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
       } finally {
         await dropper.end();
       }
@@ -109,16 +110,21 @@ export async function startTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-/** A fresh empty database on the same server as `url` (several stores in one cluster), dropped by the caller's stop. */
+/**
+ * A fresh empty database on the same server as `url` (several stores in one cluster), named after the
+ * database `url` names plus `_name`, so that the test database's stop drops it too.
+ */
 export async function createDatabase(url: string, name: string): Promise<string> {
+  const next = new URL(url);
+  const full = `${next.pathname.slice(1) || 'postgres'}_${name}`;
+  if (!/^[a-z0-9_]{1,63}$/.test(full)) throw new Error(`createDatabase: "${full}" is not a plain database name of at most 63 characters`);
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(`CREATE DATABASE ${full}`);
   } finally {
     await admin.end();
   }
-  const next = new URL(url);
-  next.pathname = `/${name}`;
+  next.pathname = `/${full}`;
   return next.toString();
 }

@@ -162,7 +162,7 @@ async function postgresTier(): Promise<Tally> {
   try {
     const tally = await checkTier(() => runPostgresStoreChecks(database.url));
     const adminToken = randomBytes(16).toString('hex');
-    const store = await createDatabase(database.url, `certify_${process.pid}`);
+    const store = await createDatabase(database.url, 'certify');
     const server = await spawnServe(store, 0, adminToken);
     try {
       const suite = await certifyTier({ target: server.url, adminToken });
