@@ -4,12 +4,16 @@
 //     resolves to a live customer, no live customer beyond what unacknowledged requests explain), every
 //     acknowledged bill and card still there, every customer whole (its opening ledger entries), and ids,
 //     till names and card numbers new after the restart;
-// (b) two processes on one database: one identity registered concurrently through both gives one customer;
+// (b) `seed` across a kill -9 and restart: the seed's own audit finds nothing lost or duplicated;
+// (c) two processes on one database: one identity registered concurrently through both gives one customer;
 //     concurrent merges, redemptions of a coupon's last use and card issues keep their invariants.
 // Each outcome counts as one test. `tsx test/postgres_check.ts` runs it alone on a throwaway cluster.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../api/project_root.ts';
+import { seed } from '../api/seed.ts';
 import { createContractDriver } from '../driver/contract_driver.ts';
 import type { Driver } from '../driver/driver.ts';
 import { createHttpTransport } from '../driver/http/http_transport.ts';
@@ -20,6 +24,7 @@ import { startReferenceServer } from '../reference/server/start_server.ts';
 import { openPostgresService } from '../reference/store/postgres_log.ts';
 import { LatencyRecorder } from '../seeding/latency.ts';
 import { resolveCustomers } from '../seeding/resolve_customers.ts';
+import { writePopulation } from '../generators/write_population.ts';
 import { outcomeCollector, type Check, type CheckOutcome } from './check_support.ts';
 import { createDatabase } from './postgres_cluster.ts';
 
@@ -347,10 +352,78 @@ export async function replayMatches(check: Check, store: string, live: ServeProc
   }
 }
 
+/**
+ * A transport that waits for a server being restarted: a refused connection (the request never reached a
+ * server, so sending it again cannot apply it twice) is tried again for up to `waitMs`.
+ */
+function waitingTransport(baseUrl: string, waitMs: number): Transport {
+  const inner = createHttpTransport({ baseUrl, timeoutMs: 20_000 });
+  return {
+    target: inner.target,
+    close: () => inner.close(),
+    async send(request) {
+      const until = Date.now() + waitMs;
+      for (;;) {
+        try {
+          return await inner.send(request);
+        } catch (error) {
+          if (!/\(ECONNREFUSED\)$/.test((error as Error).message) || Date.now() > until) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
+    },
+  };
+}
+
+/**
+ * `seed` loads a generated population while the server is killed with SIGKILL and restarted on the same
+ * database; the seed's own audit must find every acknowledged registration in a live customer, and no
+ * live customer beyond the registrations left unanswered by the kill.
+ */
+export async function seedAcrossKillNine(check: Check, store: string): Promise<void> {
+  const folder = mkdtempSync(path.join(tmpdir(), 'memberspec-seed-kill-'));
+  let server = await spawnServe(store);
+  const driver = createContractDriver({ name: 'http', transport: waitingTransport(server.url, 60_000) });
+  try {
+    const population = path.join(folder, 'people.ndjson');
+    const { profiles } = await writePopulation(population, { persons: 60, seed: 14, profile: 'balanced' });
+    let restarting: Promise<void> | undefined;
+    const result = await seed({
+      population,
+      driver,
+      concurrency: 8,
+      reportsDir: folder,
+      onProgress: (progress) => {
+        if (restarting || progress.sent < profiles / 3) return;
+        restarting = server.kill9().then(async () => {
+          server = await spawnServe(store, server.port);
+        });
+      },
+    });
+    await restarting;
+    const { integrity, customers, registrations } = result.report;
+    check(
+      'seed across kill -9: the seed audit finds 0 acknowledged registrations lost',
+      restarting !== undefined && integrity.unresolved === 0 && integrity.listingProblem === undefined && integrity.acceptedProfiles > 0,
+      `${integrity.acceptedProfiles} acknowledged, ${integrity.unresolved} lost, ${registrations.failed} registrations unanswered when killed${integrity.listingProblem ? `; ${integrity.listingProblem}` : ''}`,
+    );
+    check(
+      'seed across kill -9: no customer beyond what unanswered registrations explain',
+      customers.withoutProfile !== null && customers.withoutProfile <= registrations.failed,
+      `${customers.withoutProfile} live customers without an acknowledged profile, ${registrations.failed} registrations unanswered`,
+    );
+  } finally {
+    await driver.close();
+    await server.kill9();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 /** Both checks on fresh databases of the cluster at `serverUrl`. */
 export async function runPostgresStoreChecks(serverUrl: string): Promise<CheckOutcome[]> {
   const { outcomes, check } = outcomeCollector();
   await killNineUnderLoad(check, await createDatabase(serverUrl, 'kill_nine'));
+  await seedAcrossKillNine(check, await createDatabase(serverUrl, 'seed_kill_nine'));
   await twoProcesses(check, await createDatabase(serverUrl, 'two_processes'));
   return outcomes;
 }
