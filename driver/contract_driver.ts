@@ -634,7 +634,14 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
         return toResult(response, (b) => {
           const summary = b.pointsSummary;
           if (!summary) throw new ContractViolationError('getCustomer with embed=points answered without pointsSummary');
-          return { balance: summary.loyaltyPoints, lifetimePoints: summary.lifetimePoints, redeemed: summary.redeemed, tier: summary.currentSlab };
+          return {
+            balance: summary.loyaltyPoints,
+            lifetimePoints: summary.lifetimePoints,
+            redeemed: summary.redeemed,
+            tier: summary.currentSlab,
+            tierNumber: summary.slabSNo,
+            ...(summary.nextSlab ? { nextTier: { name: summary.nextSlab, threshold: summary.nextSlabThreshold } } : {}),
+          };
         });
       },
       async pointsLedger(customerId, view = {}) {
@@ -765,8 +772,12 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
         return toResult(response, (b) => {
           const redemptions = b.response.customer.redemptions;
           return {
-            coupons: ((redemptions.coupons?.coupon ?? []) as Json[]).map((c) => withoutUndefined({ id: c.id, code: c.code, redeemedTime: c.redeemed_time, store: c.redeemed_store?.code })),
-            points: ((redemptions.points?.point ?? []) as Json[]).map((p) => withoutUndefined({ id: p.id, points: p.points_redeemed, redeemedTime: p.redeemed_time, store: p.redeemed_store?.code })),
+            coupons: ((redemptions.coupons?.coupon ?? []) as Json[]).map((c) =>
+              withoutUndefined({ id: c.id, code: c.code, redeemedTime: c.redeemed_time, store: c.redeemed_store?.code, bill: c.transaction_number || undefined }),
+            ),
+            points: ((redemptions.points?.point ?? []) as Json[]).map((p) =>
+              withoutUndefined({ id: p.id, points: p.points_redeemed, redeemedTime: p.redeemed_time, store: p.redeemed_store?.code, bill: p.transaction_number || undefined }),
+            ),
           };
         });
       },

@@ -23,8 +23,13 @@ export interface TokenSet {
   readonly expiresIn: number;
 }
 
-/** An OAuth2 endpoint's refusal carries the RFC 6749 error name (invalid_grant, invalid_client...). */
-export type OAuthResult<T> = Extract<Result<T>, { ok: true }> | (Extract<Result<T>, { ok: false }> & { readonly oauthError: string });
+/**
+ * An OAuth2 endpoint's refusal carries the RFC 6749 error name (invalid_grant, invalid_client...) and, when the
+ * answer challenged the client to authenticate (a WWW-Authenticate header, RFC 6749 5.2), the challenge's scheme.
+ */
+export type OAuthResult<T> =
+  | Extract<Result<T>, { ok: true }>
+  | (Extract<Result<T>, { ok: false }> & { readonly oauthError: string; readonly challengeScheme?: string });
 
 /** Where a customer call puts the access token: the Authorization header (RFC 6750 2.1), or wrongly the query. */
 export type TokenPlacement = 'header' | 'query';
@@ -65,9 +70,9 @@ function tokenSet(response: oauth.TokenEndpointResponse): TokenSet {
   return { accessToken: response.access_token, refreshToken: response.refresh_token, expiresIn: response.expires_in ?? 0 };
 }
 
-function refusal(operation: string, status: number, name: string, description: string | undefined): OAuthResult<never> {
+function refusal(operation: string, status: number, name: string, description: string | undefined, challengeScheme?: string): OAuthResult<never> {
   const message = { code: status, message: `${name}: ${description ?? ''}` };
-  return { ok: false, operation, status, error: message, errors: [message], oauthError: name };
+  return { ok: false, operation, status, error: message, errors: [message], oauthError: name, ...(challengeScheme ? { challengeScheme } : {}) };
 }
 
 /**
@@ -78,7 +83,7 @@ async function oauthRefusal(operation: string, error: unknown): Promise<OAuthRes
   if (error instanceof oauth.ResponseBodyError) return refusal(operation, error.status, error.error, error.error_description);
   if (error instanceof oauth.WWWAuthenticateChallengeError) {
     const body = (await error.response.json().catch(() => ({}))) as { error?: string; error_description?: string };
-    return refusal(operation, error.status, body.error ?? 'invalid_client', body.error_description);
+    return refusal(operation, error.status, body.error ?? 'invalid_client', body.error_description, error.cause[0]?.scheme);
   }
   throw error;
 }

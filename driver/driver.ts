@@ -389,6 +389,10 @@ export interface PointsSummaryView {
   readonly lifetimePoints: number;
   readonly redeemed: number;
   readonly tier: string;
+  /** The tier's place in the program, from 1 (the platform's slabSNo); the points summary read gives it. */
+  readonly tierNumber?: number;
+  /** The next tier up and the lifetime points it starts at (nextSlab, nextSlabThreshold); absent in the top tier. */
+  readonly nextTier?: { readonly name: string; readonly threshold: number };
 }
 
 /** One ledger event as the target shows it, with its entries. */
@@ -472,9 +476,10 @@ export interface CouponSeriesView {
   readonly programUsingThisOffer?: string;
 }
 
+/** A redemption's `store` and `bill` (the documented redeemed_store and transaction_number) are absent when it had none. */
 export interface RedemptionsView {
-  readonly coupons: readonly { readonly id: number; readonly code: string; readonly redeemedTime: string; readonly store?: string }[];
-  readonly points: readonly { readonly id: number; readonly points: number; readonly redeemedTime: string; readonly store?: string }[];
+  readonly coupons: readonly { readonly id: number; readonly code: string; readonly redeemedTime: string; readonly store?: string; readonly bill?: string }[];
+  readonly points: readonly { readonly id: number; readonly points: number; readonly redeemedTime: string; readonly store?: string; readonly bill?: string }[];
 }
 
 export interface BrandNotificationView {

@@ -245,6 +245,15 @@ Then(/^the coupon redemptions are (.+) and the points redemptions are (.+)$/, fu
   expect(sorted(read.points.map((point) => String(point.points))), 'points redemptions').to.deep.equal(sorted(listOf(points)));
 });
 
+Then(/^the (coupon|points) redemption of (?:"([^"]+)"|(\d+) points) was made on bill "([^"]+)"$/, function (this: MemberspecWorld, kind: string, series: string | undefined, points: string | undefined, bill: string) {
+  const read = redemptionsRead(this);
+  const seriesOf = seriesOfCodes(this);
+  const found = kind === 'coupon' ? read.coupons.filter((coupon) => seriesOf.get(coupon.code) === series) : read.points.filter((point) => point.points === Number(points));
+  expect(found.length, `${kind} redemptions of ${series ?? `${points} points`}`).to.equal(1);
+  // A bill the scenario paid is named by its feature name; an imported one by its transaction number.
+  expect(found[0].bill, 'the bill of the redemption').to.equal(this.bills.get(bill)?.billNumber ?? bill);
+});
+
 Then(/^the coupon redemptions were made at stores (.+) and the points redemptions at store (\S+)$/, function (this: MemberspecWorld, stores: string, pointsStore: string) {
   const read = redemptionsRead(this);
   expect(sorted(read.coupons.map((coupon) => coupon.store ?? '')), 'stores of the coupon redemptions').to.deep.equal(sorted(listOf(stores)));

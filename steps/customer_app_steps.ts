@@ -206,6 +206,10 @@ When('{string} enters the same OTP again', async function (this: MemberspecWorld
   await enterOtp(this, customer, otp);
 });
 
+When('{string} enters a code before any OTP was sent', async function (this: MemberspecWorld, customer: string) {
+  await enterOtp(this, customer, '123456');
+});
+
 When('{string} enters another code than the OTP sent to {identifiers}', async function (this: MemberspecWorld, customer: string, ids: IdentifierSpec[]) {
   const sent = await receivedOtp(this, customer, ids[0]);
   // Six digits that differ from the code sent in every place, so the wrong one is never right by chance.
@@ -269,6 +273,14 @@ Then('the partner app is refused with {word}', function (this: MemberspecWorld, 
   expectOAuthRefusal(this, error);
 });
 
+// RFC 6749 5.2: a client that authenticated with the Authorization header is answered 401 with a WWW-Authenticate
+// header of the scheme it used.
+Then('the partner app is refused with {word} and challenged to authenticate with Basic', function (this: MemberspecWorld, error: string) {
+  expectOAuthRefusal(this, error);
+  const last = this.last as OAuthResult<unknown>;
+  expect(last.ok ? undefined : { status: last.status, scheme: last.challengeScheme?.toLowerCase() }, 'the refusal').to.deep.equal({ status: 401, scheme: 'basic' });
+});
+
 // ---- step 5: customer calls with the access token, expiry, refresh, invalidation
 
 When(
@@ -299,6 +311,11 @@ When(
     this.last = await appNamed(this, app).transferPoints(tokensOf(this, holder).accessToken, this.customerId(owner), points, to);
   },
 );
+
+Then('the app is told {string} has {int} points left', function (this: MemberspecWorld, name: string, points: number) {
+  const answer = mustSucceed(this.last as Result<{ balance: number }>, `the app's request for "${name}"`);
+  expect(answer.balance, `the balance the app was told for "${name}"`).to.equal(points);
+});
 
 When('{int} second(s) pass(es)', async function (this: MemberspecWorld, seconds: number) {
   // Token lifetimes are whole seconds: wait a little past the mark so the expiry is certain.

@@ -83,6 +83,12 @@ Then('row {int} of the import created the customer {string}', function (this: Me
   this.nameCustomer(name, found.customerId);
 });
 
+Then('row {int} of the import names the customer {string}', function (this: MemberspecWorld, row: number, name: string) {
+  const found = outcome(this).rows.find((entry) => entry.row === row);
+  expect(found?.status, `row ${row}`).to.equal('ACCEPTED');
+  expect(found?.customerId, `the customer of row ${row}`).to.equal(this.customerId(name));
+});
+
 When(
   'a COUPON_REDEEM import is sent for the coupon of {string} issued to {string}:',
   async function (this: MemberspecWorld, series: string, holder: string, table: DataTable) {

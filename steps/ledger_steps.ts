@@ -384,6 +384,11 @@ Given("the org's clock moves on to {string}", async function (this: MemberspecWo
   await setClock(this, await this.session(), instant(text));
 });
 
+When("the org's clock is set to {string}", async function (this: MemberspecWorld, text: string) {
+  // Sent as written: the instant may be one the target must refuse.
+  this.last = await (await this.session()).setClock(text);
+});
+
 Then('the {word} event of {string} is dated {string}', async function (this: MemberspecWorld, eventName: string, name: string, text: string) {
   const events = (await wholeLedger(this, name)).filter((event) => event.eventName === eventName);
   expect(events.length, `${eventName} events of "${name}"`).to.equal(1);

@@ -182,6 +182,18 @@ Then('{string} is in tier {string}', async function (this: MemberspecWorld, name
   expect(summary.tier, `the tier of "${name}"`).to.equal(tier);
 });
 
+Then(
+  /^the points summary of "([^"]+)" shows tier (\d+), "([^"]+)", and (?:the next tier "([^"]+)" from (\d+) lifetime points|no tier above)$/,
+  async function (this: MemberspecWorld, name: string, number: string, tier: string, nextName?: string, nextThreshold?: string) {
+    const summary = mustSucceed(await (await this.session()).pointsSummary(this.customerId(name)), `reading the points summary of "${name}"`);
+    expect({ tierNumber: summary.tierNumber, tier: summary.tier, nextTier: summary.nextTier }, `the tier of "${name}"`).to.deep.equal({
+      tierNumber: Number(number),
+      tier,
+      nextTier: nextName ? { name: nextName, threshold: Number(nextThreshold) } : undefined,
+    });
+  },
+);
+
 Then('the request moved {string} up from tier {string} to tier {string}', function (this: MemberspecWorld, name: string, from: string, to: string) {
   const last = this.last;
   if (!last?.ok) expect.fail(`expected a tier upgrade, but the request was ${last ? `refused with error ${last.error.code}` : 'not made'}`);

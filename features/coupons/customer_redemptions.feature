@@ -37,6 +37,7 @@ Feature: Customer redemptions
         | of type POINTS                                 | none                     | 100       |
         | from 2030-07-10 to 2030-07-31                  | Festive 10%              | 100       |
         | from 2030-07-01 to 2030-07-05                  | Welcome 500              | none      |
+        | from 2030-07-05 to 2030-07-05                  | Welcome 500              | none      |
         | from the coupon of "Festive 10%" on            | Festive 10%              | 100       |
         | up to the coupon of "Welcome 500"              | Welcome 500              | 100       |
         | from the coupon of "Welcome 500" on up to the coupon of "Festive 10%" | Welcome 500, Festive 10% | 100 |
@@ -49,6 +50,14 @@ Feature: Customer redemptions
     Scenario: Each redemption carries the store it was made in
       When the redemptions of "Asha" are read without a filter
       Then the coupon redemptions were made at stores 1021, 1022 and the points redemptions at store 1022
+
+    @seed:003 @req:003-125
+    Scenario: A redemption made on a bill names it
+      Given a bill "B1" of 300 was paid through INSTORE with mobile M1
+      And "Asha" has redeemed 40 points on bill "B1"
+      When the redemptions of "Asha" are read of type POINTS
+      Then the coupon redemptions are none and the points redemptions are 100, 40
+      And the points redemption of 40 points was made on bill "B1"
 
   Rule: A filter the read cannot take is refused
 

@@ -64,6 +64,14 @@ Feature: OAuth2 sign-in for customer apps
       Then the sign-in page sends "Asha" back to "https://cardash.example/oauth/callback" with an auth code
       When "Asha" enters the same OTP again
       Then the request is refused with error 8403
+      When "Asha" asks for an OTP with mobile M1
+      Then the request is refused with error 8403
+
+    @seed:003 @req:003-201
+    Scenario: A code entered before any OTP was sent is refused
+      When "Asha" opens the sign-in page of "CarDash"
+      And "Asha" enters a code before any OTP was sent
+      Then the request is refused with error 8402
 
     @seed:003 @req:003-201
     Scenario: Nobody is sent an OTP for an identifier no customer has
@@ -105,7 +113,7 @@ Feature: OAuth2 sign-in for customer apps
       And "Asha" asks for an OTP with mobile M1
       And "Asha" enters the OTP sent to mobile M1
       And "CarDash" exchanges the auth code of "Asha" with a wrong client secret
-      Then the partner app is refused with invalid_client
+      Then the partner app is refused with invalid_client and challenged to authenticate with Basic
 
     @seed:003 @req:003-203
     Scenario: The code exchange needs a registered app
@@ -124,14 +132,20 @@ Feature: OAuth2 sign-in for customer apps
       And "Asha" has signed in to "CarDash" with mobile M1
       When "CarDash" redeems 200 points of "Asha" with the access token of "Asha"
       Then the request succeeds
+      And the app is told "Asha" has 300 points left
       And "Asha" has 300 points
       When "CarDash" transfers 100 points of "Asha" to mobile M2 with the access token of "Asha"
       Then the request succeeds
+      And the app is told "Asha" has 200 points left
       And "Asha" has 200 points
       And "Ravi" has 100 points
+      And the last event of the ledger of "Asha" is PointsTransfer
+      And the points ledger of "Ravi" shows, after its opening balance:
+        | event          | entry  | points |
+        | PointsTransfer | CREDIT | 100    |
 
     @seed:003 @req:003-205
-    Scenario: A transfer above the balance is refused and moves nothing
+    Scenario: A transfer above the balance, or to oneself, is refused and moves nothing
       Given "Asha" has been given 50 goodwill points
       And a loyalty customer "Ravi" registered through INSTORE with mobile M2
       And "Asha" has signed in to "CarDash" with mobile M1
@@ -139,6 +153,9 @@ Feature: OAuth2 sign-in for customer apps
       Then the request is refused with error 8234
       And "Asha" has 50 points
       And "Ravi" has 0 points
+      When "CarDash" transfers 20 points of "Asha" to mobile M1 with the access token of "Asha"
+      Then the request is refused with error 8408
+      And "Asha" has 50 points
 
     @seed:003 @req:003-204
     Scenario: Asha's token neither reads nor redeems Ravi's points

@@ -95,6 +95,8 @@ Feature: Restrictions carried by status labels
         | Block points redemption | Fraud suspected | "Asha" redeems 200 points | 3045  | "Asha" has 600 points |
         | Block points redemption | Fraud confirmed | "Asha" redeems 200 points | 3045  | "Asha" has 600 points |
         | Block points redemption | Internal        | "Asha" redeems 200 points | 3045  | "Asha" has 600 points |
+        | Block points redemption | Suspended       | an import takes 120 points from "Asha" as a redemption from "legacy-redemptions.csv" | 3045 | "Asha" has 600 points |
+        | Block points redemption | Fraud suspected | "Asha" transfers 100 points to "Ben" | 3045  | "Ben" has 0 points    |
 
       @seed:001 @seed:000 @seed:contract @req:001-92 @req:000-85 @req:contract-90
       Examples: Block issual of coupons: restrict from providing coupons
@@ -111,6 +113,29 @@ Feature: Restrictions carried by status labels
         | Block coupons redemption | Fraud suspected | "Asha" redeems the coupon of "Welcome 500" issued to "Asha" | 742   | "Asha" has 1 active coupon |
         | Block coupons redemption | Fraud confirmed | "Asha" redeems the coupon of "Welcome 500" issued to "Asha" | 742   | "Asha" has 1 active coupon |
         | Block coupons redemption | Internal        | "Asha" redeems the coupon of "Welcome 500" issued to "Asha" | 742   | "Asha" has 1 active coupon |
+
+    # A points transfer is a redemption for the sender and an allocation for the recipient (ruling 110); a
+    # return is a transaction of its own (ruling 109).
+    @seed:000 @seed:001 @seed:003 @req:001-93 @req:000-86 @req:001-57 @req:000-81 @req:003-028 @req:003-025
+    Scenario Outline: <restriction> on the other side: <operation> is refused
+      Given the org's status labels, created in this order:
+        | status    | label   | restrictions  |
+        | Active    | Regular |               |
+        | Suspended | Held    | <restriction> |
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And a loyalty customer "Ben" registered through INSTORE with mobile M2
+      And "Ben" has been given 300 goodwill points
+      And a bill "B1" of 400 was paid through INSTORE with mobile M1
+      And "Asha" has been given the status label "Held"
+      And the loyalty accounts of "Asha" and "Ben" are noted
+      When <operation>
+      Then the request is refused with error <error>
+      And the loyalty accounts of "Asha" and "Ben" are unchanged
+
+      Examples:
+        | restriction             | operation                            | error |
+        | Block points allocation | "Ben" transfers 100 points to "Asha" | 809   |
+        | Block transaction       | bill "B1" is returned in full        | 681   |
 
   Rule: A bill of a customer blocked from receiving points is recorded, without points
 

@@ -127,6 +127,7 @@ Feature: Connect+ imports: templates, per-row results and transaction date forma
         | source  | mobile | billNumber | billAmount | billingTime         | storeCode |
         | INSTORE | M1     | IMP-1      | 120        | 2022-02-03 19:00:00 | STORE-7   |
       Then the import accepted 1 row and refused 0
+      And row 1 of the import names the customer "Asha"
       And the recent transactions of "Asha" are:
         | amount | store   | lines | outlier | points issued |
         | 120    | STORE-7 | 0     | false   | 120           |
@@ -159,8 +160,14 @@ Feature: Connect+ imports: templates, per-row results and transaction date forma
       Given a coupon series "Welcome 500" of ABS 500 off that issues at most 5 coupons
       And "Asha" holds a coupon of "Welcome 500"
       When a COUPON_REDEEM import is sent for the coupon of "Welcome 500" issued to "Asha":
-        | transactionNumber | billAmount | storeCode | mobile |
-        | RB-1              | 900        | 1021      | M1     |
-      Then the import accepted 1 row and refused 0
+        | source  | transactionNumber | billAmount | storeCode | mobile |
+        | NOSUCH  | RB-0              | 900        | 1021      | M1     |
+        | INSTORE | RB-1              | 900        | 1021      | M1     |
+      Then the import rows are:
+        | row | status   | code |
+        | 1   | REFUSED  | 8003 |
+        | 2   | ACCEPTED |      |
+      And row 2 of the import names the customer "Asha"
       When the redemptions of "Asha" are read at merchant store 1021
       Then the coupon redemptions are Welcome 500 and the points redemptions are none
+      And the coupon redemption of "Welcome 500" was made on bill "RB-1"

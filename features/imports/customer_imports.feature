@@ -7,7 +7,8 @@ Feature: Connect+ customer imports: status label and channel-wise subscriptions
   add".
 
   # Ruling 171: a refused row never stops the others; what can refuse a row (the label and the prerequisite of
-  # customer status, subscription values, mandatory columns) is checked before the row registers anyone.
+  # customer status, subscription values, mandatory columns) is checked before the row registers anyone; a
+  # statusLabelReason without a label is refused (8205).
   # Ruling 172: the subscription columns are named subscription.<channel>.<TRANS|BULK> and hold OPTIN or OPTOUT,
   # for the row's own source profile (the v2 subscription API's names, README "Subscriptions").
 
@@ -99,6 +100,7 @@ Feature: Connect+ customer imports: status label and channel-wise subscriptions
       And "Kiran" has these source profiles:
         | source | account |
         | WECHAT | wc-1    |
+      And the WECHAT account "wc-1" profile of "Kiran" shows the first name "Kiran"
       And the WECHAT account "wc-1" profile of "Kiran" shows the last name "Rao"
       And the WECHAT account "wc-1" subscriptions of "Kiran" show:
         | channel | promotional | transactional |
@@ -107,15 +109,18 @@ Feature: Connect+ customer imports: status label and channel-wise subscriptions
     @seed:003 @req:003-252
     Scenario: A row the customer add would refuse is refused and registers no one
       When a CUSTOMER_ADD_V2 import is sent:
-        | source  | mobile | loyaltyType |
-        | INSTORE | M2     | gold        |
-        |         | M3     |             |
+        | source  | mobile | loyaltyType | statusLabelReason |
+        | INSTORE | M2     | gold        |                   |
+        |         | M3     |             |                   |
+        | INSTORE | M4     |             | joined at launch  |
       Then the import rows are:
         | row | status  | code |
         | 1   | REFUSED | 8203 |
         | 2   | REFUSED | 8004 |
+        | 3   | REFUSED | 8205 |
       And looking up mobile M2 through INSTORE finds no customer
       And looking up mobile M3 through INSTORE finds no customer
+      And looking up mobile M4 through INSTORE finds no customer
 
   Rule: A file the import cannot read is refused whole
 
@@ -133,4 +138,7 @@ Feature: Connect+ customer imports: status label and channel-wise subscriptions
         | an unclosed quote    | CUSTOMER_ADD_V2 | source,mobile\nINSTORE,"M2                  | 8440 |
         | an unknown template  | FLEET_V9        | source,mobile\nINSTORE,M2                   | 8444 |
         | an unknown column    | CUSTOMER_ADD_V2 | source,mobile,shoeSize\nINSTORE,M2,42       | 8445 |
+        | a column that only starts like a subscription | CUSTOMER_ADD_V2 | source,mobile,subscription.email.BULK.old\nINSTORE,M2,OPTIN | 8445 |
+        | a column that only ends like a subscription   | CUSTOMER_ADD_V2 | source,mobile,old.subscription.email.BULK\nINSTORE,M2,OPTIN | 8445 |
+        | a subscription column in another template     | COUPON_REDEEM   | couponCode,mobile,subscription.email.BULK\nC1,M2,OPTIN       | 8445 |
 

@@ -46,6 +46,9 @@ Feature: Points earned on bills and for referrals
       And the request gave "Ravi" 75 points
       And "Asha" has 200 points
       And "Ravi" has 75 points
+      And the points ledger of "Asha" shows, after its opening balance:
+        | event        | entry  | points | reason   |
+        | GenericEvent | CREDIT | 200    | REFERRER |
       And the points ledger of "Ravi" shows, after its opening balance:
         | event        | entry  | points | reason  |
         | GenericEvent | CREDIT | 75     | REFEREE |

@@ -19,6 +19,13 @@ Feature: Tiers
       Then "Asha" is in tier "Silver"
 
     @seed:contract @req:contract-28
+    Scenario: The points summary numbers the tier and names the next one
+      Given "Asha" has been given 600 goodwill points
+      Then the points summary of "Asha" shows tier 2, "Gold", and the next tier "Platinum" from 2000 lifetime points
+      When "Asha" is given 1400 goodwill points for "service recovery"
+      Then the points summary of "Asha" shows tier 3, "Platinum", and no tier above
+
+    @seed:contract @req:contract-28
     Scenario: Points below the next threshold keep the tier
       When "Asha" is given 499 goodwill points for "service recovery"
       Then the request succeeds

@@ -65,6 +65,23 @@ Feature: Points expiry and promised points in the ledger
         | 2026-02-01T06:00:00Z | 100    |
         | 2026-02-20T06:00:00Z | 50     |
 
+  Rule: Once a ledger exists, the org's clock only moves on
+
+    # Ruling 112: the test-control clock takes an ISO 8601 date-time (8520 otherwise); before the first ledger
+    # event it may start anywhere, after it never moves back (8316), so every ledger stays in date order.
+    @seed:003 @req:003-026 @new-org
+    Scenario: The org's clock cannot move back once a customer has a ledger
+      Given the org's clock reads "2026-01-01T10:00:00Z"
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When the org's clock is set to "2025-12-31T10:00:00Z"
+      Then the request is refused with error 8316
+      When the org's clock is set to "2026-01-01T10:00:00Z"
+      Then the request succeeds
+      When the org's clock is set to "tomorrow"
+      Then the request is refused with error 8520
+      When the org's clock is set to " 2026-02-01T10:00:00Z"
+      Then the request is refused with error 8520
+
   Rule: Promised points convert into regular points in one event
 
     @seed:003 @req:003-021 @req:003-030 @req:003-048 @req:003-049 @new-org

@@ -89,6 +89,39 @@ Feature: Returns, transfers and redemption reversals in the ledger
         | Returning a bill nobody paid           | "Asha" returns a bill nobody paid    | 8311 |
         | Returning another customer's bill      | "Ravi" returns bill "B1"             | 8311 |
 
+    @seed:003 @req:003-025
+    Scenario: Each bill is returned on its own
+      Given a bill "B1" of 1000 was paid through INSTORE with mobile M1
+      And a bill "B2" of 500 was paid through INSTORE with mobile M1
+      And 250 of bill "B1" is returned
+      When bill "B2" is returned in full
+      Then the request succeeds
+      And the return took back 500 points and gave back 0 redeemed points
+      When bill "B1" is returned in full
+      Then the return took back 750 points and gave back 0 redeemed points
+      And "Asha" has 0 points
+
+    @seed:003 @req:003-025 @req:003-019
+    Scenario: A bill returned in parts reverses no redemption, not even with its last part
+      Given a bill "B1" of 1000 was paid through INSTORE with mobile M1
+      And "Asha" has redeemed 100 points on bill "B1"
+      And 400 of bill "B1" is returned
+      When 600 of bill "B1" is returned
+      Then the request succeeds
+      And the return took back 600 points and gave back 0 redeemed points
+      And "Asha" has -100 points
+
+    @seed:003 @req:003-025 @req:003-019
+    Scenario: A full return does not credit again a redemption already reversed
+      Given a bill "B1" of 1000 was paid through INSTORE with mobile M1
+      And "Asha" has redeemed 300 points on bill "B1"
+      And "Asha" has redeemed 200 points on bill "B1"
+      And the redemption of 300 points by "Asha" is reversed
+      When bill "B1" is returned in full
+      Then the request succeeds
+      And the return took back 1000 points and gave back 200 redeemed points
+      And "Asha" has 0 points
+
     @seed:003 @req:003-025 @req:003-010
     Scenario: A return is made at the store of the bill it returns
       Given a bill "B1" of 400 was paid at store S001 through INSTORE with mobile M1
@@ -187,6 +220,16 @@ Feature: Returns, transfers and redemption reversals in the ledger
       When the redemption of 200 points by "Asha" is reversed
       Then the request is refused with error 8314
       And the loyalty accounts of "Asha" and "Ravi" are unchanged
+
+    @seed:003 @req:003-019
+    Scenario: Reversing one redemption leaves the others reversible
+      Given "Asha" has been given 500 goodwill points
+      And "Asha" has redeemed 200 points
+      And "Asha" has redeemed 100 points
+      And the redemption of 200 points by "Asha" is reversed
+      When the redemption of 100 points by "Asha" is reversed
+      Then the request succeeds
+      And "Asha" has 500 points
 
     @seed:003 @req:003-019 @req:003-025
     Scenario: A redemption its bill's full return gave back cannot be reversed again, others still can

