@@ -47,7 +47,7 @@ Then('the SMS to mobile {word} shows when it was sent with the offset {word}', a
 });
 
 When(
-  /^an email with the attachment "([^"]+)" (encoded as base64|not encoded|encoded as base64 under the v1.1 name|with broken base64) is sent to email (\S+)$/,
+  /^an email with the attachment "([^"]+)" (encoded as base64|not encoded|encoded as base64 under the v1.1 name|with broken base64|with truncated base64) is sent to email (\S+)$/,
   async function (this: MemberspecWorld, fileName: string, how: string, token: string) {
     const data = FILE_DATA[fileName.split('.').pop()!.toLowerCase()];
     const attachment: Record<string, string> =
@@ -57,6 +57,8 @@ When(
           ? { fileName, fileData: data.base64, fileEncodingType: 'base64' }
           : how === 'with broken base64'
             ? { fileName, fileData: `${data.base64}*`, fileEncodingType: 'base64' }
+            : how === 'with truncated base64'
+              ? { fileName, fileData: data.base64.slice(0, -1), fileEncodingType: 'base64' }
             : { file_name: fileName, file_data: data.base64, file_encoding_type: 'base64' };
     this.last = await (await this.session()).sendEmail({ to: symbol(this, token), subject: 'Your statement', body: 'Attached.', attachments: [attachment] });
   },

@@ -195,6 +195,30 @@ Feature: Audience Manager filters on items
         | whose average item value of soybean is more than 40 and spent more than 100 on soybean             | Roy, Zoe      |
         | who shopped for soybean in more than 1 distinct transactions and are loyalty customers             | Roy, Zoe, Zoha |
         | who shopped for soybean in more than 1 distinct transactions and are non-loyalty customers         | Raj           |
+        | who spent more than 100 on soybean and shopped for soybean in more than 3 distinct transactions    | nobody        |
+
+  Rule: Only bills with the item count, and a merged customer's bills count for the customer it was merged into
+
+    @seed:003 @req:003-140
+    Scenario: Bills without the item, and a product nobody bought, make no audience
+      Given a bill of 300 was paid through INSTORE with mobile M4
+      And the number of soybeans purchased by Zoha and Raj on different days of July 2022, at 2 each:
+        | Name | July 7 | July 10 | July11 | July 13 | July 25 |
+        | Zoha | 1      | 3       |        |         |         |
+      When the audience is customers who shopped for soybean in more than 0 distinct transactions from 2022-07-01 to 2031-12-31
+      Then the audience is Zoha
+      When the audience is customers who spent more than 0 on quinoa from 2022-07-01 to 2031-12-31
+      Then the audience is nobody
+
+    @seed:003 @req:003-140
+    Scenario: The bills of a customer merged into another count for the customer it was merged into
+      Given the number of soybeans purchased by Zoha and Raj on different days of July 2022, at 2 each:
+        | Name | July 7 | July 10 | July11 | July 13 | July 25 |
+        | Zoha | 1      | 3       |        |         |         |
+        | Raj  |        | 1       | 2      | 3       | 1       |
+      And "Zoha" has been merged into "Roy" on request
+      When the audience is customers who shopped for soybean in more than 1 distinct transactions from 2022-07-01 to 2022-07-31
+      Then the audience is Raj, Roy
 
   Rule: A query the platform cannot take is refused
 

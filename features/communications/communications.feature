@@ -86,3 +86,4 @@ Feature: Communications: SMS sender IDs, email attachments, the org's time zone
         | file       | how                | code |
         | banner.gif | not encoded        | 8450 |
         | card.png   | with broken base64 | 8452 |
+        | card.png   | with truncated base64 | 8452 |

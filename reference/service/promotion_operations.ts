@@ -75,9 +75,8 @@ export function planRedemptions(core: ServiceCore, orgId: number, customer: Cust
     if (isExpired(promotion, now)) continue;
     try {
       apply(code, promotion, true);
-      // Stryker disable next-line BlockStatement: only a bug throws anything but a DomainError; rethrowing it keeps the bug loud
     } catch (error) {
-      // Stryker disable next-line ConditionalExpression: the same
+      // Stryker disable next-line ConditionalExpression: only a bug throws anything but a DomainError; rethrowing it keeps the bug loud
       if (!(error instanceof DomainError)) throw error;
     }
   }
