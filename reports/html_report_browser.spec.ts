@@ -141,3 +141,40 @@ test('index.html in headless Chromium: no script error, verdict and first failur
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a real run's report in headless Chromium: a target with a planted bug, its first failure and a deep link", { timeout: 240_000 }, async () => {
+  assert.ok(existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM}: install it with "apt-get install -y chromium" or set MEMBERSPEC_CHROMIUM`);
+  const { certify } = await import('../api/certify.ts');
+  const { MUTANTS, startMutantVendor } = await import('../test/mutant_vendors.ts');
+  const dir = mkdtempSync(path.join(tmpdir(), 'memberspec-browser-real-'));
+  const vendor = await startMutantVendor(MUTANTS['fraud-status-hidden']);
+  let context: BrowserContext | undefined;
+  try {
+    // The fraud-status outline fails (the view hides the status); the new-org scenario still passes.
+    const result = await certify({ target: vendor.url, reportsDir: path.join(dir, 'reports'), tags: '@req:002-50 or @req:002-56' });
+    const firstFailure = result.report.scenarios.find((s) => s.verdict === 'failed');
+    const passed = result.report.scenarios.find((s) => s.verdict === 'passed');
+    assert.ok(firstFailure && passed, `${JSON.stringify(result.counts)}`);
+    context = await chromium.launchPersistentContext(path.join(dir, 'profile'), { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+    const url = pathToFileURL(result.htmlPath).href;
+    const { page, problems, networkRequests } = await openReport(context, url);
+    assert.match(await page.locator('.headline').first().innerText(), /Not conformant/);
+    assert.ok(await page.locator(`[id="${firstFailure.id}"] pre.message`).isVisible(), 'the first failure is open with its message');
+    assert.match(await page.locator('#causes tr.cause pre.message').first().innerText(), /fraud status/);
+    assert.ok(await page.locator(`a[href="cucumber.html"]`).isVisible(), "the page links cucumber's own report beside it");
+    assert.deepEqual(problems, []);
+    assert.deepEqual(networkRequests, []);
+    const deep = await openReport(context, `${url}#${passed.id}`);
+    assert.equal(await deep.page.locator(`[id="${passed.id}"]`).getAttribute('open'), '', 'a deep link opens a passed scenario');
+    assert.deepEqual(deep.problems, []);
+    // Cucumber's own report of the same run, beside ours, opens without a script error either.
+    const cucumber = await openReport(context, pathToFileURL(path.join(result.reportDir, 'cucumber.html')).href);
+    await cucumber.page.getByText(passed.name).first().waitFor();
+    assert.deepEqual(cucumber.problems, [], "cucumber's report runs without a script error");
+    assert.deepEqual(cucumber.networkRequests, []);
+  } finally {
+    await context?.close();
+    await vendor.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
