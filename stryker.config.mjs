@@ -17,7 +17,7 @@ export default {
   reporters: ['html', 'json', 'progress', 'live'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-  ignorePatterns: ['/reports/*/', '/bench/out', '/.tmp'],
+  ignorePatterns: ['/reports/*/', '/bench/out', '/.tmp', '/dist'],
   tempDirName: '.stryker-tmp',
   // The dry run's timings are taken on an idle machine; on two shared cores a mutant's scenarios can run
   // ten times slower, so a short limit would count slow-but-correct runs as timeouts (detected). Endless

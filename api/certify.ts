@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import type * as messages from '@cucumber/messages';
 import { loadConfiguration, loadSupport, runCucumber, type IRunConfiguration, type ISupportCodeLibrary } from '@cucumber/cucumber/api';
-import { PROJECT_ROOT, suiteInfo } from './project_root.ts';
+import { COMPILED, PROJECT_ROOT, suiteInfo } from './project_root.ts';
 import { newRunId } from './run_id.ts';
 import { checkTarget, resolveAdminToken, validateProfile, validateTarget } from './target_preflight.ts';
 import { parseDuration } from './soak.ts';
@@ -83,8 +83,10 @@ const DEFAULTS = {
 } as const;
 
 const CONFIG_FILE = path.join(PROJECT_ROOT, 'cucumber.mjs');
-const STEP_TIMEOUT_SUPPORT = 'api/step_timeout_support.ts';
-const INTERRUPT_SUPPORT = 'api/interrupt_support.ts';
+/** A support file of the project as cucumber imports it: the TypeScript source, or its compiled JavaScript in dist/. */
+const supportFile = (source: string) => (COMPILED ? `dist/${source.replace(/\.ts$/, '.js')}` : source);
+const STEP_TIMEOUT_SUPPORT = supportFile('api/step_timeout_support.ts');
+const INTERRUPT_SUPPORT = supportFile('api/interrupt_support.ts');
 /** The flag interrupt_support.ts reads: set once a run is stopped. */
 const STOP_RUN = Symbol.for('memberspec.stopRun');
 
@@ -137,8 +139,10 @@ function scrubFile(file: string, secrets: SecretScrubber): void {
 
 /** The project's support paths with certify's own: the stop hook right after the loaders (.mjs), the step timeout last. */
 function withSupport(importPaths: readonly string[]): string[] {
-  const loaders = importPaths.filter((p) => p.endsWith('.mjs'));
-  return [...loaders, INTERRUPT_SUPPORT, ...importPaths.filter((p) => !p.endsWith('.mjs')), STEP_TIMEOUT_SUPPORT];
+  // Compiled, the steps need no loader (tsx) and are read from dist/.
+  const loaders = COMPILED ? [] : importPaths.filter((p) => p.endsWith('.mjs'));
+  const steps = importPaths.filter((p) => !p.endsWith('.mjs')).map(supportFile);
+  return [...loaders, INTERRUPT_SUPPORT, ...steps, STEP_TIMEOUT_SUPPORT];
 }
 
 const discard = () =>

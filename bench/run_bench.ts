@@ -193,11 +193,12 @@ async function measureSuite(): Promise<void> {
 
 // `npm run bench -- throughput`, `-- suite`, `-- generation`, `-- audience`, `-- imports`, `-- ledger` or `-- postgres` runs one part.
 const only = process.argv[2];
-const PARTS = ['suite', 'throughput', 'generation', 'audience', 'imports', 'ledger', 'postgres'];
+const PARTS = ['startup', 'suite', 'throughput', 'generation', 'audience', 'imports', 'ledger', 'postgres'];
 if (only !== undefined && !PARTS.includes(only)) {
   console.error(`memberspec bench: unknown part "${only}" (expected ${PARTS.map((part) => `"${part}"`).join(', ')})`);
   process.exit(2);
 }
+if (only === undefined || only === 'startup') await (await import('./startup_bench.ts')).measureStartup();
 if (only === undefined || only === 'suite') await measureSuite();
 if (only === undefined || only === 'throughput') await measureThroughput();
 if (only === undefined || only === 'generation') await measureGeneration();

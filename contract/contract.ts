@@ -1,6 +1,8 @@
 // The contract document, loaded once, and the facts other layers read from it (operations, config
 // defaults, error codes), so the reference and the driver share one source.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../api/project_root.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -39,7 +41,7 @@ export interface ErrorCodeEntry {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type OpenApiDocument = Record<string, any>;
 
-export const CONTRACT: OpenApiDocument = JSON.parse(readFileSync(new URL('./openapi.json', import.meta.url), 'utf8'));
+export const CONTRACT: OpenApiDocument = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'contract', 'openapi.json'), 'utf8'));
 
 function resolve(ref: string): Record<string, unknown> {
   // Only local refs (#/a/b) appear in the contract.

@@ -1,6 +1,6 @@
 // Generates a population as a stream of NDJSON lines: the header, then the source profiles in the order
 // they happened (within blocks of persons, so memory stays flat), and the ground truth beside them.
-import { readFileSync } from 'node:fs';
+import { suiteInfo } from '../api/project_root.ts';
 import {
   POPULATION_FORMAT_VERSION,
   type GroundTruthRecord,
@@ -41,8 +41,7 @@ export interface PopulationChunk {
 }
 
 export function generatorVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  return suiteInfo().version;
 }
 
 export function populationHeader(options: GenerateOptions, profile: PopulationProfile = requireProfile(options.profile)): PopulationHeader {

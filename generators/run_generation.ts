@@ -5,6 +5,7 @@ import { rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { GenerateOptions } from './generate_population.ts';
 import { groundTruthPath } from './population_format.ts';
+import { COMPILED } from '../api/project_root.ts';
 import type { WriteProgress, WriteResult } from './write_population.ts';
 
 const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 6 };
@@ -26,7 +27,9 @@ export function generateInWorker(
   signal?: AbortSignal,
 ): Promise<WriteResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./generation_worker.mjs', import.meta.url), {
+    // Compiled (an installed package): the worker's JavaScript; a checkout: a loader that brings tsx along.
+    const entry = COMPILED ? new URL('./generation_worker.js', import.meta.url) : new URL('./generation_worker.mjs', import.meta.url);
+    const worker = new Worker(entry, {
       workerData: { out, options },
       resourceLimits: RESOURCE_LIMITS,
     });

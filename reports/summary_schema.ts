@@ -2,11 +2,11 @@
 // validator for it, so tests can hold every summary a run writes to what the schema promises.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../api/project_root.ts';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
-export const SUMMARY_SCHEMA_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'summary.schema.json');
+export const SUMMARY_SCHEMA_FILE = path.join(PROJECT_ROOT, 'reports', 'summary.schema.json');
 
 let validator: ValidateFunction | undefined;
 

@@ -1,8 +1,8 @@
 // The requirements catalogue (requirements/seeds.csv): one row per documented rule, with the seed's
 // own words and, where a rule is not tested, why. Read by the coverage check and by the report writers.
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../api/project_root.ts';
 
 export interface Requirement {
   readonly id: string;
@@ -16,7 +16,7 @@ export interface Requirement {
   readonly notTestedReason?: string;
 }
 
-export const CATALOGUE_PATH = join(dirname(fileURLToPath(import.meta.url)), 'seeds.csv');
+export const CATALOGUE_PATH = join(PROJECT_ROOT, 'requirements', 'seeds.csv');
 const CATALOGUE_COLUMNS = ['id', 'seed', 'section', 'requirement', 'conformance', 'not_tested_reason'];
 // Two digits, three once a seed has more than 99 rows (000-100).
 const ID_PATTERN = /^([0-9]{3}|contract)-[0-9]{2,3}$/;

@@ -1,7 +1,8 @@
 // `npm test`: every tier in order, one total. (a) the strict type check, (b) unit specs, (c) the suite
 // in-process, (d) the suite over HTTP against a spawned reference server, (e) the naive-vendor check,
 // (f) vendor profile mode: the suite over HTTP on one fixed org described by a profile file, (g) the
-// PostgreSQL store (postgres_check.ts), (h) mutant vendors: the reference with one planted bug each must be caught.
+// PostgreSQL store (postgres_check.ts), (h) mutant vendors: the reference with one planted bug each must be caught,
+// (i) the package: `npm pack`, the tarball installed into an empty folder, `npx memberspec certify` there.
 // Scenario verdicts count as tests: passed -> passed, failed/error -> failed; against the reference
 // every scenario applies, so not applicable -> failed.
 // The last line is always `N passed, N failed[, N skipped]`; the exit code is 1 if anything failed.
@@ -23,7 +24,7 @@ interface Tally {
 }
 
 const REPORTS_DIR = path.join(PROJECT_ROOT, 'reports', 'npm-test');
-const SKIP_DIRS = new Set(['node_modules', '.git', '.tmp', '.stryker-tmp']);
+const SKIP_DIRS = new Set(['node_modules', '.git', '.tmp', '.stryker-tmp', 'dist']);
 const SPEC_SUFFIX = '.spec.ts';
 /** Names that look like tests but would be silently skipped by the runner's pattern. */
 const LOOKS_LIKE_A_TEST = /([._-](spec|test|sepc|spce)\.(ts|js|mjs)$)/;
@@ -198,6 +199,8 @@ const TIERS: { key: string; name: string; run: () => Promise<Tally> }[] = [
   { key: 'profile', name: 'vendor profile mode (one fixed org, no test-control)', run: () => checkTier(runVendorProfileCheck) },
   { key: 'postgres', name: 'PostgreSQL store (kill -9, two processes, the suite over HTTP)', run: postgresTier },
   { key: 'mutants', name: 'mutant vendors (the reference with one planted bug each)', run: () => checkTier(runMutantVendorsCheck) },
+  // Needs the npm registry for the tarball's dependencies (CI has it).
+  { key: 'package', name: 'the packed tarball installed into an empty folder (npx memberspec certify)', run: () => checkTier(async () => (await import('./package_check.ts')).runPackageCheck()) },
 ];
 
 const only = process.argv.slice(2);
