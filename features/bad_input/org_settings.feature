@@ -16,6 +16,18 @@ Feature: Org settings the platform does not know
       And the error message mentions "CONF_NOT_A_SETTING"
 
     @seed:contract @req:contract-12
+    Scenario Outline: An org whose <setting> names <value>, no country with a telephone numbering plan, is refused
+      When an org is requested with these settings:
+        | setting   | value   |
+        | <setting> | <value> |
+      Then the request is refused with error 8207
+
+      Examples:
+        | setting             | value |
+        | base country        | XX    |
+        | supported countries | SG,XX |
+
+    @seed:contract @req:contract-12
     Scenario Outline: <setting> set to <value> is refused
       When an org is requested with these settings:
         | setting   | value   |

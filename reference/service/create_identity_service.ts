@@ -33,7 +33,7 @@ import { createServiceCore } from './service_core.ts';
 import { createStatusOperations } from './status_operations.ts';
 import { createSubscriptionOperations } from './subscription_operations.ts';
 
-const md5 = (text: string) => createHash('md5').update(text).digest('hex');
+const md5 = (text: string) => createHash('md5').update(text).digest();
 
 function countries(setup: OrgSetup): { baseCountry: string; supportedCountries: string[] } {
   const baseCountry = (setup.baseCountry ?? 'IN').toUpperCase();
@@ -86,7 +86,7 @@ export function createIdentityService(
     authenticate(username, passwordMd5) {
       const org = store.findOrgByTillUsername(username);
       if (!org || !/^[0-9a-fA-F]{32}$/.test(passwordMd5)) return undefined;
-      const expected = Buffer.from(md5(org.till.password), 'hex');
+      const expected = md5(org.till.password);
       return timingSafeEqual(expected, Buffer.from(passwordMd5, 'hex')) ? org : undefined;
     },
 
