@@ -423,9 +423,14 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
     return { ...response, operation: operationId };
   }
 
-  function session(orgId: string, till: TillCredentials, authenticated = true, secrets = secretScrubber([till])): OrgSession {
+  function session(orgId: string, till: TillCredentials, credentials: 'md5' | 'none' | 'plain password' = 'md5', secrets = secretScrubber([till])): OrgSession {
     const tillUsername = till.username;
-    const auth: Record<string, string> = authenticated ? { authorization: basicAuthorization(till.username, till.password) } : {};
+    const authorization = {
+      md5: () => ({ authorization: basicAuthorization(till.username, till.password) }),
+      none: () => ({}),
+      'plain password': () => ({ authorization: `Basic ${Buffer.from(`${till.username}:${till.password}`, 'utf8').toString('base64')}` }),
+    };
+    const auth: Record<string, string> = authorization[credentials]();
     const view = (body: Json) => toCustomerView(body);
     const send = (operationId: string, request: Omit<ApiRequest, 'headers'>) => call(operationId, { ...request, headers: auth }, secrets);
     const registration = (body: Json) => ({ customerId: body.createdId as number });
@@ -551,7 +556,10 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
       },
       anonymous() {
         // Still scrubbed of this till's credentials: a target might echo the last ones it saw.
-        return session(orgId, till, false, secrets);
+        return session(orgId, till, 'none', secrets);
+      },
+      withPlainPassword() {
+        return session(orgId, till, 'plain password', secrets);
       },
       tillUsername,
       async changeStatusLabel(query, change) {

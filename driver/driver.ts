@@ -146,6 +146,8 @@ export interface OrgSession {
   setClock(instant: string): Promise<Result<{ now: string }>>;
   /** The same org reached with no credentials at all. */
   anonymous(): OrgSession;
+  /** The same org reached with the till's password sent as it is, where its md5 belongs (a client's slip). */
+  withPlainPassword(): OrgSession;
 
   // Subscriptions and test/control groups
   /** Sets opt-ins/opt-outs; the answer lists the entries as the target stored them. */

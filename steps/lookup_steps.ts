@@ -52,6 +52,10 @@ When('the customer details of {string} are read without credentials', async func
   this.last = await (await this.session()).anonymous().getCustomer(this.customerId(name));
 });
 
+When('the customer details of {string} are read with the till password sent where its md5 belongs', async function (this: MemberspecWorld, name: string) {
+  this.last = await (await this.session()).withPlainPassword().getCustomer(this.customerId(name));
+});
+
 When('another org reads the customer details of {string}', async function (this: MemberspecWorld, name: string) {
   const id = this.customerId(name);
   this.last = await (await this.otherOrg()).getCustomer(id);

@@ -13,6 +13,12 @@ Feature: Authentication and org isolation
       When the customer details of "Asha" are read without credentials
       Then the request is refused with error 401
 
+    # The platform's credentials are base64(till:md5hex(password)); the password itself is not its md5.
+    @seed:contract @req:contract-01
+    Scenario: Reading a customer with the till's password where its md5 belongs
+      When the customer details of "Asha" are read with the till password sent where its md5 belongs
+      Then the request is refused with error 401
+
     @seed:contract @req:contract-01
     Scenario: Registering without credentials
       When a loyalty registration without credentials arrives through INSTORE with mobile M2
