@@ -21,6 +21,13 @@ const RESTRICTIONS: Readonly<Record<string, keyof NonNullable<PromotionSpec['lim
   'transactions of the promotion': 'transactions',
 };
 
+/** The contract's limit for the seed's words of a restriction. */
+function restrictionLimit(restriction: string): keyof NonNullable<PromotionSpec['limits']> {
+  const limit = RESTRICTIONS[restriction];
+  if (!limit) throw new HarnessError(`unknown restriction "${restriction}" (use ${Object.keys(RESTRICTIONS).join(', ')})`);
+  return limit;
+}
+
 interface PromotionState {
   readonly suffix: string;
   /** Promotion name -> id. */
@@ -82,9 +89,7 @@ Given(
   async function (this: MemberspecWorld, name: string, discountType: string, discountValue: number, till: string, table: DataTable) {
     const limits: Record<string, number> = {};
     for (const row of table.hashes()) {
-      const limit = RESTRICTIONS[row.restriction];
-      if (!limit) throw new HarnessError(`unknown restriction "${row.restriction}" (use ${Object.keys(RESTRICTIONS).join(', ')})`);
-      limits[limit] = Number(row.limit);
+      limits[restrictionLimit(row.restriction)] = Number(row.limit);
     }
     await createPromotion(this, { name, discountType, discountValue, validTill: isoOf(till), limits });
   },
@@ -93,6 +98,21 @@ Given(
 When('a code-linked promotion {string} of {word} {float} off, valid till {word}, is created', async function (this: MemberspecWorld, name: string, discountType: string, discountValue: number, till: string) {
   this.last = await (await this.session()).createPromotion({ name, discountType, discountValue, validTill: isoOf(till) });
 });
+
+When(
+  'a code-linked promotion {string} of {word} {float} off bills above {float}, valid till {word}, is created',
+  async function (this: MemberspecWorld, name: string, discountType: string, discountValue: number, minBillAmount: number, till: string) {
+    this.last = await (await this.session()).createPromotion({ name, discountType, discountValue, minBillAmount, validTill: isoOf(till) });
+  },
+);
+
+When(
+  /^a code-linked promotion "([^"]*)" of (\S+) (\S+) off, valid till (\S+), is created with at most (\S+) (redemptions of a code|redemptions per customer|transactions of the promotion)$/,
+  async function (this: MemberspecWorld, name: string, discountType: string, discountValue: string, till: string, limit: string, restriction: string) {
+    const limits = { [restrictionLimit(restriction)]: Number(limit) };
+    this.last = await (await this.session()).createPromotion({ name, discountType, discountValue: Number(discountValue), validTill: isoOf(till), limits });
+  },
+);
 
 async function upload(world: MemberspecWorld, featureCodes: string[], promotion: string): Promise<void> {
   const id = promotionId(world, promotion);

@@ -71,6 +71,10 @@ When('the {source} subscriptions of {string} are read', async function (this: Me
   this.last = await (await this.session()).getSubscriptions(this.customerId(name), source);
 });
 
+When('the subscriptions of {string} in every source are read', async function (this: MemberspecWorld, name: string) {
+  this.last = await (await this.session()).getSubscriptions(this.customerId(name), {});
+});
+
 async function readSubscriptions(world: MemberspecWorld, name: string, source: SourceSpec): Promise<Subscription[]> {
   const result = await (await world.session()).getSubscriptions(world.customerId(name), source);
   const where = source.accountId ? `${source.source} account ${source.accountId}` : source.source;

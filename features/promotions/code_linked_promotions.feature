@@ -46,6 +46,23 @@ Feature: Code-linked promotions
         | no discount               | ABS  | 0     | 2099-12-31 |
         | an expiry that is no date | ABS  | 10    | someday    |
 
+    # The contract's PromotionRequest: "minBillAmount 0 or more"; PromotionLimits: "each a whole number from 1".
+    @seed:003 @req:003-100
+    Scenario: A promotion for bills above a negative amount is refused
+      When a code-linked promotion "Broken" of ABS 10 off bills above -1, valid till 2099-12-31, is created
+      Then the request is refused with error 8500
+
+    @seed:003 @req:003-100 @req:003-107
+    Scenario Outline: A promotion allowing <limit> <restriction> is refused
+      When a code-linked promotion "Broken" of ABS 10 off, valid till 2099-12-31, is created with at most <limit> <restriction>
+      Then the request is refused with error 8500
+
+      Examples:
+        | restriction                   | limit |
+        | redemptions of a code         | 0     |
+        | redemptions per customer      | 2.5   |
+        | transactions of the promotion | -1    |
+
   Rule: Codes are generated automatically or uploaded by the brand, and more can be added after the promotion exists
 
     @seed:003 @req:003-101 @req:003-102

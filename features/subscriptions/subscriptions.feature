@@ -26,6 +26,15 @@ Feature: Subscriptions
         | channel | promotional | transactional |
         | email   | opted out   | opted in      |
 
+    # What a vendor shows for a status never set (nothing, or a default) is its own: the read must answer.
+    @seed:002 @req:002-12
+    Scenario: The subscriptions of a customer who never set one can be read
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When the INSTORE subscriptions of "Asha" are read
+      Then the request succeeds
+      When the subscriptions of "Asha" in every source are read
+      Then the request succeeds
+
     @seed:000 @seed:002 @req:000-39 @req:002-12
     Scenario: Switching the promotional status leaves the transactional status as it was
       Given a loyalty customer "Asha" registered through INSTORE with mobile M1
