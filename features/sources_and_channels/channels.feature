@@ -143,6 +143,18 @@ Feature: Communication channels
         | WeChat  | wechat       | wx-openid-1 | WECHAT |
         | Line    | line         | line-user-1 | LINE   |
 
+    @seed:000 @req:000-05 @req:000-70
+    Scenario: Where channels come only from their own source, a channel that is no source comes through any source
+      Given the org setting CONF_CHANNELS_FROM_OWN_SOURCE_ONLY is true
+      When a loyalty registration arrives through INSTORE with these details:
+        | mobile        | M1 |
+        | email channel | E1 |
+      Then the request succeeds
+      And the request created a new customer "Asha"
+      And the INSTORE profile of "Asha" has these communication channels:
+        | channel | value |
+        | email   | E1    |
+
     @seed:000 @seed:002 @req:000-05 @req:000-70 @req:002-08
     Scenario Outline: Where channels may come from any source, a <Channel> channel through INSTORE is kept
       Given the org setting CONF_CHANNELS_FROM_OWN_SOURCE_ONLY is false
