@@ -93,7 +93,7 @@ export async function checkTestControl(
   await response?.body?.cancel();
   if (response?.status === 401) {
     throw new UsageError(
-      `target ${target} refused the admin token of its test-control extension (POST /x-memberspec/orgs answered 401): ${adminToken === undefined ? 'pass' : 'check'} --admin-token or ${ADMIN_TOKEN_ENV}`,
+      `target ${target} refused the admin token of its test-control extension (POST /x-memberspec/orgs answered 401): ${adminToken === undefined ? 'pass' : 'check'} --admin-token or ${ADMIN_TOKEN_ENV}${access.headers ? '' : ' (or, for a gateway in front of the target that wants its own credential, --header "Name: value")'}`,
     );
   }
   if (response?.status === 403) {

@@ -28,6 +28,7 @@ test('--header goes with every request (a gateway that wants an API key), and ne
   try {
     const refused = await runCli('certify', '--target', gateway.url, '--reports', tmp.dir, ...ONE);
     assert.equal(refused.code, 2, 'without the header the gateway refuses the checks');
+    assert.match(refused.stderr, /answered 401\): pass --admin-token or MEMBERSPEC_ADMIN_TOKEN \(or, for a gateway in front of the target that wants its own credential, --header "Name: value"\)/);
     const r = await runCli('certify', '--target', gateway.url, '--header', 'X-Api-Key: key-7f3a9c', '--header', 'X-Trace: ci', '--reports', tmp.dir, ...ONE);
     assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /CONFORMANT: every applicable scenario passed \(1 passed/);
