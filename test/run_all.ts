@@ -167,6 +167,8 @@ async function postgresTier(): Promise<Tally> {
     const server = await spawnServe(store, 0, adminToken);
     try {
       const suite = await certifyTier({ target: server.url, adminToken });
+      const ended = server.ended();
+      if (ended) console.log(`  serve --store postgres ${ended}`);
       const replay = await checkTier(async () => {
         const { outcomeCollector } = await import('./check_support.ts');
         const { outcomes, check } = outcomeCollector();
