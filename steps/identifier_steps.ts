@@ -34,6 +34,10 @@ When('{string} removes the {identifiers} through {source}', async function (this
   this.last = await (await this.session()).changeIdentifier(this.customerId(name), change);
 });
 
+When('an identifier change adding the {identifiers} is sent for a customer no one registered through {source}', async function (this: MemberspecWorld, ids: IdentifierSpec[], source: SourceSpec) {
+  this.last = await (await this.session()).changeIdentifier(UNKNOWN_CUSTOMER_ID, { ...source, add: this.identifiers(ids), remove: [] });
+});
+
 When('an identifier change with nothing to add or remove is sent for {string} through {source}', async function (this: MemberspecWorld, name: string, source: SourceSpec) {
   this.last = await (await this.session()).changeIdentifier(this.customerId(name), { ...source, add: [], remove: [] });
 });

@@ -57,6 +57,11 @@ Then('the {source} profile of {string} shows {identifiers}', async function (thi
   }
 });
 
+Then('the {source} profile of {string} shows no {idType}', async function (this: MemberspecWorld, source: SourceSpec, name: string, type: string) {
+  const profile = profileOf(await this.view(name), source, name);
+  expect(this.describe(identifierValue(profile.identifiers, type)), `${name}: ${source.source} profile ${type}`).to.equal('NULL');
+});
+
 Then('the {source} profile of {string} shows the first name {string}', async function (this: MemberspecWorld, source: SourceSpec, name: string, expected: string) {
   expect(profileOf(await this.view(name), source, name).firstName, `${name}: ${source.source} first name`).to.equal(expected);
 });

@@ -40,6 +40,32 @@ Feature: Synchronising identifiers between Instore and other source profiles
         | external id | X1  | X2  |
 
     @seed:000 @seed:001 @req:000-24 @req:001-17
+    Scenario: With synchronisation an email removed through Instore leaves no profile with it
+      Given the org setting CONF_IDENTIFIERS_SYNC_ENABLED is true
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1 and email E1
+      And "Asha" also registered through WEB_ENGAGE account "we-1" with mobile M1 and email E1
+      When "Asha" removes the email E1 through INSTORE
+      Then the request succeeds
+      And "Asha" has no email
+      And the INSTORE profile of "Asha" shows no email
+      And the WEB_ENGAGE account "we-1" profile of "Asha" shows no email
+      And the INSTORE profile of "Asha" shows mobile M1
+      And the WEB_ENGAGE account "we-1" profile of "Asha" shows mobile M1
+
+    # Seed 000/001: synchronisation is for "the identifier change request made from Membercare" (Instore); a
+    # change made through another source profile reaches that profile only.
+    @seed:000 @seed:001 @req:000-24 @req:001-17
+    Scenario: With synchronisation a change made through WebEngage reaches the WebEngage profile only
+      Given the org setting CONF_IDENTIFIERS_SYNC_ENABLED is true
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1 and email E1
+      And "Asha" also registered through WEB_ENGAGE account "we-1" with mobile M1 and email E1
+      When "Asha" changes its email from E1 to E2 through WEB_ENGAGE account "we-1"
+      Then the request succeeds
+      And "Asha" has email E2
+      And the WEB_ENGAGE account "we-1" profile of "Asha" shows email E2
+      And the INSTORE profile of "Asha" shows email E1
+
+    @seed:000 @seed:001 @req:000-24 @req:001-17
     Scenario: Without synchronisation the WebEngage profile keeps the old email
       Given the org setting CONF_IDENTIFIERS_SYNC_ENABLED is false
       And a loyalty customer "Asha" registered through INSTORE with mobile M1 and email E1

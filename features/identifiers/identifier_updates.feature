@@ -106,6 +106,25 @@ Feature: Updating a registered customer's identifiers
       And the INSTORE profile of "Asha" shows mobile M1
       And no customer is found with email E1
 
+    # The platform's documented error 8053: "Each identifier is registered with a different customer in other
+    # source. Unable to merge accounts."
+    @seed:contract @req:contract-08
+    Scenario: A change whose new values two other customers hold is refused
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And a loyalty customer "Ben" registered through WEBSITE with mobile M2 and email E2
+      And a loyalty customer "Carol" registered through WEBSITE with mobile M3 and email E3
+      When "Asha" adds the email E2 and mobile M3 through INSTORE
+      Then the request is refused with error 8053
+      And "Asha" has mobile M1
+      And "Asha" has no email
+      And "Asha" is not merged
+
+    @seed:contract @req:contract-08 @req:contract-02
+    Scenario: An identifier change for a customer no one registered is refused
+      When an identifier change adding the email E1 is sent for a customer no one registered through INSTORE
+      Then the request is refused with error 8015
+      And no customer is found with email E1
+
     # The platform's documented error 91005: "<identifier> is primary identifier and cannot be updated".
     @seed:000 @seed:001 @req:000-09 @req:001-01 @req:000-16 @req:001-08 @seed:contract @req:contract-08
     Scenario: The primary identifier cannot be removed

@@ -66,8 +66,46 @@ Feature: Identifiers that do not identify: WeChat ids, union ids and the API's o
       When "Li" changes its wechat id from W1 to W2 through INSTORE
       Then the request succeeds
       And "Li" has wechat id W2
+      And the INSTORE profile of "Li" shows wechat id W2
       And looking up the wechat id W2 through INSTORE finds "Li"
       And no customer is found with wechat id W1
+
+    @seed:002 @seed:contract @req:002-07 @req:contract-95
+    Scenario: Removing the WeChat id
+      Given a loyalty customer "Li" registered through INSTORE with mobile M1 and wechat id W1
+      When "Li" removes the wechat id W1 through INSTORE
+      Then the request succeeds
+      And "Li" has no wechat id
+      And the INSTORE profile of "Li" shows no wechat id
+      And "Li" has mobile M1
+      And no customer is found with wechat id W1
+
+    @seed:002 @seed:contract @req:002-07 @req:contract-95
+    Scenario: Removing a WeChat id the customer does not hold changes nothing
+      Given a loyalty customer "Li" registered through INSTORE with mobile M1 and wechat id W1
+      When "Li" removes the wechat id W2 through INSTORE
+      Then the request succeeds
+      And "Li" has wechat id W1
+      And the INSTORE profile of "Li" shows wechat id W1
+
+    # Ruling 90: one value per type.
+    @seed:002 @seed:contract @req:002-07 @req:contract-95
+    Scenario: Two WeChat ids in one change are refused
+      Given a loyalty customer "Li" registered through INSTORE with mobile M1
+      When "Li" adds the wechat id W1 and wechat id W2 through INSTORE
+      Then the request is refused with error 8013
+      And "Li" has no wechat id
+
+    @seed:002 @seed:contract @req:002-07 @req:contract-95
+    Scenario: Changing the WeChat id keeps the WeChat union ID
+      Given a loyalty customer "Li" registered through WECHAT account "brand-oa" with these details:
+        | mobile          | M1 |
+        | wechat id       | W1 |
+        | wechat union id | U1 |
+      When "Li" changes its wechat id from W1 to W2 through WECHAT account "brand-oa"
+      Then the request succeeds
+      And "Li" has mobile M1, wechat id W2 and wechat union id U1
+      And the WECHAT account "brand-oa" profile of "Li" shows wechat id W2 and wechat union id U1
 
   Rule: A WeChat id finds its customer but never makes two customers one
 
