@@ -47,6 +47,14 @@ When('an org is requested with customer status enabled and these status labels:'
   this.last = await this.driver.requestOrg({ configs: { [STATUS_CONFIG]: true }, statusLabels: labelsOf(table) });
 });
 
+// The words as written, unresolved, so that the target judges a status or restriction it does not know;
+// a label written "(blank)" is sent as spaces.
+When('an org is requested with customer status enabled and these status labels as written:', async function (this: MemberspecWorld, table: DataTable) {
+  if (!this.driver) throw new HarnessError('no driver: the Before hook did not run');
+  const statusLabels = table.hashes().map((row) => ({ status: row.status, label: row.label === '(blank)' ? '   ' : row.label, restrictions: (row.restrictions ?? '').split(/\s*,\s*/).filter(Boolean) }));
+  this.last = await this.driver.requestOrg({ configs: { [STATUS_CONFIG]: true }, statusLabels: statusLabels as StatusLabelSetup[] });
+});
+
 When('{string} is given the status label {string} with the reason {string}', async function (this: MemberspecWorld, name: string, label: string, reason: string) {
   await changeLabel(this, name, label, reason);
 });

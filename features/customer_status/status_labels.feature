@@ -38,6 +38,40 @@ Feature: Customer status and its labels
         | Internal         | Staff          | store employee               |
         | Pending deletion | Erasure queued | deletion asked by phone      |
 
+    # Org setup is the contract's test-control extension: labels it cannot create are refused there (8207).
+    @seed:000 @seed:001 @req:001-50 @req:000-74 @seed:contract @req:contract-12
+    Scenario Outline: A label <problem> is refused when the org is set up
+      When an org is requested with customer status enabled and these status labels as written:
+        | status   | label   | restrictions   |
+        | <status> | <label> | <restrictions> |
+      Then the request is refused with error 8207
+      And the error message mentions "statusLabels"
+
+      Examples:
+        | problem                                   | status    | label            | restrictions     |
+        | under a status that does not exist        | Dormant   | Sleeping         |                  |
+        | whose name is blank                       | Suspended | (blank)          |                  |
+        | named Deletion_pending under Suspended    | Suspended | deletion_pending |                  |
+        | with a restriction that does not exist    | Suspended | On hold          | Block everything |
+
+    @seed:000 @seed:001 @req:001-50 @req:000-74 @seed:contract @req:contract-12
+    Scenario: A label name given twice, in any case, is refused when the org is set up
+      When an org is requested with customer status enabled and these status labels as written:
+        | status          | label   | restrictions |
+        | Suspended       | On hold |              |
+        | Fraud suspected | ON HOLD |              |
+      Then the request is refused with error 8207
+      And the error message mentions "statusLabels"
+
+    # The seed's status words and the API's names (SUSPENDED, PENDING_DELETION) both name a status.
+    @seed:000 @seed:001 @seed:002 @req:001-50 @req:000-74 @req:002-54 @seed:contract @req:contract-12
+    Scenario: Labels under the API's status names, Deletion_pending among them, set up an org
+      When an org is requested with customer status enabled and these status labels as written:
+        | status           | label            | restrictions      |
+        | SUSPENDED        | On hold          | Block transaction |
+        | PENDING_DELETION | Deletion_pending |                   |
+      Then the request succeeds
+
   Rule: Every customer is Active by default, with the first label created as the default label
 
     # Ruling 6: seed 000/001 "The first status label that you create is set as the default status value" and
