@@ -101,6 +101,11 @@ Feature: Org settings the platform does not know
         | CONF_ALLOW_MOBILE_UPDATE           | 2                      |
         | CONF_ALLOW_MOBILE_UPDATE           | "yes"                  |
         | CONF_ALLOW_MOBILE_UPDATE           | null                   |
+        | CONF_ALLOW_MOBILE_UPDATE           | ["1"]                  |
+        | CONF_LOYALTY_POINTS_PER_CURRENCY_UNIT | "many"              |
+        | CONF_LOYALTY_REFERRER_POINTS       | 2.5                    |
+        | CONF_LOYALTY_TIERS                 | 5                      |
+        | CONF_LOYALTY_PROGRAMS              | 5                      |
         | CONF_REGISTRATION_PRIMARY_KEY      | 5                      |
         | CONF_MIN_REGISTRATION_DATE         | ["2024-01-01"]         |
         | CONF_MIN_REGISTRATION_DATE         | "2024-01-1"            |

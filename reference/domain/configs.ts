@@ -95,8 +95,8 @@ function parseValue(definition: ConfigDefinition, raw: unknown): ConfigValue | u
   switch (definition.kind) {
     case 'boolean': {
       if (typeof raw === 'boolean') return raw;
-      if (raw === 1 || raw === 0) return raw === 1;
-      const text = typeof raw === 'string' ? raw.trim().toLowerCase() : undefined;
+      // Seed 001: "0 - Disable 1 - Enable", as a number or as text in any case.
+      const text = typeof raw === 'string' ? raw.trim().toLowerCase() : typeof raw === 'number' ? String(raw) : undefined;
       if (text === 'true' || text === '1') return true;
       if (text === 'false' || text === '0') return false;
       throw invalid();
@@ -173,6 +173,7 @@ export function parseOrgConfigs(raw: Record<string, unknown> | undefined): OrgCo
     }
     given.set(name, parsed);
     // Only CONF_MIN_REGISTRATION_DATE parses to undefined (no minimum), and it has no default to remove.
+    // Stryker disable next-line ConditionalExpression: an unset minimum stored as undefined reads as no minimum
     if (parsed !== undefined) configs[name] = parsed;
   }
   checkCardConfigs(configs);
