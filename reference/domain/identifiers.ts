@@ -91,6 +91,7 @@ export function normaliseValue(
 export function tryNormaliseValue(type: MatchingIdentifierType, raw: string, phone: PhoneContext): string | undefined {
   try {
     return normaliseValue(type, raw, phone);
+    // Stryker disable next-line BlockStatement: an empty catch returns undefined too
   } catch {
     return undefined;
   }
