@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { NotApplicableError, type Driver, type OrgSession, type OrgSetup } from '../driver/driver.ts';
-import { makeDriver } from '../driver/make_driver.ts';
+import { makeLoadDriver } from '../driver/make_driver.ts';
 import { checkProfileApplicable, type VendorProfile } from '../driver/vendor_profile.ts';
 import { groundTruthPath, type PopulationHeader } from '../generators/population_format.ts';
 import { customerStatusOnIn } from '../reference/domain/customer_status.ts';
@@ -66,6 +66,13 @@ export interface SeedReport {
   readonly durationS: number;
   /** Profiles sent per second over the sending phase (registrations and their transactions). */
   readonly profilesPerSecond: number;
+  /** Contract requests sent per second over the sending phase. */
+  readonly requestsPerSecond: number;
+  /**
+   * CPU time of this process per request over the sending phase, in ms: the client's cost (in-process,
+   * the reference's work is included).
+   */
+  readonly cpuMsPerRequest: number;
   readonly target: { readonly driver: string; readonly url: string; readonly profile?: string; readonly orgId: string };
   /** In profile mode, how the vendor's fixed org differs from the org the population was generated for. */
   readonly orgMismatch?: string;
@@ -258,7 +265,7 @@ export async function openDriver(prepared: PreparedLoad, options: SeedOptions, t
       ...(headers ? { headers } : {}),
     });
   }
-  return makeDriver({
+  return makeLoadDriver({
     driver: target ? 'http' : 'in-process',
     ...(target ? { target } : {}),
     ...(headers ? { headers } : {}),
@@ -284,6 +291,7 @@ export async function loadPopulation(driver: Driver, prepared: PreparedLoad, opt
   const latency = new LatencyRecorder();
   const { session, setup, mismatch } = await openOrg(driver, header, options.driver ? options.vendorProfile : vendor?.profile);
   const sendingStarted = performance.now();
+  const cpuBefore = process.cpuUsage();
   const sent = await sendPopulation({
     session,
     profiles: profileRecords(prepared.population),
@@ -298,6 +306,8 @@ export async function loadPopulation(driver: Driver, prepared: PreparedLoad, opt
     ...(options.signal ? { signal: options.signal } : {}),
   });
   const sendingSeconds = (performance.now() - sendingStarted) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const sentRequests = latency.overall()?.count ?? 0;
 
   const resolved = await resolveCustomers(session, sent.customerIds, {
     testControl: driver.capabilities.testControl,
@@ -336,6 +346,8 @@ export async function loadPopulation(driver: Driver, prepared: PreparedLoad, opt
     finishedAt: finishedAt.toISOString(),
     durationS: (finishedAt.getTime() - startedAt.getTime()) / 1000,
     profilesPerSecond: sendingSeconds > 0 ? Math.round((tally.profiles.sent / sendingSeconds) * 10) / 10 : 0,
+    requestsPerSecond: sendingSeconds > 0 ? Math.round((sentRequests / sendingSeconds) * 10) / 10 : 0,
+    cpuMsPerRequest: sentRequests > 0 ? Math.round(((cpu.user + cpu.system) / 1000 / sentRequests) * 1000) / 1000 : 0,
     target: {
       driver: driver.name,
       url: target ?? 'in-process reference',

@@ -85,7 +85,7 @@ function writePopulation(dir: string): string {
 }
 
 /** `memberspec serve --port 0` in its own process; resolves with its URL and a stop function. */
-async function spawnReference(): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function spawnReference(): Promise<{ url: string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [path.join(here, '..', 'bin', 'memberspec.mjs'), 'serve', '--port', '0'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -49,6 +49,8 @@ export interface ContractDriverOptions {
   readonly transport: Transport;
   /** Profile mode: the target has one fixed org and no test-control extension. */
   readonly profile?: VendorProfile;
+  /** Keep each exchange for reports (default); a load, which never shows them, turns it off. */
+  readonly recordTranscript?: boolean;
 }
 
 export { REDACTED, basicAuthorization } from './credentials.ts';
@@ -377,13 +379,15 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
   const baseUrl = /^https?:\/\//i.test(transport.target) ? transport.target : '';
 
   /**
-   * Sends one request, records it, and checks the answer against the contract. The answer is scrubbed of
-   * the session's credentials first (a target may echo them), so no step, message or transcript holds them.
+   * Sends one request, records it (unless the driver keeps no transcript), and checks the answer against
+   * the contract. The answer is scrubbed of the session's credentials first (a target may echo them), so
+   * no step, message or transcript holds them.
    */
   async function call(operationId: string, request: ApiRequest, secrets: SecretScrubber = NO_SECRETS): Promise<OperationResponse> {
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     if (request.body !== undefined || request.rawBody !== undefined) headers['content-type'] ??= 'application/json';
     const sent: ApiRequest = { ...request, headers };
+    if (options.recordTranscript === false) return contractChecked(operationId, await scrubbedAnswer(operationId, sent, secrets));
     const query = new URLSearchParams(request.query ?? {}).toString();
     const base = {
       operation: operationId,
@@ -397,22 +401,32 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
           : {}),
     };
     const started = performance.now();
-    let response: ApiResponse;
-    try {
-      const answer = await transport.send(sent);
-      response = { ...answer, body: secrets.value(answer.body), headers: secrets.value(answer.headers) };
-    } catch (error) {
-      const message = secrets.text(error instanceof Error ? error.message : String(error));
-      transcript.push({ ...base, status: 0, responseBody: message, durationMs: Math.round(performance.now() - started) });
-      if (error instanceof HarnessError) throw new HarnessError(`${operationId}: ${message}`);
-      throw new HarnessError(`${operationId}: ${request.method} ${request.path} on ${transport.target} failed (${message})`);
-    }
+    const response = await scrubbedAnswer(operationId, sent, secrets, (message) =>
+      transcript.push({ ...base, status: 0, responseBody: message, durationMs: Math.round(performance.now() - started) }),
+    );
     transcript.push({
       ...base,
       status: response.status,
       ...(response.body !== undefined ? { responseBody: redactBody(operationId, response.body) } : {}),
       durationMs: Math.round(performance.now() - started),
     });
+    return contractChecked(operationId, response);
+  }
+
+  /** The transport's answer without the session's credentials; a failure becomes a HarnessError naming the operation. */
+  async function scrubbedAnswer(operationId: string, sent: ApiRequest, secrets: SecretScrubber, onFailure?: (message: string) => void): Promise<ApiResponse> {
+    try {
+      const answer = await transport.send(sent);
+      return { ...answer, body: secrets.value(answer.body), headers: secrets.value(answer.headers) };
+    } catch (error) {
+      const message = secrets.text(error instanceof Error ? error.message : String(error));
+      onFailure?.(message);
+      if (error instanceof HarnessError) throw new HarnessError(`${operationId}: ${message}`);
+      throw new HarnessError(`${operationId}: ${sent.method} ${sent.path} on ${transport.target} failed (${message})`);
+    }
+  }
+
+  function contractChecked(operationId: string, response: ApiResponse): OperationResponse {
     const problems = [
       ...responseProblems(operationId, response.status, response.body),
       ...responseHeaderProblems(operationId, response.status, response.headers ?? {}),

@@ -55,9 +55,13 @@ export function secretScrubber(tills: readonly TillCredentials[], otherSecrets: 
     if (Array.isArray(value)) return value.map((item) => deep(item, depth + 1));
     return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [text(key), deep(item, depth + 1)]));
   };
+  // JSON text holds every string of a value, escaped as the JSON-escaped forms above are: a value whose
+  // JSON shows no form holds none, and is kept as it is (no copy), which is nearly every answer.
+  const found = forms.length > 0 ? new RegExp(forms.map(escapeRegExp).join('|')) : undefined;
+  const holdsSecret = (value: unknown) => (typeof value === 'string' ? found!.test(value) : found!.test(JSON.stringify(value) ?? ''));
   return {
     text,
-    value: <T>(value: T) => (pattern ? (deep(value, 0) as T) : value),
+    value: <T>(value: T) => (pattern && holdsSecret(value) ? (deep(value, 0) as T) : value),
     empty: pattern === undefined,
   };
 }

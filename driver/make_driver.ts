@@ -2,6 +2,8 @@
 import { createContractDriver } from './contract_driver.ts';
 import { HarnessError, type Driver } from './driver.ts';
 import { createHttpTransport, DEFAULT_REQUEST_TIMEOUT_MS } from './http/http_transport.ts';
+import { proxyFromEnvironment } from './http/network.ts';
+import { createPooledHttpTransport } from './http/pooled_transport.ts';
 import { createInProcessTransport } from './in_process/in_process_transport.ts';
 import { loadVendorProfile } from './vendor_profile.ts';
 
@@ -47,16 +49,30 @@ export function parseWorldParameters(raw: unknown): WorldParameters {
 }
 
 export function makeDriver(raw: unknown = {}): Driver {
-  const parameters = parseWorldParameters(raw);
+  return buildDriver(parseWorldParameters(raw), 'conformance');
+}
+
+/**
+ * The driver for a load (seed, soak): the same requests and checks, over a keep-alive node:http pool
+ * instead of global fetch, and without a transcript (nothing shows one, and keeping it costs CPU).
+ */
+export function makeLoadDriver(raw: unknown = {}): Driver {
+  return buildDriver(parseWorldParameters(raw), 'load');
+}
+
+function buildDriver(parameters: WorldParameters, use: 'conformance' | 'load'): Driver {
+  const recordTranscript = use === 'conformance';
   if (parameters.driver === 'http') {
-    const transport = createHttpTransport({
+    // Behind a proxy from the environment, fetch (which routes through it) is the transport either way.
+    const createTransport = use === 'load' && proxyFromEnvironment().length === 0 ? createPooledHttpTransport : createHttpTransport;
+    const transport = createTransport({
       baseUrl: parameters.target as string,
       timeoutMs: parameters.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
       ...(parameters.adminToken !== undefined ? { adminToken: parameters.adminToken } : {}),
       ...(parameters.headers ? { headers: parameters.headers } : {}),
     });
     const profile = parameters.profile ? loadVendorProfile(parameters.profile) : undefined;
-    return createContractDriver({ name: 'http', transport, profile });
+    return createContractDriver({ name: 'http', transport, profile, recordTranscript });
   }
-  return createContractDriver({ name: 'in-process', transport: createInProcessTransport() });
+  return createContractDriver({ name: 'in-process', transport: createInProcessTransport(), recordTranscript });
 }
