@@ -12,6 +12,7 @@ import { LatencyRecorder, type LatencySummary } from '../seeding/latency.ts';
 import { checkPopulation, PopulationFileError, profileRecords, readGroundTruth, type GroundTruth } from '../seeding/population_reader.ts';
 import { resolveCustomers } from '../seeding/resolve_customers.ts';
 import { sendPopulation, type SendProgress, type SendTally } from '../seeding/send_population.ts';
+import { combineShares, inSegment, segmentProfiles, toSentShare, type CombinedShares, type Segment, type SentShare } from '../seeding/shares.ts';
 import { checkThresholds, parseThresholds, ThresholdError, type Threshold, type ThresholdFigures, type ThresholdOutcome } from '../seeding/thresholds.ts';
 import { suiteInfo } from './project_root.ts';
 import { newRunId } from './run_id.ts';
@@ -86,6 +87,10 @@ export interface SeedReport {
     readonly persons: number;
   };
   readonly concurrency: number;
+  /** Worker threads that shared the sending (absent: one). */
+  readonly threads?: number;
+  /** `memberspec merge`: how many shard results were combined. */
+  readonly shards?: number;
   readonly profiles: SendTally['profiles'];
   readonly registrations: SendTally['registrations'];
   readonly transactions: SendTally['transactions'];
@@ -141,7 +146,7 @@ function validConcurrency(value: number | undefined): number {
   return concurrency;
 }
 
-function orgSetup(header: PopulationHeader): OrgSetup {
+export function orgSetup(header: PopulationHeader): OrgSetup {
   return {
     configs: { ...header.org.configs },
     ...(header.org.baseCountry ? { baseCountry: header.org.baseCountry } : {}),
@@ -164,7 +169,7 @@ function statusLabelsOn(setup: OrgSetup): boolean {
  * otherwise the vendor's fixed org, whose differences from the population's are reported, not refused
  * (loading a vendor's real configuration is the point of profile mode).
  */
-async function openOrg(
+export async function openOrg(
   driver: Driver,
   header: PopulationHeader,
   profile: VendorProfile | undefined,
@@ -253,7 +258,7 @@ export async function prepareLoad(options: SeedOptions): Promise<PreparedLoad> {
 }
 
 /** The driver the options name (or the one they give), after checking that the target answers. */
-export async function openDriver(prepared: PreparedLoad, options: SeedOptions, testControlRemedy?: string): Promise<Driver> {
+export async function openDriver(prepared: PreparedLoad, options: SeedOptions, testControlRemedy?: string, orgListing = false): Promise<Driver> {
   const { target, vendor } = prepared;
   if (options.driver) return options.driver;
   const adminToken = target ? resolveAdminToken(options.adminToken) : undefined;
@@ -272,7 +277,7 @@ export async function openDriver(prepared: PreparedLoad, options: SeedOptions, t
     ...(adminToken !== undefined ? { adminToken } : {}),
     ...(vendor ? { profile: vendor.path } : {}),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
-  });
+  }, { orgListing });
 }
 
 export interface LoadOutcome {
@@ -285,18 +290,39 @@ export interface LoadOutcome {
 
 /** One load: a new org (or the vendor's), every profile sent, every answered customer resolved and compared with the truth. */
 export async function loadPopulation(driver: Driver, prepared: PreparedLoad, options: SeedOptions): Promise<LoadOutcome> {
-  const { header, truth, target, vendor, concurrency } = prepared;
   const startedAt = new Date();
-  const runId = newRunId(startedAt);
+  const { session, setup, mismatch } = await openOrg(driver, prepared.header, options.driver ? options.vendorProfile : prepared.vendor?.profile);
+  const share = await sendShare(driver, session, setup, prepared, options);
+  return finishLoad(driver, session, prepared, combineShares([share]), { startedAt, ...(mismatch ? { mismatch } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+}
+
+/** Profiles a segment holds (all of them without one). */
+function profilesIn(prepared: PreparedLoad, segment: Segment | undefined): number {
+  if (!segment) return prepared.profileCount;
+  let count = 0;
+  for (const person of prepared.truth.personOf.values()) if (inSegment(person, segment)) count += 1;
+  return count;
+}
+
+/** Sends the profiles of one segment (all without one) in this thread, into the session's org. */
+export async function sendShare(
+  driver: Driver,
+  session: OrgSession,
+  setup: OrgSetup,
+  prepared: PreparedLoad,
+  options: Pick<SeedOptions, 'onProgress' | 'signal'> & { segment?: Segment },
+): Promise<SentShare> {
+  const { truth, concurrency } = prepared;
   const latency = new LatencyRecorder();
-  const { session, setup, mismatch } = await openOrg(driver, header, options.driver ? options.vendorProfile : vendor?.profile);
+  const personOf = (profileId: string) => truth.personOf.get(profileId)!;
+  const startedAtMs = Date.now();
   const sendingStarted = performance.now();
   const cpuBefore = process.cpuUsage();
   const sent = await sendPopulation({
     session,
-    profiles: profileRecords(prepared.population),
-    total: prepared.profileCount,
-    personOf: (profileId) => truth.personOf.get(profileId)!,
+    profiles: segmentProfiles(profileRecords(prepared.population), personOf, options.segment),
+    total: profilesIn(prepared, options.segment),
+    personOf,
     concurrency,
     latency,
     sendStatusLabels: statusLabelsOn(setup),
@@ -305,12 +331,32 @@ export async function loadPopulation(driver: Driver, prepared: PreparedLoad, opt
     releaseTranscript: () => void driver.takeTranscript(),
     ...(options.signal ? { signal: options.signal } : {}),
   });
-  const sendingSeconds = (performance.now() - sendingStarted) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
-  const sentRequests = latency.overall()?.count ?? 0;
+  return toSentShare(sent, latency, {
+    startedAtMs,
+    finishedAtMs: startedAtMs + (performance.now() - sendingStarted),
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    requests: latency.overall()?.count ?? 0,
+  });
+}
+
+/** After the sending (one share or several combined): every answered customer resolved on the target and compared with the truth. */
+export async function finishLoad(
+  driver: Driver,
+  session: OrgSession,
+  prepared: PreparedLoad,
+  combined: CombinedShares,
+  context: { startedAt: Date; mismatch?: string; shards?: number; threads?: number; testControl?: boolean; signal?: AbortSignal },
+): Promise<LoadOutcome> {
+  const { truth, target, vendor, concurrency, header } = prepared;
+  const { startedAt, mismatch } = context;
+  const runId = newRunId(startedAt);
+  const { outcome: sent, latency } = combined;
+  const sendingSeconds = (combined.sending.finishedAtMs - combined.sending.startedAtMs) / 1000;
+  const sentRequests = combined.sending.requests;
 
   const resolved = await resolveCustomers(session, sent.customerIds, {
-    testControl: driver.capabilities.testControl,
+    testControl: context.testControl ?? driver.capabilities.testControl,
     concurrency,
     latency,
     releaseTranscript: () => void driver.takeTranscript(),
@@ -347,7 +393,7 @@ export async function loadPopulation(driver: Driver, prepared: PreparedLoad, opt
     durationS: (finishedAt.getTime() - startedAt.getTime()) / 1000,
     profilesPerSecond: sendingSeconds > 0 ? Math.round((tally.profiles.sent / sendingSeconds) * 10) / 10 : 0,
     requestsPerSecond: sendingSeconds > 0 ? Math.round((sentRequests / sendingSeconds) * 10) / 10 : 0,
-    cpuMsPerRequest: sentRequests > 0 ? Math.round(((cpu.user + cpu.system) / 1000 / sentRequests) * 1000) / 1000 : 0,
+    cpuMsPerRequest: sentRequests > 0 ? Math.round((combined.sending.cpuMs / sentRequests) * 1000) / 1000 : 0,
     target: {
       driver: driver.name,
       url: target ?? 'in-process reference',
@@ -365,6 +411,8 @@ export async function loadPopulation(driver: Driver, prepared: PreparedLoad, opt
       persons: truth.personIds.length,
     },
     concurrency,
+    ...(context.threads && context.threads > 1 ? { threads: context.threads } : {}),
+    ...(context.shards ? { shards: context.shards } : {}),
     profiles: tally.profiles,
     registrations: tally.registrations,
     transactions: tally.transactions,
@@ -385,8 +433,8 @@ export async function loadPopulation(driver: Driver, prepared: PreparedLoad, opt
     latency: latency.summary(),
     failures: tally.failures,
     refusalExamples: tally.refusalExamples,
-    ...(options.signal?.aborted
-      ? { interrupted: `${typeof options.signal.reason === 'string' ? options.signal.reason : 'stopped'} after ${tally.profiles.sent} of ${tally.profiles.total} profiles` }
+    ...(context.signal?.aborted
+      ? { interrupted: `${typeof context.signal.reason === 'string' ? context.signal.reason : 'stopped'} after ${tally.profiles.sent} of ${tally.profiles.total} profiles` }
       : {}),
   };
   const failed = tally.failures.transport + tally.failures.contractViolation + tally.failures.other;

@@ -4,85 +4,18 @@
 // so the benchmark needs no generator. `npm run bench:seeding` runs only this part.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { seed, type SeedReport } from '../api/seed.ts';
-import {
-  groundTruthPath,
-  POPULATION_FORMAT_VERSION,
-  type GroundTruthRecord,
-  type PopulationHeader,
-  type SourceProfileRecord,
-} from '../generators/population_format.ts';
+import { writeBridgedPopulation } from '../test/fixtures/populations/bridged_population.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const PERSONS = Number(process.env.BENCH_SEED_PERSONS ?? 3000);
 const RUNS = Number(process.env.BENCH_SEED_RUNS ?? 3);
 const HTTP_CONCURRENCY = 8;
-
-/** Valid Indian mobiles that no other benchmark uses. */
-const mobile = (i: number, variant: number) => `91${7 + variant}${String(i).padStart(9, '0')}`;
-
-function profile(id: string, source: string, identifiers: [string, string][], extra: Partial<SourceProfileRecord> = {}): SourceProfileRecord {
-  return {
-    record: 'profile',
-    profileId: id,
-    source,
-    loyaltyType: 'loyalty',
-    identifiers: identifiers.map(([type, value]) => ({ type, value })),
-    commChannels: [],
-    createDate: '2025-03-01T10:00:00.000Z',
-    subscriptions: [],
-    cards: [],
-    transactions: [],
-    ...extra,
-  };
-}
-
-/**
- * Every person registers in store with one bill; every third comes back online with the same mobile;
- * every seventh also registers online with other details (a split) and then through the app with the
- * first mobile and the online email (a merge). Later visits follow all first visits, as in a real feed.
- */
-function writePopulation(dir: string): string {
-  const rounds: SourceProfileRecord[][] = [[], [], []];
-  const truth: GroundTruthRecord[] = [];
-  for (let i = 0; i < PERSONS; i++) {
-    const ids = [`p${i}a`];
-    rounds[0].push(
-      profile(ids[0], 'INSTORE', [['mobile', mobile(i, 0)], ['email', `p${i}@bench.example`]], {
-        transactions: [{ billNumber: `B${i}`, billAmount: 100, billDate: '2025-03-01T11:00:00.000Z', storeCode: 'S1', lineItems: [] }],
-      }),
-    );
-    if (i % 3 === 0) {
-      ids.push(`p${i}b`);
-      rounds[1].push(profile(`p${i}b`, 'ECOMMERCE', [['mobile', mobile(i, 0)]]));
-    } else if (i % 7 === 0) {
-      ids.push(`p${i}b`, `p${i}c`);
-      rounds[1].push(profile(`p${i}b`, 'ECOMMERCE', [['mobile', mobile(i, 1)], ['email', `p${i}.web@bench.example`]]));
-      rounds[2].push(profile(`p${i}c`, 'MOBILE_APP', [['mobile', mobile(i, 0)], ['email', `p${i}.web@bench.example`]], { accountId: 'app' }));
-    }
-    truth.push({ record: 'person', personId: `P${i}`, market: 'IN', profileIds: ids, traits: [] });
-  }
-  const header: PopulationHeader = {
-    record: 'population',
-    formatVersion: POPULATION_FORMAT_VERSION,
-    generatorVersion: 'bench',
-    seed: 0,
-    persons: PERSONS,
-    profile: 'seeding-bench',
-    from: '2025-03-01T00:00:00.000Z',
-    to: '2025-03-31T00:00:00.000Z',
-    org: { configs: {}, baseCountry: 'IN' },
-  };
-  const file = path.join(dir, 'bench_population.ndjson');
-  writeFileSync(file, [header, ...rounds.flat()].map((record) => JSON.stringify(record)).join('\n') + '\n');
-  writeFileSync(groundTruthPath(file), truth.map((record) => JSON.stringify(record)).join('\n') + '\n');
-  return file;
-}
 
 /** `memberspec serve --port 0` in its own process; resolves with its URL and a stop function. */
 export async function spawnReference(): Promise<{ url: string; stop: () => Promise<void> }> {
@@ -108,7 +41,7 @@ type Way = 'inProcess' | 'http1' | `http${typeof HTTP_CONCURRENCY}`;
 
 export async function measureSeeding(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'memberspec-seed-bench-'));
-  const population = writePopulation(dir);
+  const population = writeBridgedPopulation(dir, PERSONS);
   const server = await spawnReference();
   const ways: [Way, string, () => Promise<SeedReport>][] = [
     ['inProcess', 'in-process, concurrency 1', async () => (await seed({ population, out: path.join(dir, 'out.json') })).report],

@@ -335,6 +335,7 @@ Files are written as .partial and renamed when complete; SIGINT or SIGTERM remov
     .addOption(adminTokenOption("sent to the target's /x-memberspec routes"))
     .addOption(thresholdOption())
     .addOption(headerOption())
+    .option('--segment <i/n>', 'send only share i of n of the persons (0 <= i < n), into the org of --profile; the result is for `memberspec merge`')
     .addHelpText('after', `
 Examples:
   memberspec seed --population people.ndjson
@@ -342,11 +343,23 @@ Examples:
 ${EXIT_CODES_HELP}
 ${ENVIRONMENT_HELP}`)
     .exitOverride()
-    .action(async (opts: { population: string; target?: string; profile?: string; concurrency: number; out?: string; reports: string; requestTimeout?: number; adminToken?: string; threshold?: string[]; header?: string[] }) => {
+    .action(async (opts: { population: string; target?: string; profile?: string; concurrency: number; out?: string; reports: string; requestTimeout?: number; adminToken?: string; threshold?: string[]; header?: string[]; segment?: string }) => {
       const headers = headersOf(opts.header);
       const { seed } = await import('../api/seed.ts');
-      const { formatSeedSummary, seedProgressPrinter } = await import('./seed_summary.ts');
+      const { formatSeedSummary, formatShardSummary, seedProgressPrinter } = await import('./seed_summary.ts');
       const progress = seedProgressPrinter(process.stderr);
+      if (opts.segment !== undefined) {
+        const { seedShard } = await import('../api/shards.ts');
+        let shard;
+        try {
+          shard = await seedShard({ ...seedOptionsOf(opts), headers, segment: opts.segment, onProgress: progress.onProgress });
+        } finally {
+          progress.end();
+        }
+        process.stdout.write(formatShardSummary(shard.result, displayPath(shard.outPath)) + '\n');
+        process.exitCode = shard.ok ? EXIT.ok : EXIT.failed;
+        return;
+      }
       let latest: SendProgress | undefined;
       const lines = plainProgressLines(process.stderr, () => (latest ? `seed: ${sendProgressText(latest)}` : 'seed: starting'));
       const stop = stopOnSignals('resolving and reporting the profiles sent so far');
@@ -382,6 +395,58 @@ ${ENVIRONMENT_HELP}`)
       // Refusals are the target's answers; failures and profiles that end nowhere are problems.
       process.exitCode = report.interrupted ? EXIT.interrupted : result.ok ? EXIT.ok : EXIT.failed;
     });
+
+  program
+    .command('org')
+    .description("Create a population's org on a target through the test-control extension and write it as a profile file, for shards (seed --segment) and merge")
+    .addOption(populationOption())
+    .requiredOption('--target <url>', 'base URL of the server the shards will load')
+    .requiredOption('--out <file>', 'the org file to write (holds the till password; readable by its owner only)')
+    .addOption(adminTokenOption("sent to the target's /x-memberspec routes"))
+    .exitOverride()
+    .action(async (opts: { population: string; target: string; out: string; adminToken?: string }) => {
+      checkWritableFile(path.resolve(opts.out), '--out');
+      const { createLoadOrg } = await import('../api/shards.ts');
+      const { orgId, outPath } = await createLoadOrg(opts);
+      process.stdout.write(`org ${orgId} created on ${opts.target}; org file: ${displayPath(outPath)} (pass it to every shard and to merge with --profile)\n`);
+      process.exitCode = EXIT.ok;
+    });
+
+  program
+    .command('merge')
+    .description('Combine the results of seed --segment shards and compare the org\'s final state with the ground truth, as one seed run would')
+    .argument('<shards...>', 'the shard results (JSON) of every segment')
+    .addOption(populationOption())
+    .requiredOption('--target <url>', 'base URL of the server the shards loaded')
+    .requiredOption('--profile <file>', 'the org file the shards loaded (memberspec org)')
+    .option('--out <file>', 'JSON report path (default reports/seed/<run-id>-merged.json)')
+    .option('--reports <dir>', 'directory for the default report', 'reports')
+    .addOption(requestTimeoutOption())
+    .addOption(adminTokenOption("sent to the target's /x-memberspec routes"))
+    .addOption(thresholdOption())
+    .exitOverride()
+    .action(
+      async (
+        shards: string[],
+        opts: { population: string; target: string; profile: string; out?: string; reports: string; requestTimeout?: number; adminToken?: string; threshold?: string[] },
+      ) => {
+        const { mergeShards } = await import('../api/shards.ts');
+        const { formatSeedSummary } = await import('./seed_summary.ts');
+        const result = await mergeShards({
+          shards,
+          population: opts.population,
+          target: opts.target,
+          profile: opts.profile,
+          out: opts.out,
+          reportsDir: opts.reports,
+          requestTimeoutMs: opts.requestTimeout,
+          adminToken: opts.adminToken,
+          thresholds: opts.threshold,
+        });
+        process.stdout.write(formatSeedSummary(result.report, displayPath(result.outPath)) + '\n');
+        process.exitCode = result.ok ? EXIT.ok : EXIT.failed;
+      },
+    );
 
   program
     .command('soak')
@@ -445,6 +510,21 @@ ${ENVIRONMENT_HELP}`)
 /** One plain progress line of a load: profiles sent, rejected and failed. */
 function sendProgressText(p: SendProgress): string {
   return `${p.sent}/${p.total} profiles · ${p.rejected} rejected · ${p.failed} failed`;
+}
+
+/** The seed command's options as api/seed.ts takes them. */
+function seedOptionsOf(opts: { population: string; target?: string; profile?: string; concurrency: number; out?: string; reports: string; requestTimeout?: number; adminToken?: string; threshold?: string[] }) {
+  return {
+    population: opts.population,
+    target: opts.target,
+    profile: opts.profile,
+    concurrency: opts.concurrency,
+    out: opts.out,
+    reportsDir: opts.reports,
+    requestTimeoutMs: opts.requestTimeout,
+    adminToken: opts.adminToken,
+    thresholds: opts.threshold,
+  };
 }
 
 /** A file we may create: its directory exists and it is not a directory itself. */

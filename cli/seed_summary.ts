@@ -1,5 +1,7 @@
 // What `memberspec seed` prints: the figures of the JSON report, one topic a line.
 import type { SeedReport } from '../api/seed.ts';
+import type { ShardResult } from '../api/shards.ts';
+import { LatencyRecorder } from '../seeding/latency.ts';
 import type { FollowUpCounts, SendProgress } from '../seeding/send_population.ts';
 import { thresholdFailures, thresholdsLine } from '../seeding/thresholds.ts';
 
@@ -66,6 +68,23 @@ export function formatSeedSummary(report: SeedReport, reportPath: string): strin
   if (thresholds) lines.push(thresholds, ...thresholdFailures(report.thresholds ?? []));
   lines.push(`Report: ${reportPath}`);
   return lines.join('\n');
+}
+
+/** What one shard prints: what it sent; the figures come from `memberspec merge` over every shard. */
+export function formatShardSummary(result: ShardResult, resultPath: string): string {
+  const { tally, sending } = result.sent;
+  const seconds = (sending.finishedAtMs - sending.startedAtMs) / 1000;
+  const f = tally.failures;
+  const failed = f.transport + f.contractViolation + f.other;
+  const overall = LatencyRecorder.decode(result.sent.latency).overall();
+  const r = tally.registrations;
+  return [
+    `memberspec ${result.memberspec} · seed shard ${result.segment.index}/${result.segment.count} · target: ${result.target.url} · org ${result.target.orgId}`,
+    `profiles       ${tally.profiles.sent} sent of this shard's ${tally.profiles.total} in ${seconds.toFixed(1)} s · ${(sending.requests / Math.max(seconds, 0.001)).toFixed(1)} requests/s · concurrency ${result.concurrency}`,
+    `registrations  ${r.accepted} accepted · ${sum(r.rejected)} rejected · ${r.failed} failed` + (overall ? ` · p50 ${overall.p50Ms} ms · p99 ${overall.p99Ms} ms` : ''),
+    failed === 0 ? 'failures       none' : `failures       ${failed}, e.g. ${f.examples[0]?.operation}: ${f.examples[0]?.message.split('\n')[0].slice(0, 160)}`,
+    `Shard result: ${resultPath} (memberspec merge combines every shard's result)`,
+  ].join('\n');
 }
 
 /** A live counter on a TTY, at most every `intervalMs`. */

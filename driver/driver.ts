@@ -124,6 +124,8 @@ export interface Driver {
 
 export interface OrgSession {
   readonly orgId: string;
+  /** The till's credentials, to hand the org to another process or thread (load shards); never for reports. */
+  till?(): { readonly username: string; readonly password: string };
   register(customer: IncomingCustomer): Promise<Result<{ customerId: number }>>;
   /** Sends a registration body exactly as given (for malformed or oversized input). */
   registerRaw(body: string): Promise<Result<{ customerId: number }>>;

@@ -56,11 +56,11 @@ export function makeDriver(raw: unknown = {}): Driver {
  * The driver for a load (seed, soak): the same requests and checks, over a keep-alive node:http pool
  * instead of global fetch, and without a transcript (nothing shows one, and keeping it costs CPU).
  */
-export function makeLoadDriver(raw: unknown = {}): Driver {
-  return buildDriver(parseWorldParameters(raw), 'load');
+export function makeLoadDriver(raw: unknown = {}, options: { orgListing?: boolean } = {}): Driver {
+  return buildDriver(parseWorldParameters(raw), 'load', options.orgListing === true);
 }
 
-function buildDriver(parameters: WorldParameters, use: 'conformance' | 'load'): Driver {
+function buildDriver(parameters: WorldParameters, use: 'conformance' | 'load', orgListing = false): Driver {
   const recordTranscript = use === 'conformance';
   if (parameters.driver === 'http') {
     // Behind a proxy from the environment, fetch (which routes through it) is the transport either way.
@@ -72,7 +72,7 @@ function buildDriver(parameters: WorldParameters, use: 'conformance' | 'load'): 
       ...(parameters.headers ? { headers: parameters.headers } : {}),
     });
     const profile = parameters.profile ? loadVendorProfile(parameters.profile) : undefined;
-    return createContractDriver({ name: 'http', transport, profile, recordTranscript });
+    return createContractDriver({ name: 'http', transport, profile, recordTranscript, orgListing });
   }
   return createContractDriver({ name: 'in-process', transport: createInProcessTransport(), recordTranscript });
 }

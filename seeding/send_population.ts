@@ -102,6 +102,8 @@ export interface SendOutcome {
   readonly answered: ReadonlyMap<string, number>;
   /** Every customer id any answer named. */
   readonly customerIds: ReadonlySet<number>;
+  /** The customer ids counted as registrations.newCustomer (so shards' counts can be combined). */
+  readonly newCustomerIds: ReadonlySet<number>;
 }
 
 /**
@@ -189,6 +191,7 @@ export async function sendPopulation(options: SendOptions): Promise<SendOutcome>
   const refusalExamples: RefusalExample[] = [];
   const answered = new Map<string, number>();
   const customerIds = new Set<number>();
+  const newCustomerIds = new Set<number>();
   let sentProfiles = 0;
 
   const progress = () =>
@@ -263,7 +266,10 @@ export async function sendPopulation(options: SendOptions): Promise<SendOutcome>
       const { customerId } = registration.value;
       answered.set(profile.profileId, customerId);
       if (sawCustomer(customerId)) registrations.existingCustomer += 1;
-      else registrations.newCustomer += 1;
+      else {
+        registrations.newCustomer += 1;
+        newCustomerIds.add(customerId);
+      }
     }
     if (!registration?.ok) {
       // A refused profile changes nothing; its purchases and the rest would register the same data by another door.
@@ -332,5 +338,6 @@ export async function sendPopulation(options: SendOptions): Promise<SendOutcome>
     },
     answered,
     customerIds,
+    newCustomerIds,
   };
 }
