@@ -51,6 +51,8 @@ export interface SeedOptions {
   vendorProfile?: VendorProfile;
   /** Pass/fail criteria, e.g. "p99<200ms", "lost==0", "recall>=0.85" (seeding/thresholds.ts). */
   thresholds?: readonly string[];
+  /** Open model: profiles arrive at this rate ("50/s", "3000/m") whatever the target's latency. */
+  rate?: string;
 }
 
 export interface UnresolvedProfile {
@@ -87,6 +89,8 @@ export interface SeedReport {
     readonly persons: number;
   };
   readonly concurrency: number;
+  /** Open model: the arrival rate asked for, profiles per second (absent: closed model, `concurrency`). */
+  readonly ratePerSecond?: number;
   /** Worker threads that shared the sending (absent: one). */
   readonly threads?: number;
   /** `memberspec merge`: how many shard results were combined. */
@@ -210,6 +214,22 @@ export interface PreparedLoad {
   readonly target: string | undefined;
   readonly vendor: { path: string; profile: VendorProfile } | undefined;
   readonly thresholds: readonly Threshold[];
+  /** Open model: profiles per second; undefined = closed model (concurrency). */
+  readonly ratePerSecond: number | undefined;
+}
+
+const RATE_UNITS_S: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600 };
+/** Faster than this no client here keeps a schedule; a typo (an extra zero) is refused. */
+export const MAX_RATE_PER_SECOND = 100_000;
+
+/** "50/s", "3000/m", "0.5/s" in profiles per second; anything else is a usage error. */
+export function parseRate(text: string): number {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*\/\s*(s|m|h)\s*$/.exec(text);
+  const perSecond = match ? Number(match[1]) / RATE_UNITS_S[match[2]] : NaN;
+  if (!(perSecond > 0 && perSecond <= MAX_RATE_PER_SECOND)) {
+    throw new UsageError(`--rate must be a number of profiles per s, m or h above 0 and at most ${MAX_RATE_PER_SECOND}/s (e.g. 50/s, 3000/m), got "${text}"`);
+  }
+  return perSecond;
 }
 
 function validThresholds(expressions: readonly string[] | undefined): Threshold[] {
@@ -244,13 +264,14 @@ export async function prepareLoad(options: SeedOptions): Promise<PreparedLoad> {
   if (!options.population) throw new UsageError('--population FILE is required');
   const concurrency = validConcurrency(options.concurrency);
   const thresholds = validThresholds(options.thresholds);
+  const ratePerSecond = options.rate === undefined ? undefined : parseRate(options.rate);
   const target = validateTarget(options.target);
   const vendor = validateProfile(options.profile, target);
   const truthFile = groundTruthPath(options.population);
   try {
     const population = await checkPopulation(options.population);
     const truth = await readGroundTruth(truthFile, population, `ground truth ${truthFile}`);
-    return { population: options.population, truthFile, header: population.header, profileCount: population.profileIds.size, truth, concurrency, target, vendor, thresholds };
+    return { population: options.population, truthFile, header: population.header, profileCount: population.profileIds.size, truth, concurrency, target, vendor, thresholds, ratePerSecond };
   } catch (error) {
     if (error instanceof PopulationFileError) throw new UsageError(error.message);
     throw error;
@@ -310,7 +331,7 @@ export async function sendShare(
   session: OrgSession,
   setup: OrgSetup,
   prepared: PreparedLoad,
-  options: Pick<SeedOptions, 'onProgress' | 'signal'> & { segment?: Segment },
+  options: Pick<SeedOptions, 'onProgress' | 'signal'> & { segment?: Segment; rateShares?: number },
 ): Promise<SentShare> {
   const { truth, concurrency } = prepared;
   const latency = new LatencyRecorder();
@@ -324,6 +345,7 @@ export async function sendShare(
     total: profilesIn(prepared, options.segment),
     personOf,
     concurrency,
+    ...(prepared.ratePerSecond !== undefined ? { ratePerSecond: prepared.ratePerSecond / (options.rateShares ?? 1) } : {}),
     latency,
     sendStatusLabels: statusLabelsOn(setup),
     primaryIdentifierType: String(setup.configs?.CONF_REGISTRATION_PRIMARY_KEY ?? 'mobile'),
@@ -411,6 +433,7 @@ export async function finishLoad(
       persons: truth.personIds.length,
     },
     concurrency,
+    ...(prepared.ratePerSecond !== undefined ? { ratePerSecond: prepared.ratePerSecond } : {}),
     ...(context.threads && context.threads > 1 ? { threads: context.threads } : {}),
     ...(context.shards ? { shards: context.shards } : {}),
     profiles: tally.profiles,

@@ -16,7 +16,7 @@ const UNITS_MS: Readonly<Record<string, number>> = { s: 1000, m: 60_000, h: 3_60
 /** How many differing figures a round lists. */
 const DIFFERENCES_SHOWN = 5;
 
-export interface SoakOptions extends Pick<SeedOptions, 'population' | 'target' | 'concurrency' | 'requestTimeoutMs' | 'driver' | 'reportsDir' | 'adminToken' | 'thresholds' | 'headers'> {
+export interface SoakOptions extends Pick<SeedOptions, 'population' | 'target' | 'concurrency' | 'requestTimeoutMs' | 'driver' | 'reportsDir' | 'adminToken' | 'thresholds' | 'headers' | 'rate'> {
   /** Keep starting rounds until this much time has passed, e.g. "90s", "10m", "1h". */
   duration?: string;
   /** Exactly this many rounds (default 3 when no duration is given). */
@@ -176,7 +176,7 @@ const round3 = (value: number) => Math.round(value * 1000) / 1000;
 /** Repeats the seed load round after round; stops early at the first round that loses, duplicates or differs. */
 export async function soak(options: SoakOptions): Promise<SoakResult> {
   const wanted = plan(options);
-  const prepared = await prepareLoad({ population: options.population, target: options.target, concurrency: options.concurrency, thresholds: options.thresholds });
+  const prepared = await prepareLoad({ population: options.population, target: options.target, concurrency: options.concurrency, thresholds: options.thresholds, rate: options.rate });
   const remedy = 'soak creates a fresh org per round and needs it (a vendor profile\'s fixed org cannot be reused)';
   if (options.driver && !options.driver.capabilities.testControl) throw new UsageError(`the target does not offer the test-control extension; ${remedy}`);
   const driver = await openDriver(

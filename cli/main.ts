@@ -39,6 +39,8 @@ const adminTokenOption = (what: string) =>
 const thresholdOption = () =>
   new Option('--threshold <expression>', 'fail the run (exit 1) unless the figure holds, e.g. "p99<200ms", "lost==0", "recall>=0.85"; repeatable')
     .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
+const rateOption = () =>
+  new Option('--rate <n/unit>', 'open model: profiles arrive at this rate whatever the target\'s latency (e.g. 50/s, 3000/m), timed from their arrival');
 const requestTimeoutOption = () =>
   new Option('--request-timeout <ms>', 'time limit per HTTP request, in milliseconds').argParser(integer('--request-timeout', 1));
 
@@ -335,6 +337,7 @@ Files are written as .partial and renamed when complete; SIGINT or SIGTERM remov
     .addOption(adminTokenOption("sent to the target's /x-memberspec routes"))
     .addOption(thresholdOption())
     .addOption(headerOption())
+    .addOption(rateOption())
     .option('--segment <i/n>', 'send only share i of n of the persons (0 <= i < n), into the org of --profile; the result is for `memberspec merge`')
     .addHelpText('after', `
 Examples:
@@ -343,7 +346,7 @@ Examples:
 ${EXIT_CODES_HELP}
 ${ENVIRONMENT_HELP}`)
     .exitOverride()
-    .action(async (opts: { population: string; target?: string; profile?: string; concurrency: number; out?: string; reports: string; requestTimeout?: number; adminToken?: string; threshold?: string[]; header?: string[]; segment?: string }) => {
+    .action(async (opts: { population: string; target?: string; profile?: string; concurrency: number; out?: string; reports: string; requestTimeout?: number; adminToken?: string; threshold?: string[]; header?: string[]; segment?: string; rate?: string }) => {
       const headers = headersOf(opts.header);
       const { seed } = await import('../api/seed.ts');
       const { formatSeedSummary, formatShardSummary, seedProgressPrinter } = await import('./seed_summary.ts');
@@ -366,17 +369,9 @@ ${ENVIRONMENT_HELP}`)
       let result;
       try {
         result = await seed({
+          ...seedOptionsOf(opts),
           headers,
           signal: stop.signal,
-          population: opts.population,
-          target: opts.target,
-          profile: opts.profile,
-          concurrency: opts.concurrency,
-          out: opts.out,
-          reportsDir: opts.reports,
-          requestTimeoutMs: opts.requestTimeout,
-          adminToken: opts.adminToken,
-          thresholds: opts.threshold,
           onProgress: (p) => {
             latest = p;
             progress.onProgress(p);
@@ -462,6 +457,7 @@ ${ENVIRONMENT_HELP}`)
     .addOption(adminTokenOption("sent to the target's /x-memberspec routes"))
     .addOption(thresholdOption())
     .addOption(headerOption())
+    .addOption(rateOption())
     .addHelpText('after', `
 Examples:
   memberspec soak --population people.ndjson --target http://127.0.0.1:8080 --duration 1h
@@ -469,7 +465,7 @@ ${EXIT_CODES_HELP}
 ${ENVIRONMENT_HELP}`)
     .exitOverride()
     .action(
-      async (opts: { population: string; target?: string; duration?: string; rounds?: number; concurrency: number; out?: string; reports: string; requestTimeout?: number; adminToken?: string; threshold?: string[]; header?: string[] }) => {
+      async (opts: { population: string; target?: string; duration?: string; rounds?: number; concurrency: number; out?: string; reports: string; requestTimeout?: number; adminToken?: string; threshold?: string[]; header?: string[]; rate?: string }) => {
         const headers = headersOf(opts.header);
         const { soak } = await import('../api/soak.ts');
         const { formatSoakSummary, soakProgressPrinter } = await import('./soak_summary.ts');
@@ -490,6 +486,7 @@ ${ENVIRONMENT_HELP}`)
             requestTimeoutMs: opts.requestTimeout,
             adminToken: opts.adminToken,
             thresholds: opts.threshold,
+            rate: opts.rate,
             onProgress: (round, p) => {
               latest = { round, progress: p };
               progress.onProgress(round, p);
@@ -513,7 +510,7 @@ function sendProgressText(p: SendProgress): string {
 }
 
 /** The seed command's options as api/seed.ts takes them. */
-function seedOptionsOf(opts: { population: string; target?: string; profile?: string; concurrency: number; out?: string; reports: string; requestTimeout?: number; adminToken?: string; threshold?: string[] }) {
+function seedOptionsOf(opts: { population: string; target?: string; profile?: string; concurrency: number; out?: string; reports: string; requestTimeout?: number; adminToken?: string; threshold?: string[]; rate?: string }) {
   return {
     population: opts.population,
     target: opts.target,
@@ -524,6 +521,7 @@ function seedOptionsOf(opts: { population: string; target?: string; profile?: st
     requestTimeoutMs: opts.requestTimeout,
     adminToken: opts.adminToken,
     thresholds: opts.threshold,
+    rate: opts.rate,
   };
 }
 

@@ -40,7 +40,9 @@ export function formatSeedSummary(report: SeedReport, reportPath: string): strin
     ...(report.interrupted
       ? [`INTERRUPTED    ${report.interrupted}: the figures below cover only those; org ${report.target.orgId} on ${report.target.url} keeps what was sent`]
       : []),
-    `profiles       ${report.profiles.sent} sent of ${report.profiles.total} in ${report.durationS.toFixed(1)} s · ${report.profilesPerSecond} profiles/s · concurrency ${report.concurrency}`,
+    `profiles       ${report.profiles.sent} sent of ${report.profiles.total} in ${report.durationS.toFixed(1)} s · ${report.profilesPerSecond} profiles/s · ` +
+      (report.ratePerSecond !== undefined ? `open model, ${report.ratePerSecond} arriving per second` : `concurrency ${report.concurrency}`) +
+      ` · ${report.requestsPerSecond} requests/s · client CPU ${report.cpuMsPerRequest} ms/request`,
     `registrations  ${r.accepted} accepted (${r.newCustomer} new customer, ${r.existingCustomer} existing customer) · ${sum(r.rejected)} rejected${sum(r.rejected) ? ` (${byCode(r.rejected)})` : ''} · ${r.failed} failed`,
     `transactions   ${t.sent} sent · ${t.accepted} accepted · ${sum(t.rejected)} rejected${sum(t.rejected) ? ` (${byCode(t.rejected)})` : ''} · ${t.failed} failed · ${t.skipped} not sent (profile refused or failed)`,
     ...followUpLines(report),

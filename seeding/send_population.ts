@@ -76,6 +76,11 @@ export interface SendOptions {
   /** The true person of a profile: one person's profiles are sent in file order, one at a time. */
   readonly personOf: (profileId: string) => number;
   readonly concurrency: number;
+  /**
+   * Open model: profiles arrive at this many per second whatever the target's latency, and a profile's
+   * registration is timed from its arrival (no coordinated omission); `concurrency` is then ignored.
+   */
+  readonly ratePerSecond?: number;
   readonly latency: LatencyRecorder;
   readonly onProgress?: (progress: SendProgress) => void;
   /** The org declares status labels and turns customer status on: profiles' status labels are sent. */
@@ -138,6 +143,51 @@ export async function forEachInOrderPerKey<T, K>(
     }
   }
   await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+}
+
+/** Open model: at most this many persons in flight; past it arrivals wait, and the wait counts as latency. */
+export const MAX_PERSONS_IN_FLIGHT = 10_000;
+
+/**
+ * Open model: the k-th item is due k / ratePerSecond seconds after the start and is handed to `handle`
+ * with that due time, whatever earlier items still wait for (the schedule never slips to the target's
+ * pace). Items of one key still go one at a time, in order: an item whose key is busy queues behind it.
+ */
+export async function forEachAtRate<T, K>(
+  items: AsyncIterable<T>,
+  ratePerSecond: number,
+  keyOf: (item: T) => K,
+  handle: (item: T, dueAt: number) => Promise<void>,
+  maxInFlight = MAX_PERSONS_IN_FLIGHT,
+): Promise<void> {
+  const busy = new Map<K, { item: T; dueAt: number }[]>();
+  const chains = new Set<Promise<void>>();
+  const start = performance.now();
+  let index = 0;
+  for await (const item of items) {
+    const dueAt = start + (index++ * 1000) / ratePerSecond;
+    const wait = dueAt - performance.now();
+    if (wait >= 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    const key = keyOf(item);
+    const queue = busy.get(key);
+    if (queue) {
+      queue.push({ item, dueAt });
+      continue;
+    }
+    while (chains.size >= maxInFlight) await Promise.race(chains);
+    const mine = [{ item, dueAt }];
+    busy.set(key, mine);
+    const chain = (async () => {
+      while (mine.length > 0) {
+        const next = mine.shift()!;
+        await handle(next.item, next.dueAt);
+      }
+      busy.delete(key);
+    })();
+    chains.add(chain);
+    void chain.finally(() => chains.delete(chain));
+  }
+  await Promise.all(chains);
 }
 
 function increment(record: Record<string, number>, key: string, by = 1): void {
@@ -203,8 +253,7 @@ export async function sendPopulation(options: SendOptions): Promise<SendOutcome>
     });
 
   /** One contract call: timed, its warnings tallied; a thrown failure is counted and becomes undefined. */
-  async function call<T>(profileId: string, operation: string, send: () => Promise<Result<T>>): Promise<Result<T> | undefined> {
-    const started = performance.now();
+  async function call<T>(profileId: string, operation: string, send: () => Promise<Result<T>>, started = performance.now()): Promise<Result<T> | undefined> {
     try {
       const result = await send();
       latency.record(result.operation, performance.now() - started);
@@ -248,7 +297,8 @@ export async function sendPopulation(options: SendOptions): Promise<SendOutcome>
     return undefined;
   }
 
-  async function sendProfile(profile: SourceProfileRecord): Promise<void> {
+  /** `dueAt` (open model): when the profile arrived; its registration is timed from then. */
+  async function sendProfile(profile: SourceProfileRecord, dueAt?: number): Promise<void> {
     const customer = incomingCustomer(profile);
     const through = { source: profile.source, ...(profile.accountId !== undefined ? { accountId: profile.accountId } : {}) };
     const labelled = profile.statusLabel !== undefined;
@@ -257,7 +307,7 @@ export async function sendPopulation(options: SendOptions): Promise<SendOutcome>
     increment(notSent, 'cardSeriesCode', profile.cards.filter((card) => card.seriesCode !== undefined).length);
 
     registrations.sent += 1;
-    const registration = await call(profile.profileId, 'registerCustomer', () => session.register({ ...customer, createDate: profile.createDate }));
+    const registration = await call(profile.profileId, 'registerCustomer', () => session.register({ ...customer, createDate: profile.createDate }), dueAt);
     sentProfiles += 1;
     if (!registration) registrations.failed += 1;
     else if (!registration.ok) refused(profile.profileId, registration, registrations.rejected);
@@ -321,7 +371,10 @@ export async function sendPopulation(options: SendOptions): Promise<SendOutcome>
   // profile of a person merges into the customer the first one created), so one person's profiles go
   // in file order, one at a time, while different persons may go in parallel. Between persons the
   // order matters only where they collide (shared identifiers); concurrency 1 keeps that reproducible.
-  await forEachInOrderPerKey(untilAborted(options.profiles, options.signal), options.concurrency, (profile) => options.personOf(profile.profileId), sendProfile);
+  const personOf = (profile: SourceProfileRecord) => options.personOf(profile.profileId);
+  const profiles = untilAborted(options.profiles, options.signal);
+  if (options.ratePerSecond !== undefined) await forEachAtRate(profiles, options.ratePerSecond, personOf, sendProfile);
+  else await forEachInOrderPerKey(profiles, options.concurrency, personOf, (profile) => sendProfile(profile));
 
   return {
     tally: {
