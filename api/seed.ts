@@ -1,6 +1,7 @@
 // seed(): loads a generated population into a target through the contract and compares the customers
 // it ends with against the population's ground truth. No target = the embedded reference, in-process.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { NotApplicableError, type Driver, type OrgSession, type OrgSetup } from '../driver/driver.ts';
 import { makeLoadDriver } from '../driver/make_driver.ts';
@@ -12,6 +13,7 @@ import { LatencyRecorder, type LatencySummary } from '../seeding/latency.ts';
 import { checkPopulation, PopulationFileError, profileRecords, readGroundTruth, type GroundTruth } from '../seeding/population_reader.ts';
 import { resolveCustomers } from '../seeding/resolve_customers.ts';
 import { sendPopulation, type SendProgress, type SendTally } from '../seeding/send_population.ts';
+import { sendInThreads, type ThreadShare } from '../seeding/send_threads.ts';
 import { combineShares, inSegment, segmentProfiles, toSentShare, type CombinedShares, type Segment, type SentShare } from '../seeding/shares.ts';
 import { checkThresholds, parseThresholds, ThresholdError, type Threshold, type ThresholdFigures, type ThresholdOutcome } from '../seeding/thresholds.ts';
 import { suiteInfo } from './project_root.ts';
@@ -53,6 +55,8 @@ export interface SeedOptions {
   thresholds?: readonly string[];
   /** Open model: profiles arrive at this rate ("50/s", "3000/m") whatever the target's latency. */
   rate?: string;
+  /** Sending threads over HTTP (disjoint shares of the persons); default: automatic (see sendingThreads). */
+  threads?: number;
 }
 
 export interface UnresolvedProfile {
@@ -313,8 +317,60 @@ export interface LoadOutcome {
 export async function loadPopulation(driver: Driver, prepared: PreparedLoad, options: SeedOptions): Promise<LoadOutcome> {
   const startedAt = new Date();
   const { session, setup, mismatch } = await openOrg(driver, prepared.header, options.driver ? options.vendorProfile : prepared.vendor?.profile);
-  const share = await sendShare(driver, session, setup, prepared, options);
-  return finishLoad(driver, session, prepared, combineShares([share]), { startedAt, ...(mismatch ? { mismatch } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+  const threads = sendingThreads(prepared, options);
+  const combined =
+    threads > 1 ? await sendInThreadsOf(session, setup, prepared, options, threads) : combineShares([await sendShare(driver, session, setup, prepared, options)]);
+  return finishLoad(driver, session, prepared, combined, { startedAt, threads, ...(mismatch ? { mismatch } : {}), ...(options.signal ? { signal: options.signal } : {}) });
+}
+
+/** Below this many profiles a load is over before extra threads have started. */
+const PROFILES_FOR_THREADS = 2000;
+export const MAX_SEND_THREADS = 16;
+
+/**
+ * How many threads send: as given; otherwise more than one only over HTTP, with persons in parallel
+ * (concurrency 8 or more, or an arrival rate) and a population big enough to pay for starting them.
+ * Concurrency 1 stays one thread, so that its order stays reproducible.
+ */
+export function sendingThreads(prepared: PreparedLoad, options: Pick<SeedOptions, 'threads' | 'driver'>): number {
+  const http = prepared.target !== undefined && options.driver === undefined;
+  if (options.threads !== undefined) {
+    if (!Number.isInteger(options.threads) || options.threads < 1 || options.threads > MAX_SEND_THREADS) {
+      throw new UsageError(`--threads must be a whole number from 1 to ${MAX_SEND_THREADS}, got ${options.threads}`);
+    }
+    if (options.threads > 1 && !http) throw new UsageError('--threads above 1 needs --target: the embedded reference lives in this thread');
+    return options.threads;
+  }
+  const parallel = prepared.ratePerSecond !== undefined || prepared.concurrency >= 8;
+  return http && parallel && prepared.profileCount >= PROFILES_FOR_THREADS ? Math.min(availableParallelism(), 4) : 1;
+}
+
+/** Each thread a disjoint share of the persons (segment k of n), its share of the concurrency or rate. */
+async function sendInThreadsOf(session: OrgSession, setup: OrgSetup, prepared: PreparedLoad, options: SeedOptions, threads: number): Promise<CombinedShares> {
+  const target = prepared.target!;
+  const adminToken = resolveAdminToken(options.adminToken);
+  const shares: ThreadShare[] = Array.from({ length: threads }, (_, index) => {
+    const segment = { index, count: threads };
+    return {
+      population: prepared.population,
+      personOf: prepared.truth.personOf,
+      segment,
+      total: profilesIn(prepared, segment),
+      target,
+      ...(adminToken !== undefined ? { adminToken } : {}),
+      ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+      ...(options.headers && Object.keys(options.headers).length > 0 ? { headers: options.headers } : {}),
+      org: { orgId: session.orgId, till: session.till!(), setup },
+      concurrency: Math.ceil(prepared.concurrency / threads),
+      ...(prepared.ratePerSecond !== undefined ? { ratePerSecond: prepared.ratePerSecond / threads } : {}),
+      sendStatusLabels: statusLabelsOn(setup),
+      primaryIdentifierType: String(setup.configs?.CONF_REGISTRATION_PRIMARY_KEY ?? 'mobile'),
+    };
+  });
+  const cpuBefore = process.cpuUsage();
+  const combined = combineShares(await sendInThreads(shares, options.onProgress, options.signal));
+  const cpu = process.cpuUsage(cpuBefore);
+  return { ...combined, sending: { ...combined.sending, cpuMs: (cpu.user + cpu.system) / 1000 } };
 }
 
 /** Profiles a segment holds (all of them without one). */
@@ -331,7 +387,7 @@ export async function sendShare(
   session: OrgSession,
   setup: OrgSetup,
   prepared: PreparedLoad,
-  options: Pick<SeedOptions, 'onProgress' | 'signal'> & { segment?: Segment; rateShares?: number },
+  options: Pick<SeedOptions, 'onProgress' | 'signal'> & { segment?: Segment },
 ): Promise<SentShare> {
   const { truth, concurrency } = prepared;
   const latency = new LatencyRecorder();
@@ -345,7 +401,7 @@ export async function sendShare(
     total: profilesIn(prepared, options.segment),
     personOf,
     concurrency,
-    ...(prepared.ratePerSecond !== undefined ? { ratePerSecond: prepared.ratePerSecond / (options.rateShares ?? 1) } : {}),
+    ...(prepared.ratePerSecond !== undefined ? { ratePerSecond: prepared.ratePerSecond } : {}),
     latency,
     sendStatusLabels: statusLabelsOn(setup),
     primaryIdentifierType: String(setup.configs?.CONF_REGISTRATION_PRIMARY_KEY ?? 'mobile'),

@@ -16,7 +16,7 @@ const UNITS_MS: Readonly<Record<string, number>> = { s: 1000, m: 60_000, h: 3_60
 /** How many differing figures a round lists. */
 const DIFFERENCES_SHOWN = 5;
 
-export interface SoakOptions extends Pick<SeedOptions, 'population' | 'target' | 'concurrency' | 'requestTimeoutMs' | 'driver' | 'reportsDir' | 'adminToken' | 'thresholds' | 'headers' | 'rate'> {
+export interface SoakOptions extends Pick<SeedOptions, 'population' | 'target' | 'concurrency' | 'requestTimeoutMs' | 'driver' | 'reportsDir' | 'adminToken' | 'thresholds' | 'headers' | 'rate' | 'threads'> {
   /** Keep starting rounds until this much time has passed, e.g. "90s", "10m", "1h". */
   duration?: string;
   /** Exactly this many rounds (default 3 when no duration is given). */
@@ -206,6 +206,11 @@ export async function soak(options: SoakOptions): Promise<SoakResult> {
       try {
         outcome = await loadPopulation(driver, prepared, {
           population: options.population,
+          ...(options.driver ? { driver: options.driver } : {}),
+          ...(options.threads !== undefined ? { threads: options.threads } : {}),
+          ...(options.adminToken !== undefined ? { adminToken: options.adminToken } : {}),
+          ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+          ...(options.headers ? { headers: options.headers } : {}),
           ...(options.onProgress ? { onProgress: (progress: SendProgress) => options.onProgress!(round, progress) } : {}),
         });
       } catch (error) {

@@ -41,6 +41,8 @@ const thresholdOption = () =>
     .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value]);
 const rateOption = () =>
   new Option('--rate <n/unit>', 'open model: profiles arrive at this rate whatever the target\'s latency (e.g. 50/s, 3000/m), timed from their arrival');
+const threadsOption = () =>
+  new Option('--threads <n>', 'threads sending disjoint shares of the persons over HTTP (default: several when the target is remote, concurrency is 8 or more and the population has 2,000 profiles or more)').argParser(integer('--threads', 1, 16));
 const requestTimeoutOption = () =>
   new Option('--request-timeout <ms>', 'time limit per HTTP request, in milliseconds').argParser(integer('--request-timeout', 1));
 
@@ -338,6 +340,7 @@ Files are written as .partial and renamed when complete; SIGINT or SIGTERM remov
     .addOption(thresholdOption())
     .addOption(headerOption())
     .addOption(rateOption())
+    .addOption(threadsOption())
     .option('--segment <i/n>', 'send only share i of n of the persons (0 <= i < n), into the org of --profile; the result is for `memberspec merge`')
     .addHelpText('after', `
 Examples:
@@ -346,7 +349,7 @@ Examples:
 ${EXIT_CODES_HELP}
 ${ENVIRONMENT_HELP}`)
     .exitOverride()
-    .action(async (opts: { population: string; target?: string; profile?: string; concurrency: number; out?: string; reports: string; requestTimeout?: number; adminToken?: string; threshold?: string[]; header?: string[]; segment?: string; rate?: string }) => {
+    .action(async (opts: { population: string; target?: string; profile?: string; concurrency: number; out?: string; reports: string; requestTimeout?: number; adminToken?: string; threshold?: string[]; header?: string[]; segment?: string; rate?: string; threads?: number }) => {
       const headers = headersOf(opts.header);
       const { seed } = await import('../api/seed.ts');
       const { formatSeedSummary, formatShardSummary, seedProgressPrinter } = await import('./seed_summary.ts');
@@ -458,6 +461,7 @@ ${ENVIRONMENT_HELP}`)
     .addOption(thresholdOption())
     .addOption(headerOption())
     .addOption(rateOption())
+    .addOption(threadsOption())
     .addHelpText('after', `
 Examples:
   memberspec soak --population people.ndjson --target http://127.0.0.1:8080 --duration 1h
@@ -465,7 +469,7 @@ ${EXIT_CODES_HELP}
 ${ENVIRONMENT_HELP}`)
     .exitOverride()
     .action(
-      async (opts: { population: string; target?: string; duration?: string; rounds?: number; concurrency: number; out?: string; reports: string; requestTimeout?: number; adminToken?: string; threshold?: string[]; header?: string[]; rate?: string }) => {
+      async (opts: { population: string; target?: string; duration?: string; rounds?: number; concurrency: number; out?: string; reports: string; requestTimeout?: number; adminToken?: string; threshold?: string[]; header?: string[]; rate?: string; threads?: number }) => {
         const headers = headersOf(opts.header);
         const { soak } = await import('../api/soak.ts');
         const { formatSoakSummary, soakProgressPrinter } = await import('./soak_summary.ts');
@@ -487,6 +491,7 @@ ${ENVIRONMENT_HELP}`)
             adminToken: opts.adminToken,
             thresholds: opts.threshold,
             rate: opts.rate,
+            threads: opts.threads,
             onProgress: (round, p) => {
               latest = { round, progress: p };
               progress.onProgress(round, p);
@@ -510,7 +515,7 @@ function sendProgressText(p: SendProgress): string {
 }
 
 /** The seed command's options as api/seed.ts takes them. */
-function seedOptionsOf(opts: { population: string; target?: string; profile?: string; concurrency: number; out?: string; reports: string; requestTimeout?: number; adminToken?: string; threshold?: string[]; rate?: string }) {
+function seedOptionsOf(opts: { population: string; target?: string; profile?: string; concurrency: number; out?: string; reports: string; requestTimeout?: number; adminToken?: string; threshold?: string[]; rate?: string; threads?: number }) {
   return {
     population: opts.population,
     target: opts.target,
@@ -522,6 +527,7 @@ function seedOptionsOf(opts: { population: string; target?: string; profile?: st
     adminToken: opts.adminToken,
     thresholds: opts.threshold,
     rate: opts.rate,
+    threads: opts.threads,
   };
 }
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { startReferenceServer } from '../reference/server/start_server.ts';
 import { createIdentityService } from '../reference/service/create_identity_service.ts';
 import type { IdentityService } from '../reference/service/identity_service.ts';
-import { writeBridgedPopulation } from '../test/fixtures/populations/bridged_population.ts';
+import { loadFigures, writeBridgedPopulation } from '../test/fixtures/populations/bridged_population.ts';
 import { PROJECT_ROOT } from '../api/project_root.ts';
 import { assertUsageErrors, runCli } from './cli_spec_support.ts';
 import { buildProgram } from './main.ts';
@@ -31,27 +31,6 @@ function customersOf(service: IdentityService, orgId: string): string[] {
         .join(' + '),
     )
     .sort();
-}
-
-/** What a load's figures say, without what changes from run to run (ids, times, speeds). */
-function figures(report: Json): Json {
-  const latencyCounts = Object.fromEntries(Object.entries(report.latency).map(([operation, l]) => [operation, (l as Json).count]));
-  const { unresolvedExamples, ...integrity } = report.integrity;
-  return {
-    profiles: report.profiles,
-    registrations: report.registrations,
-    transactions: report.transactions,
-    subscriptionUpdates: report.subscriptionUpdates,
-    cardLinks: report.cardLinks,
-    statusLabelChanges: report.statusLabelChanges,
-    customers: report.customers,
-    integrity: { ...integrity, examples: unresolvedExamples.length },
-    groundTruth: report.groundTruth,
-    warnings: report.warnings,
-    notSent: report.notSent,
-    failures: [report.failures.transport, report.failures.contractViolation, report.failures.other],
-    latencyCounts,
-  };
 }
 
 test('4 shards of one population, merged, give the same customers and figures as one unsharded run', async () => {
@@ -92,7 +71,7 @@ test('4 shards of one population, merged, give the same customers and figures as
     const all = JSON.parse(readFileSync(at('merged.json'), 'utf8'));
     assert.equal(all.shards, SHARDS);
     assert.equal(all.target.orgId, orgId);
-    assert.deepEqual(figures(all), figures(one));
+    assert.deepEqual(loadFigures(all), loadFigures(one));
     assert.ok(one.customers.mergedAway > 0 && one.registrations.existingCustomer > 0, 'the population joins and merges customers, so equality says something');
     const customers = customersOf(service, orgId);
     assert.equal(customers.length, one.customers.live);

@@ -1,10 +1,11 @@
 // Picks and builds the driver from the cucumber world parameters; the only reader of them.
 import { createContractDriver } from './contract_driver.ts';
 import { HarnessError, type Driver } from './driver.ts';
-import { createHttpTransport, DEFAULT_REQUEST_TIMEOUT_MS } from './http/http_transport.ts';
+import { createHttpTransport, DEFAULT_REQUEST_TIMEOUT_MS, type HttpTransportOptions } from './http/http_transport.ts';
 import { proxyFromEnvironment } from './http/network.ts';
 import { createPooledHttpTransport } from './http/pooled_transport.ts';
 import { createInProcessTransport } from './in_process/in_process_transport.ts';
+import type { Transport } from './transport.ts';
 import { loadVendorProfile } from './vendor_profile.ts';
 
 export interface WorldParameters {
@@ -60,11 +61,15 @@ export function makeLoadDriver(raw: unknown = {}, options: { orgListing?: boolea
   return buildDriver(parseWorldParameters(raw), 'load', options.orgListing === true);
 }
 
+/** A load's transport: the keep-alive pool, or fetch behind a proxy from the environment (fetch routes through it). */
+export function createLoadTransport(options: HttpTransportOptions): Transport {
+  return proxyFromEnvironment().length === 0 ? createPooledHttpTransport(options) : createHttpTransport(options);
+}
+
 function buildDriver(parameters: WorldParameters, use: 'conformance' | 'load', orgListing = false): Driver {
   const recordTranscript = use === 'conformance';
   if (parameters.driver === 'http') {
-    // Behind a proxy from the environment, fetch (which routes through it) is the transport either way.
-    const createTransport = use === 'load' && proxyFromEnvironment().length === 0 ? createPooledHttpTransport : createHttpTransport;
+    const createTransport = use === 'load' ? createLoadTransport : createHttpTransport;
     const transport = createTransport({
       baseUrl: parameters.target as string,
       timeoutMs: parameters.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
