@@ -323,8 +323,12 @@ export async function loadPopulation(driver: Driver, prepared: PreparedLoad, opt
   return finishLoad(driver, session, prepared, combined, { startedAt, threads, ...(mismatch ? { mismatch } : {}), ...(options.signal ? { signal: options.signal } : {}) });
 }
 
-/** Below this many profiles a load is over before extra threads have started. */
-const PROFILES_FOR_THREADS = 2000;
+/**
+ * Below this many profiles extra threads cost more than they give: each loads the sources and the
+ * contract's validators (about 2 s of CPU on a loaded machine), which 8,000 registrations measured at
+ * 0.37 ms of extra CPU per request (npm run bench -- seed-client).
+ */
+const PROFILES_FOR_THREADS = 20_000;
 export const MAX_SEND_THREADS = 16;
 
 /**

@@ -42,7 +42,7 @@ const thresholdOption = () =>
 const rateOption = () =>
   new Option('--rate <n/unit>', 'open model: profiles arrive at this rate whatever the target\'s latency (e.g. 50/s, 3000/m), timed from their arrival');
 const threadsOption = () =>
-  new Option('--threads <n>', 'threads sending disjoint shares of the persons over HTTP (default: several when the target is remote, concurrency is 8 or more and the population has 2,000 profiles or more)').argParser(integer('--threads', 1, 16));
+  new Option('--threads <n>', 'threads sending disjoint shares of the persons over HTTP (default: several when the target is remote, concurrency is 8 or more and the population has 20,000 profiles or more)').argParser(integer('--threads', 1, 16));
 const requestTimeoutOption = () =>
   new Option('--request-timeout <ms>', 'time limit per HTTP request, in milliseconds').argParser(integer('--request-timeout', 1));
 
