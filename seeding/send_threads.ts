@@ -3,6 +3,7 @@
 // same org with its till over its own connection pool and sends its share; the parent combines the
 // shares as `memberspec merge` combines shards.
 import { Worker } from 'node:worker_threads';
+import { COMPILED } from '../api/project_root.ts';
 import { createContractDriver } from '../driver/contract_driver.ts';
 import type { OrgSetup } from '../driver/driver.ts';
 import { createLoadTransport } from '../driver/make_driver.ts';
@@ -92,7 +93,9 @@ export async function sendInThreads(shares: readonly ThreadShare[], onProgress?:
     shares.map(
       (share, index) =>
         new Promise<SentShare>((resolve, reject) => {
-          const worker = new Worker(new URL('./send_worker.mjs', import.meta.url), { workerData: share });
+          // Compiled (an installed package): the worker's JavaScript; a checkout: a loader that brings tsx along.
+          const entry = COMPILED ? new URL('./send_worker.js', import.meta.url) : new URL('./send_worker.mjs', import.meta.url);
+          const worker = new Worker(entry, { workerData: share });
           const stop = () => worker.postMessage({ type: 'stop', reason: signal?.reason });
           if (signal?.aborted) stop();
           else signal?.addEventListener('abort', stop, { once: true });
