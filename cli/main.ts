@@ -480,18 +480,9 @@ ${ENVIRONMENT_HELP}`)
         try {
           result = await soak({
             headers,
-            population: opts.population,
-            target: opts.target,
+            ...seedOptionsOf(opts),
             duration: opts.duration,
             rounds: opts.rounds,
-            concurrency: opts.concurrency,
-            out: opts.out,
-            reportsDir: opts.reports,
-            requestTimeoutMs: opts.requestTimeout,
-            adminToken: opts.adminToken,
-            thresholds: opts.threshold,
-            rate: opts.rate,
-            threads: opts.threads,
             onProgress: (round, p) => {
               latest = { round, progress: p };
               progress.onProgress(round, p);
@@ -514,7 +505,7 @@ function sendProgressText(p: SendProgress): string {
   return `${p.sent}/${p.total} profiles · ${p.rejected} rejected · ${p.failed} failed`;
 }
 
-/** The seed command's options as api/seed.ts takes them. */
+/** The seed (and soak) command's options as api/seed.ts takes them. */
 function seedOptionsOf(opts: { population: string; target?: string; profile?: string; concurrency: number; out?: string; reports: string; requestTimeout?: number; adminToken?: string; threshold?: string[]; rate?: string; threads?: number }) {
   return {
     population: opts.population,

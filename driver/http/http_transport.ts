@@ -22,7 +22,8 @@ export function requestUrl(baseUrl: string, request: Pick<ApiRequest, 'path' | '
   return `${baseUrl.replace(/\/+$/, '')}${request.path}${query ? `?${query}` : ''}`;
 }
 
-function parseBody(text: string): unknown {
+/** An answer's text as JSON, or the text itself when it is not JSON. */
+export function parseBody(text: string): unknown {
   if (text === '') return undefined;
   try {
     return JSON.parse(text) as unknown;

@@ -6,20 +6,11 @@ import http from 'node:http';
 import https from 'node:https';
 import { HarnessError } from '../driver.ts';
 import { adminTokenHeader, type ApiRequest, type ApiResponse, type Transport } from '../transport.ts';
-import { DEFAULT_REQUEST_TIMEOUT_MS, requestUrl, type HttpTransportOptions } from './http_transport.ts';
+import { DEFAULT_REQUEST_TIMEOUT_MS, parseBody, requestUrl, type HttpTransportOptions } from './http_transport.ts';
 import { explainTransportError } from './network.ts';
 
 /** Deadlines are checked this often at most; a late answer is cut within a tenth of its time limit. */
 const SWEEP_MIN_MS = 20;
-
-function parseBody(text: string): unknown {
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
 
 /** node:http gives repeated headers (set-cookie) as lists; fetch joins them with ", ", as here. */
 function flatHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
