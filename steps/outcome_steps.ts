@@ -27,6 +27,13 @@ Then('the request succeeds with warning {int}', function (this: MemberspecWorld,
   expect(codes, `expected warning ${code}`).to.include(code);
 });
 
+Then('the request succeeds without warning {int}', function (this: MemberspecWorld, code: number) {
+  const last = this.last;
+  expect(last?.ok, `expected success, but ${describeLast(this)}`).to.equal(true);
+  const codes = last && last.ok ? last.warnings.map((w) => w.code) : [];
+  expect(codes, `warning ${code} should not be given`).to.not.include(code);
+});
+
 Then('the error message mentions {string}', function (this: MemberspecWorld, text: string) {
   const last = this.last;
   expect(last && !last.ok ? last.error.message : '', `expected a refusal, but ${describeLast(this)}`).to.include(text);

@@ -86,6 +86,7 @@ Feature: Customer status and its labels
         | Active | Valued  |
       When a loyalty registration arrives through INSTORE with mobile M1
       Then the request created a new customer "Asha"
+      And the request succeeds without warning 8107
       And "Asha" shows the status "Active" with the label "Regular"
 
     @seed:000 @seed:001 @req:001-52 @req:000-76 @req:001-54 @req:000-78

@@ -146,7 +146,8 @@ export function createIdentityService(
     listCustomers(orgId) {
       const org = orgOf(orgId);
       const primaryKey = readSettings(org.configs).primaryKey;
-      const customers = store.listCustomers(orgId).sort((a, b) => a.id - b.id);
+      // The store lists customers in the order they were created, which is the order of their ids.
+      const customers = store.listCustomers(orgId);
       return { customers: customers.map((customer) => toCustomerView(customer, primaryKey)), merges: store.listMerges(orgId) };
     },
 
