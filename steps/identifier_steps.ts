@@ -46,6 +46,14 @@ When('{string} is changed to a {loyalty} customer through {source}', async funct
   this.last = await (await this.session()).updateCustomer(this.customerId(name), { ...source, loyaltyType: loyalty });
 });
 
+When('the {source} profile of {string} is updated with the first name {string}', async function (this: MemberspecWorld, source: SourceSpec, name: string, firstName: string) {
+  this.last = await (await this.session()).updateCustomer(this.customerId(name), { ...source, firstName });
+});
+
+When('the {source} profile of {string} is updated with the last name {string}', async function (this: MemberspecWorld, source: SourceSpec, name: string, lastName: string) {
+  this.last = await (await this.session()).updateCustomer(this.customerId(name), { ...source, lastName });
+});
+
 When('an unknown customer is changed to a {loyalty} customer through {source}', async function (this: MemberspecWorld, loyalty: LoyaltyType, source: SourceSpec) {
   this.last = await (await this.session()).updateCustomer(UNKNOWN_CUSTOMER_ID, { ...source, loyaltyType: loyalty });
 });

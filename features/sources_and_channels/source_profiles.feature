@@ -34,6 +34,26 @@ Feature: One customer, a profile per source
       And the INSTORE profile of "Christopher" shows the first name "Christopher"
       And the WEBSITE profile of "Christopher" shows the first name "Christo"
 
+    @seed:000 @req:000-01
+    Scenario: Updating a name through one source changes only that source's profile, and only that name
+      Given a loyalty customer "Christopher" registered through INSTORE with these details:
+        | mobile     | M1          |
+        | first name | Christopher |
+        | last name  | Smith       |
+      And "Christopher" also registered through WEBSITE with these details:
+        | mobile     | M1      |
+        | first name | Christo |
+        | last name  | Smith   |
+      When the WEBSITE profile of "Christopher" is updated with the first name "Chris"
+      Then the request succeeds
+      When the WEBSITE profile of "Christopher" is updated with the last name "Smythe"
+      Then the request succeeds
+      And the WEBSITE profile of "Christopher" shows the first name "Chris"
+      And the WEBSITE profile of "Christopher" shows the last name "Smythe"
+      And the INSTORE profile of "Christopher" shows the first name "Christopher"
+      And the INSTORE profile of "Christopher" shows the last name "Smith"
+      And "Christopher" is a loyalty customer
+
   Rule: A customer registers only once per source
 
     @seed:contract @req:contract-06
