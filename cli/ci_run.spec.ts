@@ -83,7 +83,8 @@ test('the reachability check honours --step-timeout: a target answering in 5.5 s
 
 test('without a terminal, certify prints a plain progress line at the set interval', async () => {
   using tmp = scratch();
-  const intervalMs = 400;
+  // Short enough that even a quick run on an idle machine (about 2 s) spans many intervals.
+  const intervalMs = 100;
   const started = Date.now();
   const cli = startCli(['certify', '--tags', '@seed:004', '--reports', tmp.dir], { env: { MEMBERSPEC_PROGRESS_INTERVAL_MS: String(intervalMs) } });
   const { code } = await cli.exited;
