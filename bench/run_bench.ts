@@ -191,9 +191,9 @@ async function measureSuite(): Promise<void> {
   console.log(`  over HTTP / in-process: ${(best(overHttp) / best(inProcess)).toFixed(2)}x`);
 }
 
-// `npm run bench -- startup`, `-- throughput`, `-- suite`, `-- generation`, `-- audience`, `-- imports`, `-- ledger`, `-- postgres` or `-- seed-client` runs one part.
+// `npm run bench -- startup`, `-- throughput`, `-- suite`, `-- generation`, `-- audience`, `-- imports`, `-- ledger`, `-- postgres`, `-- seed-client` or `-- shards` runs one part.
 const only = process.argv[2];
-const PARTS = ['startup', 'suite', 'throughput', 'generation', 'audience', 'imports', 'ledger', 'postgres', 'seed-client'];
+const PARTS = ['startup', 'suite', 'throughput', 'generation', 'audience', 'imports', 'ledger', 'postgres', 'seed-client', 'shards'];
 if (only !== undefined && !PARTS.includes(only)) {
   console.error(`memberspec bench: unknown part "${only}" (expected ${PARTS.map((part) => `"${part}"`).join(', ')})`);
   process.exit(2);
@@ -208,3 +208,4 @@ if (only === undefined) await (await import('./seeding_bench.ts')).measureSeedin
 if (only === undefined || only === 'imports') await (await import('./import_bench.ts')).measureImports();
 if (only === undefined || only === 'postgres') await (await import('./postgres_bench.ts')).measurePostgres();
 if (only === undefined || only === 'seed-client') await (await import('./seed_client_bench.ts')).measureSeedClient();
+if (only === undefined || only === 'shards') await (await import('./shards_bench.ts')).measureShards();
