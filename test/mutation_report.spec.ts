@@ -68,3 +68,15 @@ test('a report with no valid mutant has no score', () => {
   assert.equal(summarize({ files: {} }).score, undefined);
   assert.match(formatSummary(summarize({ files: {} })), /mutation score: n\/a$/);
 });
+
+test('each file has its own score, the lowest first, so the summary shows where scenarios are missing', () => {
+  const { files } = summarize(report);
+  assert.deepEqual(
+    files.map((f) => [f.file, f.detected, f.undetected, f.invalid, f.score]),
+    [
+      ['reference/service/b.ts', 1, 2, 0, 100 / 3],
+      ['reference/domain/a.ts', 2, 1, 1, 200 / 3],
+    ],
+  );
+  assert.match(formatSummary(summarize(report)), /^reference\/service\/b\.ts +1 +2 +0 +33\.3%$/m);
+});

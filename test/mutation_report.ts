@@ -41,7 +41,19 @@ export interface MutationSummary {
   /** Detected (killed or timed out) over valid mutants, in percent; undefined when nothing was valid. */
   score: number | undefined;
   survivorsByFile: { file: string; survivors: Survivor[] }[];
+  /** Every file's own counts and score, the lowest score first: where scenarios are missing. */
+  files: FileScore[];
 }
+
+export interface FileScore {
+  file: string;
+  detected: number;
+  undetected: number;
+  invalid: number;
+  score: number | undefined;
+}
+
+const percent = (detected: number, valid: number): number | undefined => (valid ? (100 * detected) / valid : undefined);
 
 /** The source text between two 1-based line, 1-based column positions (Stryker's convention). */
 function sourceBetween(source: string, start: Position, end: Position): string {
@@ -55,9 +67,14 @@ function sourceBetween(source: string, start: Position, end: Position): string {
 export function summarize(report: MutationReport): MutationSummary {
   const count = { Killed: 0, Timeout: 0, Survived: 0, NoCoverage: 0, invalid: 0 };
   const survivorsByFile: MutationSummary['survivorsByFile'] = [];
+  const files: FileScore[] = [];
   for (const [file, { source, mutants }] of Object.entries(report.files)) {
     const survivors: Survivor[] = [];
+    let detected = 0;
+    let invalid = 0;
     for (const mutant of mutants) {
+      if (mutant.status === 'Killed' || mutant.status === 'Timeout') detected += 1;
+      else if (mutant.status !== 'Survived' && mutant.status !== 'NoCoverage') invalid += 1;
       if (mutant.status === 'Killed' || mutant.status === 'Timeout' || mutant.status === 'Survived' || mutant.status === 'NoCoverage') {
         count[mutant.status] += 1;
       } else count.invalid += 1;
@@ -73,8 +90,10 @@ export function summarize(report: MutationReport): MutationSummary {
     }
     survivors.sort((a, b) => a.line - b.line || a.column - b.column);
     if (survivors.length) survivorsByFile.push({ file, survivors });
+    files.push({ file, detected, undetected: survivors.length, invalid, score: percent(detected, detected + survivors.length) });
   }
   survivorsByFile.sort((a, b) => b.survivors.length - a.survivors.length || a.file.localeCompare(b.file));
+  files.sort((a, b) => (a.score ?? 101) - (b.score ?? 101) || a.file.localeCompare(b.file));
   const detected = count.Killed + count.Timeout;
   const valid = detected + count.Survived + count.NoCoverage;
   return {
@@ -83,8 +102,9 @@ export function summarize(report: MutationReport): MutationSummary {
     survived: count.Survived,
     noCoverage: count.NoCoverage,
     invalid: count.invalid,
-    score: valid ? (100 * detected) / valid : undefined,
+    score: percent(detected, valid),
     survivorsByFile,
+    files,
   };
 }
 
@@ -105,6 +125,12 @@ export function formatSummary(summary: MutationSummary): string {
     }
   }
   const total = summary.killed + summary.timedOut + summary.survived + summary.noCoverage;
+  const width = Math.max(4, ...summary.files.map((f) => f.file.length));
+  lines.push('', `${'file'.padEnd(width)}  detected  undetected  not counted  score`);
+  for (const f of summary.files) {
+    const score = f.score === undefined ? 'n/a' : `${f.score.toFixed(1)}%`;
+    lines.push(`${f.file.padEnd(width)}  ${String(f.detected).padStart(8)}  ${String(f.undetected).padStart(10)}  ${String(f.invalid).padStart(11)}  ${score.padStart(6)}`);
+  }
   lines.push('');
   lines.push(
     `${total} mutants: ${summary.killed} killed, ${summary.timedOut} timed out, ${summary.survived} survived, ` +
