@@ -29,6 +29,18 @@ When(
   },
 );
 
+When(
+  '{string} adds the {identifiers} and removes the {identifiers} in one change through {source}',
+  async function (this: MemberspecWorld, name: string, added: IdentifierSpec[], removed: IdentifierSpec[], source: SourceSpec) {
+    const change = { ...source, add: this.identifiers(added), remove: this.identifiers(removed) };
+    this.last = await (await this.session()).changeIdentifier(this.customerId(name), change);
+  },
+);
+
+When('{string} adds a {idType} with an empty value through {source}', async function (this: MemberspecWorld, name: string, type: string, source: SourceSpec) {
+  this.last = await (await this.session()).changeIdentifier(this.customerId(name), { ...source, add: [{ type, value: '' }], remove: [] });
+});
+
 When('{string} removes the {identifiers} through {source}', async function (this: MemberspecWorld, name: string, ids: IdentifierSpec[], source: SourceSpec) {
   const change = { ...source, add: [], remove: this.identifiers(ids) };
   this.last = await (await this.session()).changeIdentifier(this.customerId(name), change);

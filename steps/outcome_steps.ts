@@ -34,6 +34,13 @@ Then('the request succeeds without warning {int}', function (this: MemberspecWor
   expect(codes, `warning ${code} should not be given`).to.not.include(code);
 });
 
+// Where no seed says whether a request is refused or its odd part ignored: either answer, never a server error.
+Then('the request succeeds or is refused, without a server error', function (this: MemberspecWorld) {
+  const last = this.last;
+  expect(last, 'no request was made').to.not.equal(undefined);
+  expect(last && !last.ok ? last.status : 0, `a refusal is never a server error, but ${describeLast(this)}`).to.be.below(500);
+});
+
 Then('the error message mentions {string}', function (this: MemberspecWorld, text: string) {
   const last = this.last;
   expect(last && !last.ok ? last.error.message : '', `expected a refusal, but ${describeLast(this)}`).to.include(text);

@@ -106,6 +106,48 @@ Feature: Updating a registered customer's identifiers
       And the INSTORE profile of "Asha" shows mobile M1
       And no customer is found with email E1
 
+    @seed:000 @seed:001 @req:000-17 @req:001-09 @seed:contract @req:contract-08
+    Scenario: Removing an email the customer does not hold leaves the customer's email
+      Given an org with these settings:
+        | setting                       | value  |
+        | CONF_REGISTRATION_PRIMARY_KEY | mobile |
+        | CONF_ALLOW_EMAIL_UPDATE       | true   |
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1 and email E1
+      When "Asha" removes the email E2 through INSTORE
+      Then "Asha" has email E1
+      And the INSTORE profile of "Asha" shows email E1
+      And looking up the email E1 through INSTORE finds "Asha"
+
+    # Some brands use the email address as the external ID: a removal names a type and a value, and removes
+    # only the identifier of that type.
+    @seed:000 @seed:001 @req:000-17 @req:001-09 @seed:contract @req:contract-08
+    Scenario: Removing the email keeps an external ID with the same value
+      Given an org with these settings:
+        | setting                       | value  |
+        | CONF_REGISTRATION_PRIMARY_KEY | mobile |
+        | CONF_ALLOW_EMAIL_UPDATE       | true   |
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1, email E1 and external id E1
+      When "Asha" removes the email E1 through INSTORE
+      Then the request succeeds
+      And "Asha" has no email
+      And "Asha" has external id E1
+      And the INSTORE profile of "Asha" shows no email
+      And the INSTORE profile of "Asha" shows mobile M1 and external id E1
+
+    @seed:000 @seed:001 @req:000-16 @req:001-08 @req:000-17 @req:001-09 @seed:contract @req:contract-08
+    Scenario: Adding an email and a mobile number in one change
+      Given an org with these settings:
+        | setting                       | value      |
+        | CONF_REGISTRATION_PRIMARY_KEY | externalId |
+        | CONF_ALLOW_MOBILE_UPDATE      | true       |
+        | CONF_ALLOW_EMAIL_UPDATE       | true       |
+      And a loyalty customer "Asha" registered through INSTORE with external id X1
+      When "Asha" adds the email E1 and mobile M1 through INSTORE
+      Then the request succeeds
+      And "Asha" has external id X1, email E1 and mobile M1
+      And the INSTORE profile of "Asha" shows external id X1, email E1 and mobile M1
+      And looking up the mobile M1 through INSTORE finds "Asha"
+
     # The platform's documented error 8053: "Each identifier is registered with a different customer in other
     # source. Unable to merge accounts."
     @seed:contract @req:contract-08
@@ -136,4 +178,18 @@ Feature: Updating a registered customer's identifiers
       When "Asha" removes the mobile M1 through INSTORE
       Then the request is refused with error 91005
       And "Asha" has mobile M1 and email E1
+      And looking up the mobile M1 through INSTORE finds "Asha"
+
+    @seed:000 @seed:001 @req:000-09 @req:001-01 @req:000-16 @req:001-08 @seed:contract @req:contract-08
+    Scenario: The primary identifier cannot be removed in a change that adds another identifier
+      Given an org with these settings:
+        | setting                       | value  |
+        | CONF_REGISTRATION_PRIMARY_KEY | mobile |
+        | CONF_ALLOW_MOBILE_UPDATE      | true   |
+        | CONF_ALLOW_EMAIL_UPDATE       | true   |
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When "Asha" adds the email E1 and removes the mobile M1 in one change through INSTORE
+      Then the request is refused with error 91005
+      And "Asha" has mobile M1
+      And "Asha" has no email
       And looking up the mobile M1 through INSTORE finds "Asha"

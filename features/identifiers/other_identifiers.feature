@@ -88,6 +88,33 @@ Feature: Identifiers that do not identify: WeChat ids, union ids and the API's o
       And "Li" has wechat id W1
       And the INSTORE profile of "Li" shows wechat id W1
 
+    @seed:002 @seed:contract @req:002-07 @req:contract-95
+    Scenario: Removing a WeChat id from a customer who holds no identifier of the other types changes nothing
+      Given a loyalty customer "Li" registered through INSTORE with mobile M1
+      When "Li" removes the wechat id W1 through INSTORE
+      Then the request succeeds
+      And "Li" has mobile M1
+      And "Li" has no wechat id
+
+    @seed:002 @seed:contract @req:002-07 @req:contract-95
+    Scenario: Adding a WeChat id and a Facebook id in one change
+      Given a loyalty customer "Li" registered through INSTORE with mobile M1
+      When "Li" adds the wechat id W1 and facebook id W2 through INSTORE
+      Then the request succeeds
+      And "Li" has mobile M1, wechat id W1 and facebook id W2
+      And the INSTORE profile of "Li" shows wechat id W1 and facebook id W2
+
+    # Whether a change with an empty value is refused or the empty value ignored, no seed says: either way the
+    # customer holds no WeChat id.
+    @seed:002 @seed:contract @req:002-07 @req:contract-95
+    Scenario: A WeChat id with an empty value is no WeChat id
+      Given a loyalty customer "Li" registered through INSTORE with mobile M1
+      When "Li" adds a wechat id with an empty value through INSTORE
+      Then the request succeeds or is refused, without a server error
+      And "Li" has no wechat id
+      And the INSTORE profile of "Li" shows no wechat id
+      And looking up the mobile M1 through INSTORE finds "Li"
+
     # Ruling 90: one value per type.
     @seed:002 @seed:contract @req:002-07 @req:contract-95
     Scenario: Two WeChat ids in one change are refused

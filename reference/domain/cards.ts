@@ -185,6 +185,6 @@ export function changeWithCards(org: Org, changeset: Changeset, customerId: numb
   if (cards.length === 0) return changeIdentifiers(org, changeset, customerId, change);
   validateSourceAccount(change.source, change.accountId);
   for (const card of cards) addCard(org, changeset, customerId, card);
-  if (change.add.length === 0 && change.remove.length === 0) return { customerId, merges: [], warnings: [] };
+  if (change.add.length === 0 && change.remove.length === 0) return { customerId, warnings: [] };
   return changeIdentifiers(org, changeset, customerId, change);
 }

@@ -9,7 +9,7 @@ import { validateSourceAccount } from './incoming_customer.ts';
 import { mergeCustomers } from './merge.ts';
 import { findProfile } from './profiles.ts';
 import { INSTORE } from './sources.ts';
-import type { Customer, Identifier, IdentifierChange, MatchingIdentifierType, MergeRecord, Org, OtherIdentifierType, SourceProfile } from './types.ts';
+import type { Customer, Identifier, IdentifierChange, MatchingIdentifierType, Org, OtherIdentifierType, SourceProfile } from './types.ts';
 
 interface TypedIdentifier {
   readonly type: MatchingIdentifierType;
@@ -26,6 +26,7 @@ interface OtherIdentifier {
 
 /** Splits a change's items into matching identifiers and the other types (ruling 90: never matched, no setting guards them). */
 function splitItems(items: readonly Identifier[]): { matching: Identifier[]; others: OtherIdentifier[] } {
+  // Stryker disable next-line ArrayDeclaration: a stray entry has no type, so it matches, sets and removes nothing; it only skips the early return below, after which the edit changes nothing either
   const others: OtherIdentifier[] = [];
   const matching: Identifier[] = [];
   for (const item of items) {
@@ -40,7 +41,7 @@ function validateItems(items: readonly Identifier[], org: Org, settings: OrgSett
   return items.map((item) => {
     const type = requireMatchingType(item.type);
     if (!settings.allowUpdate[type]) throw new DomainError(8204, LABEL[type], UPDATE_CONFIG[type]);
-    return { type, value: normaliseValue(type, String(item.value ?? ''), phone) };
+    return { type, value: normaliseValue(type, item.value, phone) };
   });
 }
 
@@ -70,9 +71,9 @@ function applyOthers(
   return Object.keys(next).length > 0 ? next : undefined;
 }
 
+/** The customer the change leaves live (the survivor when it merged; the merge itself is in the changeset). */
 export interface ChangeOutcome {
   readonly customerId: number;
-  readonly merges: MergeRecord[];
   readonly warnings: ApiMessage[];
 }
 
@@ -93,7 +94,8 @@ export function changeIdentifiers(org: Org, changeset: Changeset, customerId: nu
   for (const [index, item] of added.others.entries()) {
     if (added.others.findIndex((other) => other.type === item.type) !== index) throw new DomainError(8013, `${item.type} added twice`);
   }
-  const otherRemovals = removed.others.filter((item) => current.otherIdentifiers?.[item.type] === item.value && !otherSets.some((set) => set.type === item.type));
+  // A removal of a type the change also sets is harmless: removals are applied first.
+  const otherRemovals = removed.others.filter((item) => current.otherIdentifiers?.[item.type] === item.value);
 
   const warnings: ApiMessage[] = [];
   const sets: TypedIdentifier[] = [];
@@ -121,7 +123,7 @@ export function changeIdentifiers(org: Org, changeset: Changeset, customerId: nu
   // Stryker disable next-line ConditionalExpression,EqualityOperator: with nothing to change the edit below changes nothing either
   const othersChange = otherSets.length > 0 || otherRemovals.length > 0;
   // Stryker disable next-line ConditionalExpression,ArrayDeclaration: with nothing to change the edit below changes nothing either
-  if (removals.length === 0 && sets.length === 0 && !survivor && !othersChange) return { customerId, merges: [], warnings };
+  if (removals.length === 0 && sets.length === 0 && !survivor && !othersChange) return { customerId, warnings };
 
   const customer = changeset.edit(customerId);
   for (const item of removals) delete customer.identifiers[item.type];
@@ -131,9 +133,9 @@ export function changeIdentifiers(org: Org, changeset: Changeset, customerId: nu
   const allRemovals = [...removals, ...otherRemovals];
   const allSets = [...sets, ...otherSets];
   for (const profile of reachedProfiles(customer, source, accountId, settings)) applyToProfile(profile, allRemovals, allSets);
-  if (!survivor) return { customerId, merges: [], warnings };
+  if (!survivor) return { customerId, warnings };
   // The customer being changed is the victim; the existing holder of the value survives.
-  const { record } = mergeCustomers(org, changeset, survivor.id, customerId, 'changeIdentifier');
+  mergeCustomers(org, changeset, survivor.id, customerId, 'changeIdentifier');
   warnings.push(warning(8051, survivor.id));
-  return { customerId: survivor.id, merges: [record], warnings };
+  return { customerId: survivor.id, warnings };
 }

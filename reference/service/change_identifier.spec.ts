@@ -53,7 +53,7 @@ describe('changeIdentifier', () => {
     const outcome = service.changeIdentifier(orgId, changed, { source: 'INSTORE', add: [mobile(M2)], remove: [] });
     assert.equal(outcome.value.customerId, holder);
     assert.deepEqual(outcome.warnings.map((item) => item.code), [8051]);
-    assert.deepEqual(outcome.value.merges, [{ survivorId: holder, victimId: changed, trigger: 'changeIdentifier', moved: [{ type: 'email', value: E2 }] }]);
+    assert.deepEqual(service.listCustomers(orgId).merges, [{ survivorId: holder, victimId: changed, trigger: 'changeIdentifier', moved: [{ type: 'email', value: E2 }] }]);
     assert.equal(service.getCustomer(orgId, changed).value.mergedInto, holder);
     assert.deepEqual(row(service, orgId, holder), { EMAIL: E2, MOBILE: M2 });
     assert.deepEqual(row(service, orgId, changed), { EMAIL: 'NULL', MOBILE: M1 });

@@ -134,7 +134,7 @@ export function createIdentityService(
       const customer = store.customers(orgId).get(customerId);
       if (customer) guard.requireAllowed(orgId, customer, 'BLOCK_IDENTIFIER_CHANGE_AND_MERGE');
       const { result } = transact(orgId, (changeset, org) => changeWithCards(org, changeset, customerId, change));
-      return { value: { customerId: result.customerId, merges: result.merges }, warnings: result.warnings };
+      return { value: { customerId: result.customerId }, warnings: result.warnings };
     },
 
     requestMerge(orgId, request) {

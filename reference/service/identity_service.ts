@@ -41,7 +41,7 @@ export interface IdentityService extends StatusOperations, CardOperations {
   getCustomer(orgId: number, customerId: number): Outcome<CustomerView>;
   getCustomerByIdentifier(orgId: number, query: LookupQuery): Outcome<CustomerView>;
   updateCustomer(orgId: number, customerId: number, update: CustomerUpdate): Outcome<{ customerId: number }>;
-  changeIdentifier(orgId: number, customerId: number, change: IdentifierChange): Outcome<{ customerId: number; merges: MergeRecord[] }>;
+  changeIdentifier(orgId: number, customerId: number, change: IdentifierChange): Outcome<{ customerId: number }>;
   requestMerge(orgId: number, request: { survivorId: number; victimId: number }): Outcome<MergeRequestResult>;
   /** Test control: every customer of the org, merge victims included, and the merges so far. */
   listCustomers(orgId: number): { customers: CustomerView[]; merges: MergeRecord[] };
