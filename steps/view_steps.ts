@@ -62,6 +62,13 @@ Then('the {source} profile of {string} shows no {idType}', async function (this:
   expect(this.describe(identifierValue(profile.identifiers, type)), `${name}: ${source.source} profile ${type}`).to.equal('NULL');
 });
 
+// A profile holds one value of a type, the customer's (whatever a target does with a request naming a type twice).
+Then('the {source} profile of {string} shows one {idType}, the one the customer has', async function (this: MemberspecWorld, source: SourceSpec, name: string, type: string) {
+  const view = await this.view(name);
+  const shown = profileOf(view, source, name).identifiers.filter((identifier) => identifier.type === type);
+  expect(shown.map((identifier) => this.comparable(type, identifier.value)), `${name}: ${source.source} profile ${type}`).to.deep.equal([this.comparable(type, identifierValue(view.identifiers, type))]);
+});
+
 Then('the {source} profile of {string} shows the first name {string}', async function (this: MemberspecWorld, source: SourceSpec, name: string, expected: string) {
   expect(profileOf(await this.view(name), source, name).firstName, `${name}: ${source.source} first name`).to.equal(expected);
 });

@@ -148,6 +148,19 @@ Feature: Updating a registered customer's identifiers
       And the INSTORE profile of "Asha" shows external id X1, email E1 and mobile M1
       And looking up the mobile M1 through INSTORE finds "Asha"
 
+    # No seed says what a change naming one type twice does (the reference refuses it with 8013, as it does two
+    # WeChat ids); whatever a target does, the customer and the profile end with one and the same mobile.
+    @seed:000 @seed:001 @req:000-16 @req:001-08 @seed:contract @req:contract-08
+    Scenario: A change naming two mobile numbers leaves one mobile number
+      Given an org with these settings:
+        | setting                       | value |
+        | CONF_REGISTRATION_PRIMARY_KEY | email |
+        | CONF_ALLOW_MOBILE_UPDATE      | true  |
+      And a loyalty customer "Asha" registered through INSTORE with email E1 and mobile M1
+      When "Asha" adds the mobile M2 and mobile M3 through INSTORE
+      Then the request succeeds or is refused, without a server error
+      And the INSTORE profile of "Asha" shows one mobile, the one the customer has
+
     # The platform's documented error 8053: "Each identifier is registered with a different customer in other
     # source. Unable to merge accounts."
     @seed:contract @req:contract-08
