@@ -10,7 +10,7 @@ import { createInProcessTransport } from '../driver/in_process/in_process_transp
 import type { Transport } from '../driver/transport.ts';
 import { createIdentityService } from '../reference/service/create_identity_service.ts';
 import { PROJECT_ROOT } from './project_root.ts';
-import { seed, type SeedOptions } from './seed.ts';
+import { customerStatusOnIn, seed, type SeedOptions } from './seed.ts';
 import { UsageError } from './usage_error.ts';
 
 const FIXTURES = path.join(PROJECT_ROOT, 'test', 'fixtures', 'populations');
@@ -347,4 +347,10 @@ test('bad arguments are one-line usage errors naming the fault', async () => {
   await rejects({ concurrency: 2.5 }, /--concurrency must be a whole number/);
   await rejects({ target: 'localhost:8080' }, /--target must be an http\(s\) URL/);
   await rejects({ profile: 'vendor.json' }, /--profile needs --target/);
+});
+
+test('customer status is on unless the setup states false, in any form a setting takes (ruling 7)', () => {
+  assert.equal(customerStatusOnIn({}), true);
+  assert.equal(customerStatusOnIn({ CONF_CUSTOMER_STATUS_ENABLED: true }), true);
+  for (const off of [false, 0, 'false', ' FALSE ', '0']) assert.equal(customerStatusOnIn({ CONF_CUSTOMER_STATUS_ENABLED: off }), false, String(off));
 });

@@ -7,7 +7,6 @@ import { NotApplicableError, type Driver, type OrgSession, type OrgSetup } from 
 import { makeLoadDriver } from '../driver/make_driver.ts';
 import { checkProfileApplicable, type VendorProfile } from '../driver/vendor_profile.ts';
 import { groundTruthPath, type PopulationHeader } from '../generators/population_format.ts';
-import { customerStatusOnIn } from '../reference/domain/customer_status.ts';
 import { compareWithTruth, type ProfilePlacement, type TruthComparison } from '../seeding/ground_truth_metrics.ts';
 import { LatencyRecorder, type LatencySummary } from '../seeding/latency.ts';
 import { checkPopulation, PopulationFileError, profileRecords, readGroundTruth, type GroundTruth } from '../seeding/population_reader.ts';
@@ -165,6 +164,15 @@ export function orgSetup(header: PopulationHeader): OrgSetup {
         }
       : {}),
   };
+}
+
+/**
+ * Ruling 7: customer status is on unless the setup states false, in any form a setting takes before the
+ * target parses it (false, 0, "false", "0").
+ */
+export function customerStatusOnIn(configs: Readonly<Record<string, unknown>>): boolean {
+  const stated = configs.CONF_CUSTOMER_STATUS_ENABLED;
+  return !(stated === false || stated === 0 || (typeof stated === 'string' && ['false', '0'].includes(stated.trim().toLowerCase())));
 }
 
 /** Status labels can be given only in an org that declares labels and has customer status on (ruling 7: unless it states false). */

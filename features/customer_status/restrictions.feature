@@ -244,6 +244,30 @@ Feature: Restrictions carried by status labels
         | Fraud confirmed | 600 points are imported for "Asha" from "legacy.csv"       |
         | Internal        | a bill of 600 arrives through INSTORE with mobile M1       |
 
+    # Rulings 26 and 38: a bill's promised points that convert are earned then (seed 003), so a label that
+    # blocks tier upgrade (and a Deleted label, which blocks everything) keeps the customer in the tier they had.
+    # Only the tier is asserted: whether a deleted customer's points still convert the seeds do not say.
+    @seed:000 @seed:001 @seed:003 @req:001-95 @req:000-88 @req:001-59 @req:000-95 @req:003-021 @new-org
+    Scenario Outline: Promised points converting for a customer labelled under <status> lift no tier
+      Given the org setting CONF_LOYALTY_PROMISED_POINTS_DAYS is 14
+      And the org setting CONF_LOYALTY_TIERS is Silver:0,Gold:500,Platinum:2000
+      And the org setting CONF_LOYALTY_POINTS_PER_CURRENCY_UNIT is 1
+      And the org's status labels, created in this order:
+        | status   | label   | restrictions   |
+        | Active   | Regular |                |
+        | <status> | Held    | <restrictions> |
+      And the org's clock reads "2026-01-01T10:00:00Z"
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And a bill "B1" of 600 was paid through INSTORE with mobile M1
+      And "Asha" has been given the status label "Held"
+      When 15 days pass
+      Then "Asha" is in tier "Silver"
+
+      Examples:
+        | status    | restrictions       |
+        | Suspended | Block tier upgrade |
+        | Deleted   |                    |
+
   Rule: Mark transaction outlier records the bill as an outlier
 
     # Ruling 43: an Active customer's transactions are never outliers; the mark refuses

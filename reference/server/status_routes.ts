@@ -25,7 +25,7 @@ export const STATUS_ROUTES: readonly RouteDefinition[] = [
     handler: ({ service, org, query, body }) => {
       const change = { label: String(body.label), reason: String(body.reason) };
       const outcome = service.changeStatusLabel(org.id, lookupQuery(query), change, org.till.username);
-      return { status: 200, body: { createdId: outcome.value.customerId, warnings: [] } };
+      return { status: 200, body: { createdId: outcome.value.customerId, warnings: outcome.warnings } };
     },
   },
   {
@@ -34,10 +34,11 @@ export const STATUS_ROUTES: readonly RouteDefinition[] = [
     operationId: 'getCustomerStatusLog',
     auth: true,
     handler: ({ service, org, path }) => {
-      const { customerId, entries } = service.statusLog(org.id, path.customerId as number).value;
+      const outcome = service.statusLog(org.id, path.customerId as number);
+      const { customerId, entries } = outcome.value;
       // Newest first: the first entry is the customer's current label.
       const data = entries.map((entry, index) => statusLogEntryBody(entry, customerId, index === 0));
-      return { status: 200, body: { data, warnings: [], errors: [] } };
+      return { status: 200, body: { data, warnings: outcome.warnings, errors: [] } };
     },
   },
   {
@@ -48,7 +49,7 @@ export const STATUS_ROUTES: readonly RouteDefinition[] = [
     handler: ({ service, org, path, body }) => {
       const reason = typeof body?.reason === 'string' ? body.reason : 'PII deletion request';
       const outcome = service.requestPiiDeletion(org.id, path.customerId as number, reason, org.till.username);
-      return { status: 200, body: { createdId: outcome.value.customerId, warnings: [] } };
+      return { status: 200, body: { createdId: outcome.value.customerId, warnings: outcome.warnings } };
     },
   },
   {
@@ -58,7 +59,7 @@ export const STATUS_ROUTES: readonly RouteDefinition[] = [
     auth: true,
     handler: ({ service, org, path, body }) => {
       const outcome = service.setFraudStatus(org.id, path.customerId as number, { status: body.status, reason: String(body.reason) }, org.till.username);
-      return { status: 200, body: { createdId: outcome.value.customerId, warnings: [] } };
+      return { status: 200, body: { createdId: outcome.value.customerId, warnings: outcome.warnings } };
     },
   },
 ];

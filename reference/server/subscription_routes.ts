@@ -47,7 +47,7 @@ export const SUBSCRIPTION_ROUTES: readonly RouteDefinition[] = [
         ...(query.accountId !== undefined ? { accountId: String(query.accountId) } : {}),
       };
       const outcome = service.getSubscriptions(org.id, path.customerId as number, filter);
-      return ok({ subscriptions: outcome.value.map(subscriptionBody), warnings: [] });
+      return ok({ subscriptions: outcome.value.map(subscriptionBody), warnings: outcome.warnings });
     },
   },
   {
@@ -61,7 +61,7 @@ export const SUBSCRIPTION_ROUTES: readonly RouteDefinition[] = [
       return ok({
         subscriptions: outcome.value.map(subscriptionBody),
         ...(typeof body.reason === 'string' ? { reason: body.reason } : {}),
-        warnings: [],
+        warnings: outcome.warnings,
       });
     },
   },
@@ -72,7 +72,7 @@ export const SUBSCRIPTION_ROUTES: readonly RouteDefinition[] = [
     auth: true,
     handler: ({ service, org, path, body }) => {
       const outcome = service.changeTestControl(org.id, path.customerId as number, String(body.status));
-      return ok({ createdId: outcome.value.customerId, warnings: [] });
+      return ok({ createdId: outcome.value.customerId, warnings: outcome.warnings });
     },
   },
 ];
