@@ -3,7 +3,7 @@
 import { Before, Given, Then, When, type DataTable } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import { HarnessError, type CardRequest } from '../driver/driver.ts';
-import type { SourceSpec } from './support/parameter_types.ts';
+import { spaced, type SourceSpec } from './support/parameter_types.ts';
 import type { MemberspecWorld } from './support/world.ts';
 
 Before({ tags: '@new-org' }, function (this: MemberspecWorld) {
@@ -67,9 +67,6 @@ When(/^a card with (.+) is linked to "([^"]*)" through INSTORE$/, async function
   if (!card) throw new HarnessError(`unknown card request "${what}" (use ${Object.keys(NUMBERLESS_CARDS).join(', ')})`);
   await addCard(this, name, card, { source: 'INSTORE' });
 });
-
-/** Spaces a till may type around a number; they are not part of it. */
-const spaced = (number: string): string => ` ${number} `;
 
 When('card {word} written with a space on each side is linked to {string} through {source}', async function (this: MemberspecWorld, token: string, name: string, source: SourceSpec) {
   await addCard(this, name, { number: spaced(cardNumber(this, token)) }, source);

@@ -3,6 +3,7 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import type { GoodwillOutcome, Result } from '../driver/driver.ts';
+import { spaced } from './support/parameter_types.ts';
 import type { MemberspecWorld } from './support/world.ts';
 
 function symbol(world: MemberspecWorld, token: string): string {
@@ -11,15 +12,20 @@ function symbol(world: MemberspecWorld, token: string): string {
   return value;
 }
 
-Given('card {word} with the card external id {word} is linked to {string}', async function (this: MemberspecWorld, card: string, externalId: string, name: string) {
-  const result = await (await this.session()).addCard(this.customerId(name), { number: symbol(this, card), externalId: symbol(this, externalId) }, { source: 'INSTORE' });
-  if (!result.ok) expect.fail(`linking card ${card} to "${name}" was refused with error ${result.error.code}: ${result.error.message}`);
-});
+Given(
+  /^card (\S+) with the card external id (\S+)( written with a space on each side)? is linked to "([^"]*)"$/,
+  async function (this: MemberspecWorld, card: string, externalId: string, withSpaces: string | undefined, name: string) {
+    const value = withSpaces ? spaced(symbol(this, externalId)) : symbol(this, externalId);
+    const result = await (await this.session()).addCard(this.customerId(name), { number: symbol(this, card), externalId: value }, { source: 'INSTORE' });
+    if (!result.ok) expect.fail(`linking card ${card} to "${name}" was refused with error ${result.error.code}: ${result.error.message}`);
+  },
+);
 
 When(
-  /^(\d+) goodwill points are given for "([^"]*)" to the holder of (card|the card external id) (\S+)(?: in program (\d+))?$/,
-  async function (this: MemberspecWorld, points: string, reason: string, kind: string, token: string, programId?: string | null) {
-    const card = { by: kind === 'card' ? ('cardnumber' as const) : ('cardExternalId' as const), value: symbol(this, token) };
+  /^(\d+) goodwill points are given for "([^"]*)" to the holder of (card|the card external id) (\S+)( written with a space on each side)?(?: in program (\d+))?$/,
+  async function (this: MemberspecWorld, points: string, reason: string, kind: string, token: string, withSpaces?: string | null, programId?: string | null) {
+    const value = withSpaces ? spaced(symbol(this, token)) : symbol(this, token);
+    const card = { by: kind === 'card' ? ('cardnumber' as const) : ('cardExternalId' as const), value };
     this.last = await (await this.session()).giveGoodwillPointsByCard(card, Number(points), reason, programId == null ? undefined : Number(programId));
   },
 );

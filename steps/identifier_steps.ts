@@ -37,6 +37,16 @@ When(
   },
 );
 
+When(
+  '{string} links card {word} and is issued a card of series {int} in one change through {source}',
+  async function (this: MemberspecWorld, name: string, card: string, seriesId: number, source: SourceSpec) {
+    const number = this.value(card);
+    if (number === undefined) throw new HarnessError('a card number cannot be NULL');
+    const change = { ...source, add: [], remove: [], cards: [{ number }, { seriesId, statusLabel: 'ACTIVE' }] };
+    this.last = await (await this.session()).changeIdentifier(this.customerId(name), change);
+  },
+);
+
 When('{string} adds a {idType} with an empty value through {source}', async function (this: MemberspecWorld, name: string, type: string, source: SourceSpec) {
   this.last = await (await this.session()).changeIdentifier(this.customerId(name), { ...source, add: [{ type, value: '' }], remove: [] });
 });

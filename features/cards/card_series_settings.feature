@@ -54,6 +54,16 @@ Feature: Card-number series settings an org cannot use
       Then the request is refused with error 8264
       And the error message mentions "BRAND20"
 
+    # Ruling 34: with no prefix there is nothing but digits for the checksum to cover, so PREFIX is fine.
+    @seed:000 @seed:001 @req:001-30 @req:000-69 @seed:contract @req:contract-63
+    Scenario: A checksum that would cover the prefix sets up an org without a prefix
+      When an org is requested with these settings:
+        | setting                                   | value     |
+        | CONF_CARD_CHECKSUM_DIGIT_ALGO             | LUHN_ALGO |
+        | CONF_CARD_NUMBER_LENGTH                   | 16        |
+        | CONF_VALUES_TO_INCLUDE_FOR_CHECKSUM_DIGIT | PREFIX    |
+      Then the request succeeds
+
     @seed:000 @seed:001 @req:001-36 @req:000-56 @seed:contract @req:contract-63
     Scenario: An alphanumeric prefix outside the checksum sets up an org
       When an org is requested with these settings:

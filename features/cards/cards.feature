@@ -170,6 +170,82 @@ Feature: Cards on a customer
         | 7700005009 | ACTIVE | ACTIVE | 1      |
         | C1         | ACTIVE | ACTIVE | none   |
 
+    # Seed 001: a number of the series is its prefix, the zero-padded sequence number and the check digit,
+    # CONF_CARD_NUMBER_LENGTH characters in all (ruling 31).
+    @seed:001 @req:001-23 @req:001-24 @req:001-28 @seed:002 @req:002-21 @seed:contract @req:contract-60 @new-org
+    Scenario Outline: A number with <what> is not a number of the series
+      Given an org with these settings:
+        | setting                       | value     |
+        | CONF_CARD_CHECKSUM_DIGIT_ALGO | LUHN_ALGO |
+        | CONF_CARD_NUMBER_LENGTH       | 10        |
+        | CONF_CARD_NUMBER_PREFIX       | 77        |
+        | CONF_CARD_NUMBER_OFFSET       | 500       |
+      And a loyalty customer "Ben" registered through INSTORE with mobile M2
+      When card <number> of series 1 is linked to "Ben" through INSTORE
+      Then the request is refused with error 8268
+      And "Ben" has no cards
+
+      # 7700005009 is a number of the series; 77A0005004 ends with the check digit its characters would give.
+      Examples:
+        | what                            | number      |
+        | one character too many          | 77000050091 |
+        | another prefix                  | 7800005009  |
+        | a letter in its sequence number | 77A0005004  |
+
+    # 77 + 0000600 + the Luhn check digit 7: a number of the series that was never issued.
+    @seed:001 @req:001-23 @req:001-24 @seed:002 @req:002-21 @seed:contract @req:contract-60 @req:contract-62 @new-org
+    Scenario: A number of the series nobody was issued is available and can be linked as one
+      Given an org with these settings:
+        | setting                       | value     |
+        | CONF_CARD_CHECKSUM_DIGIT_ALGO | LUHN_ALGO |
+        | CONF_CARD_NUMBER_LENGTH       | 10        |
+        | CONF_CARD_NUMBER_PREFIX       | 77        |
+        | CONF_CARD_NUMBER_OFFSET       | 500       |
+      And a loyalty customer "Ben" registered through INSTORE with mobile M2
+      When the availability of card 7700006007 in series 1 is checked
+      Then the card is available
+      When card 7700006007 of series 1 is linked to "Ben" through INSTORE
+      Then the request succeeds
+      And the cards of "Ben" are:
+        | card       | status | label  | series |
+        | 7700006007 | ACTIVE | ACTIVE | 1      |
+
+    # Seed 001: with AUTO_INC there is no check digit and the suffix ends the number: 77 + 00042 + IN4.
+    @seed:001 @req:001-26 @req:001-29 @req:001-35 @seed:002 @req:002-21 @seed:contract @req:contract-60 @new-org
+    Scenario: A number of an AUTO_INC series ends with its suffix
+      Given an org with these settings:
+        | setting                       | value    |
+        | CONF_CARD_CHECKSUM_DIGIT_ALGO | AUTO_INC |
+        | CONF_CARD_NUMBER_LENGTH       | 10       |
+        | CONF_CARD_NUMBER_PREFIX       | 77       |
+        | CONF_CARD_NUMBER_SUFFIX       | IN4      |
+      And a loyalty customer "Ben" registered through INSTORE with mobile M2
+      When card 7700042IN5 of series 1 is linked to "Ben" through INSTORE
+      Then the request is refused with error 8268
+      When card 7700042IN4 of series 1 is linked to "Ben" through INSTORE
+      Then the request succeeds
+      And the cards of "Ben" are:
+        | card       | status | label  | series |
+        | 7700042IN4 | ACTIVE | ACTIVE | 1      |
+
+    # Series 1: LUHN_ALGO, 4 characters, prefix 7: 7 + 00 + 0 is its first number, 7 + 01 + 8 the next.
+    @seed:002 @req:002-21 @req:002-23 @seed:contract @req:contract-60 @new-org
+    Scenario: A card linked and a card issued in one change are two cards
+      Given an org with these settings:
+        | setting                       | value     |
+        | CONF_CARD_CHECKSUM_DIGIT_ALGO | LUHN_ALGO |
+        | CONF_CARD_NUMBER_LENGTH       | 4         |
+        | CONF_CARD_NUMBER_PREFIX       | 7         |
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And card C1 is linked to "Asha"
+      When "Asha" links card 7000 and is issued a card of series 1 in one change through INSTORE
+      Then the request succeeds
+      And the cards of "Asha" are:
+        | card | status | label  | series |
+        | C1   | ACTIVE | ACTIVE | none   |
+        | 7000 | ACTIVE | ACTIVE | none   |
+        | 7018 | ACTIVE | ACTIVE | 1      |
+
     # Seed 002 "Issue card": "Only ACTIVE labels can be assigned to the cards issued from here."
     @seed:002 @req:002-23 @seed:contract @req:contract-60 @new-org
     Scenario: Only an ACTIVE label can be assigned when issuing, and a refused issue takes no number
@@ -272,6 +348,15 @@ Feature: Cards on a customer
       And the cards of "Ben" are:
         | card | status | label  |
         | C1   | ACTIVE | ACTIVE |
+
+    @seed:002 @req:002-25 @seed:contract @req:contract-61
+    Scenario: A customer without cards has no card to change
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And a loyalty customer "Ben" registered through INSTORE with mobile M2
+      And card C1 is linked to "Ben"
+      When the status of card C1 of "Asha" is changed to SUSPENDED
+      Then the request is refused with error 8270
+      And "Asha" has no cards
 
     # Ruling 35: seed 002 "You cannot configure any restrictions/blocking actions for customers based on the
     # card status": a card's status is information about the card; the customer is not restricted by it.

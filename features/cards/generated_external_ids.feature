@@ -214,6 +214,27 @@ Feature: External IDs generated from a card-number series
       Then the request created a new customer "Ben"
       And "Ben" has external id 000001
 
+    # Ruling 35: a registration that joins an existing customer keeps that customer's external ID and takes
+    # no number.
+    @seed:000 @seed:001 @req:001-20 @req:000-59 @req:001-22 @req:000-61 @new-org
+    Scenario: A registration that joins a customer with an external ID takes no number
+      Given an org with these settings:
+        | setting                             | value                         |
+        | CONF_CARD_NUMBER_GENERATION_ENABLED | 1                             |
+        | SOURCE_ACCOUNTS_EXTERNALID_ENABLED  | "INSTORE:", "web_engage:1234" |
+        | CONF_CARD_CHECKSUM_DIGIT_ALGO       | AUTO_INC                      |
+        | CONF_CARD_NUMBER_LENGTH             | 6                             |
+      When a loyalty registration arrives through INSTORE with mobile M1
+      Then the request created a new customer "Asha"
+      And "Asha" has external id 000000
+      When a loyalty registration arrives through WEB_ENGAGE account "1234" with mobile M1
+      Then the request succeeds
+      And the request's customer is "Asha"
+      And "Asha" has external id 000000
+      When a loyalty registration arrives through INSTORE with mobile M2
+      Then the request created a new customer "Ben"
+      And "Ben" has external id 000001
+
     @seed:000 @seed:001 @req:001-24 @req:000-63 @seed:contract @req:contract-64 @new-org
     Scenario: A series whose sequence is used up refuses the registration and creates nothing
       Given an org with these settings:

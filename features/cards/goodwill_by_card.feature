@@ -31,6 +31,7 @@ Feature: Goodwill points by card
 
     @seed:003 @req:003-220
     Scenario: Goodwill points for the holder of a card external id
+      Given a loyalty customer "Chen" registered through INSTORE with mobile M3
       When 120 goodwill points are given for "missing stamp" to the holder of the card external id X1
       Then the points went to "Asha" in the program "Default Program"
       And "Asha" has 120 points
@@ -64,6 +65,18 @@ Feature: Goodwill points by card
       Then the request is refused with error 8015
       And "Asha" has 0 points
       And "Ravi" has 0 points
+
+    # As when a card is linked or looked up (cards.feature), spaces typed around a card number or a card
+    # external id are not part of it.
+    @seed:003 @req:003-220 @seed:002 @req:002-21
+    Scenario: Spaces around a card number or a card external id are not part of it
+      Given card C3 with the card external id X2 written with a space on each side is linked to "Ravi"
+      When 40 goodwill points are given for "apology" to the holder of card C1 written with a space on each side
+      Then the points went to "Asha" in the program "Default Program"
+      When 60 goodwill points are given for "apology" to the holder of the card external id X2
+      Then the points went to "Ravi" in the program "Default Program"
+      And "Asha" has 40 points
+      And "Ravi" has 60 points
 
   Rule: Cards of any status can be used
 

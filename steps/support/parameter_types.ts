@@ -91,3 +91,8 @@ defineParameterType({
   regexp: /\d+(?:(?:, | and )\d+)*/,
   transformer: (text: string) => text.split(/, | and /).map(Number),
 });
+
+/** A value with the spaces a till may type around it ("written with a space on each side"); they are not part of it. */
+export function spaced(value: string): string {
+  return ` ${value} `;
+}
