@@ -79,6 +79,13 @@ Feature: Dual eligibility
       When a customer is looked up through INSTORE by email E1 and external id X2
       Then the lookup finds "John124"
 
+    # The platform's 8013 "Customer identifier is invalid" answers a bad identifierName, before any search.
+    @seed:000 @req:000-31 @seed:contract @req:contract-07
+    Scenario: Looking up by an identifier type that does not exist is refused as unknown, not as not found
+      Given a loyalty customer "John123" registered through INSTORE with email E1, mobile M1 and external id X1
+      When a customer is looked up through INSTORE by the unknown identifier type "shoeSize" with value "42"
+      Then the request is refused with error 8013
+
   Rule: Dual eligibility applies only to loyalty users
 
     # Without dual eligibility a non-loyalty registration is matched as usual: the shared secondary

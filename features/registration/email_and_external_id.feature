@@ -55,6 +55,20 @@ Feature: Email uniqueness and external ID capture
       And a loyalty customer "Ben" registered through INSTORE with email E1 and mobile M2
       Then looking up the email E1 through INSTORE finds "Asha"
 
+    # Ruling 19: the oldest of the customers, whichever of them took the email first.
+    @seed:000 @seed:001 @req:000-12 @req:001-04 @seed:contract @req:contract-07
+    Scenario: Without unique emails, a lookup by a shared email finds the customer who registered first, though it took the email last
+      Given an org with these settings:
+        | setting                       | value  |
+        | CONF_REGISTRATION_PRIMARY_KEY | mobile |
+        | CONF_USERS_IS_EMAIL_UNIQUE    | false  |
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And a loyalty customer "Ben" registered through INSTORE with email E1 and mobile M2
+      When "Asha" adds the email E1 through INSTORE
+      Then the request succeeds
+      And "Ben" has email E1
+      And looking up the email E1 through INSTORE finds "Asha"
+
   Rule: CONF_USERS_USE_EXTERNAL_ID: external IDs are captured only when the org uses them
 
     @seed:000 @seed:001 @req:000-13 @req:001-05
