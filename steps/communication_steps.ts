@@ -2,13 +2,17 @@
 // went out is read from the org's outbox (test control).
 import { Then, When } from '@cucumber/cucumber';
 import { expect } from 'chai';
-import type { SentMessageView } from '../driver/driver.ts';
+import { HarnessError, type SentMessageView } from '../driver/driver.ts';
 import type { MemberspecWorld } from './support/world.ts';
 
-/** A small file per type: the first bytes of a PNG, JPEG and GIF in base64; plain text and a PDF header as they are. */
+/**
+ * A small file per type: the first bytes of a PNG, JPEG and GIF in base64; plain text and a PDF header as they
+ * are. Their base64 ends with one padding "=", two, or none (jpeg).
+ */
 const FILE_DATA: Readonly<Record<string, { base64: string; plain: string }>> = {
   png: { base64: 'iVBORw0KGgo=', plain: '\x89PNG\r\n\x1a\n' },
   jpg: { base64: '/9j/4AAQSkZJRg==', plain: 'JFIF' },
+  jpeg: { base64: '/9j/4AAQ', plain: 'JFIF' },
   gif: { base64: 'R0lGODlhAQABAA==', plain: 'GIF89a' },
   pdf: { base64: 'JVBERi0xLjQ=', plain: '%PDF-1.4' },
   txt: { base64: 'aGVsbG8=', plain: 'hello' },
@@ -46,23 +50,31 @@ Then('the SMS to mobile {word} shows when it was sent with the offset {word}', a
   expect(Math.abs(Date.parse(sentAt) - Date.now()), `${sentAt} names the moment it was sent`).to.be.below(10 * 60_000);
 });
 
-When(
-  /^an email with the attachment "([^"]+)" (encoded as base64|not encoded|encoded as base64 under the v1.1 name|with broken base64|with truncated base64) is sent to email (\S+)$/,
-  async function (this: MemberspecWorld, fileName: string, how: string, token: string) {
-    const data = FILE_DATA[fileName.split('.').pop()!.toLowerCase()];
-    const attachment: Record<string, string> =
-      how === 'not encoded'
-        ? { fileName, fileData: data.plain }
-        : how === 'encoded as base64'
-          ? { fileName, fileData: data.base64, fileEncodingType: 'base64' }
-          : how === 'with broken base64'
-            ? { fileName, fileData: `${data.base64}*`, fileEncodingType: 'base64' }
-            : how === 'with truncated base64'
-              ? { fileName, fileData: data.base64.slice(0, -1), fileEncodingType: 'base64' }
-            : { file_name: fileName, file_data: data.base64, file_encoding_type: 'base64' };
-    this.last = await (await this.session()).sendEmail({ to: symbol(this, token), subject: 'Your statement', body: 'Attached.', attachments: [attachment] });
-  },
-);
+/** Base64 of the same length with a character in the middle that base64 has not (so only the alphabet is wrong). */
+const brokenBase64 = (base64: string) => `${base64.slice(0, 4)}*${base64.slice(5)}`;
+
+/** Base64 ending in three "=" (never valid), of a length that is a multiple of four. */
+function overPadded(base64: string): string {
+  const bare = base64.replace(/=+$/, '');
+  return `${bare.slice(0, bare.length - ((bare.length - 1) % 4))}===`;
+}
+
+const ATTACHMENT_WAYS: Readonly<Record<string, (fileName: string, data: { base64: string; plain: string }) => Record<string, string>>> = {
+  'not encoded': (fileName, data) => ({ fileName, fileData: data.plain }),
+  'encoded as base64': (fileName, data) => ({ fileName, fileData: data.base64, fileEncodingType: 'base64' }),
+  'encoded as base64 under the v1.1 name': (fileName, data) => ({ file_name: fileName, file_data: data.base64, file_encoding_type: 'base64' }),
+  'encoded as gzip': (fileName, data) => ({ fileName, fileData: data.base64, fileEncodingType: 'gzip' }),
+  'with broken base64': (fileName, data) => ({ fileName, fileData: brokenBase64(data.base64), fileEncodingType: 'base64' }),
+  'with truncated base64': (fileName, data) => ({ fileName, fileData: data.base64.slice(0, -1), fileEncodingType: 'base64' }),
+  'with base64 padded with three "="': (fileName, data) => ({ fileName, fileData: overPadded(data.base64), fileEncodingType: 'base64' }),
+};
+
+When(/^an email with the attachment "([^"]+)" (.+) is sent to email (\S+)$/, async function (this: MemberspecWorld, fileName: string, how: string, token: string) {
+  const way = ATTACHMENT_WAYS[how];
+  if (!way) throw new HarnessError(`no way to send an attachment "${how}" (${Object.keys(ATTACHMENT_WAYS).join(', ')})`);
+  const attachment = way(fileName, FILE_DATA[fileName.split('.').pop()!.toLowerCase()]);
+  this.last = await (await this.session()).sendEmail({ to: symbol(this, token), subject: 'Your statement', body: 'Attached.', attachments: [attachment] });
+});
 
 When('an email without attachments is sent to email {word}', async function (this: MemberspecWorld, token: string) {
   this.last = await (await this.session()).sendEmail({ to: symbol(this, token), subject: 'Your statement', body: 'No files this month.' });

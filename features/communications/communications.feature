@@ -40,6 +40,14 @@ Feature: Communications: SMS sender IDs, email attachments, the org's time zone
       When an SMS is sent to mobile M1 without a sender ID
       Then the SMS to mobile M1 went out from "BRANDX"
 
+    @seed:003 @req:003-260
+    Scenario: An empty sender ID, where the org has no sender IDs of its own, gives the default
+      Given an org with these settings:
+        | setting             | value |
+        | CONF_SMS_SENDER_IDS |       |
+      When an SMS is sent to mobile M1 with the sender ID ""
+      Then the SMS to mobile M1 went out from "BRANDX"
+
     @seed:003 @req:003-262
     Scenario: What was sent shows its time in the org's time zone
       When an SMS is sent to mobile M1 without a sender ID
@@ -69,8 +77,10 @@ Feature: Communications: SMS sender IDs, email attachments, the org's time zone
         | file          | how                                       | bytes |
         | card.png      | encoded as base64                         | 8     |
         | receipt.jpg   | encoded as base64 under the v1.1 name     | 10    |
+        | photo.jpeg    | encoded as base64                         | 6     |
         | statement.pdf | not encoded                               | 8     |
         | terms.txt     | not encoded                               | 5     |
+        | notes.png.txt | not encoded                               | 5     |
 
     @seed:003 @req:003-261
     Scenario: An email without attachments goes out with none
@@ -83,7 +93,13 @@ Feature: Communications: SMS sender IDs, email attachments, the org's time zone
       Then the request is refused with error <code>
 
       Examples:
-        | file       | how                | code |
-        | banner.gif | not encoded        | 8450 |
-        | card.png   | with broken base64 | 8452 |
-        | card.png   | with truncated base64 | 8452 |
+        | file          | how                               | code |
+        | banner.gif    | not encoded                       | 8450 |
+        | photo.jpg     | not encoded                       | 8450 |
+        | photo.jpeg    | not encoded                       | 8450 |
+        | card.png      | not encoded                       | 8450 |
+        | CARD.PNG      | not encoded                       | 8450 |
+        | card.png      | with broken base64                | 8452 |
+        | card.png      | with truncated base64             | 8452 |
+        | card.png      | with base64 padded with three "=" | 8452 |
+        | statement.pdf | encoded as gzip                   | 8451 |

@@ -79,7 +79,6 @@ export const CUSTOMER_APP_ROUTES: readonly RouteDefinition[] = [
       const opened = service.openSignIn(withoutUndefined({
         clientKey: String(query.client_id),
         redirectUri: String(query.redirect_uri),
-        responseType: String(query.response_type),
         state: query.state === undefined ? undefined : String(query.state),
       }));
       return ok({ entity: opened, warnings: [] });
@@ -147,11 +146,12 @@ export const CUSTOMER_APP_ROUTES: readonly RouteDefinition[] = [
     auth: false,
     handler: (context) =>
       asTokenOwner(context, (owner) => {
-        const outcome = context.service.transferPoints(owner, {
-          points: context.body.points,
-          to: { type: context.body.toIdentifierName as string, value: context.body.toIdentifierValue as string },
+        const toCustomerId = context.service.transferRecipient(owner, {
+          type: context.body.toIdentifierName as string,
+          value: context.body.toIdentifierValue as string,
         });
-        return ok({ entity: outcome.value, warnings: messages(outcome.warnings) });
+        const outcome = context.service.transferCustomerPoints(owner.orgId, { fromId: owner.customerId, toId: toCustomerId, points: context.body.points });
+        return ok({ entity: { balance: outcome.value.balance, toCustomerId }, warnings: messages(outcome.warnings) });
       }),
   },
 ];

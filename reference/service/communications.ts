@@ -66,16 +66,16 @@ const IMAGE = /\.(jpe?g|png|gif)$/i;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 function attachment(input: EmailAttachmentInput): { fileName: string; encoding: string; bytes: number } {
-  const encoding = (input.encoding ?? '').trim().toLowerCase();
-  if (encoding !== '' && encoding !== 'base64') throw new DomainError(8451, input.encoding ?? '', input.fileName);
+  // The seed names one value, "base64"; no encoding (or an empty one) is a file sent as it is.
+  const encoding = input.encoding ?? '';
+  if (encoding !== '' && encoding !== 'base64') throw new DomainError(8451, encoding, input.fileName);
   // Seed 003: "Only if the file_encoding_type is base64, images will get uploaded in the right format".
   if (IMAGE.test(input.fileName) && encoding !== 'base64') throw new DomainError(8450, input.fileName);
   if (encoding === 'base64') {
-    const data = input.fileData.replace(/\s+/g, '');
-    if (data.length % 4 !== 0 || !BASE64.test(data)) throw new DomainError(8452, input.fileName);
-    return { fileName: input.fileName, encoding, bytes: Buffer.from(data, 'base64').length };
+    if (input.fileData.length % 4 !== 0 || !BASE64.test(input.fileData)) throw new DomainError(8452, input.fileName);
+    return { fileName: input.fileName, encoding, bytes: Buffer.from(input.fileData, 'base64').length };
   }
-  return { fileName: input.fileName, encoding: 'none', bytes: Buffer.byteLength(input.fileData, 'utf8') };
+  return { fileName: input.fileName, encoding: 'none', bytes: Buffer.byteLength(input.fileData) };
 }
 
 export function createCommunicationOperations(core: ServiceCore, outbox: Outbox): CommunicationOperations {

@@ -157,7 +157,7 @@ export function createIdentityService(
     ...createLoyaltyOperations(core, guard),
     ...createStatusOperations(core),
     ...createCardOperations(core),
-    ...createCustomerAppOperations(core, guard, outbox),
+    ...createCustomerAppOperations(core, outbox),
     ...createUserGroupOperations(core, guard),
     ...createCommunicationOperations(core, outbox),
     // Imports run each row through the service's own operations.

@@ -7,7 +7,7 @@ async function signedIn(clientKeyEncoding: (text: string) => string) {
   const { service, orgId } = orgWith();
   const customerId = seedCustomer(service, orgId, 'loyalty', { mobile: M1 });
   const app = service.registerPartnerApp(orgId, { name: 'CarDash', redirectUri: 'https://cardash.example/cb' });
-  const { signInId } = service.openSignIn({ clientKey: app.clientKey, redirectUri: app.redirectUri, responseType: 'code', state: 's' });
+  const { signInId } = service.openSignIn({ clientKey: app.clientKey, redirectUri: app.redirectUri, state: 's' });
   service.sendOtp(signInId, { type: 'mobile', value: M1 });
   const otp = /\d{6}/.exec(service.sentMessages(orgId).at(-1)!.body)![0];
   const { redirectTo } = await service.confirmOtp(signInId, otp);

@@ -8,16 +8,13 @@
 // Bearer parsing) is @node-oauth/oauth2-server's; this module gives it the model (what is stored where) and
 // adds what the seed puts around it: partner apps per org, the OTP, and the customer a token belongs to.
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { unescape } from 'node:querystring';
 import { randomBytes, randomInt } from './entropy.ts';
 import OAuth2Server from '@node-oauth/oauth2-server';
-import { readLoyaltyProgram } from '../domain/loyalty_program.ts';
 import { DomainError } from '../domain/errors.ts';
 import { lookupCustomerId } from '../domain/lookup.ts';
-import { checkPointsAmount, checkRedeemable } from '../domain/points.ts';
-import type { Customer, Outcome } from '../domain/types.ts';
 import { createMemorySignInStore, type PartnerApp, type SignInStore, type StoredToken } from '../store/sign_in_store.ts';
 import type { Outbox, SentMessage } from './communications.ts';
-import type { OperationGuard } from './operation_guard.ts';
 import type { ServiceCore } from './service_core.ts';
 
 const { Request, Response, OAuthError, InvalidRequestError } = OAuth2Server;
@@ -60,8 +57,11 @@ export interface TokenOwner {
 export interface CustomerAppOperations {
   /** Test control: registers a partner app of the org with its one redirect URL; answers its client key and secret. */
   registerPartnerApp(orgId: number, input: PartnerAppInput): PartnerApp;
-  /** Step 1: the landing page for a partner app's request; refuses an unknown client (8400) or another URL (8401). */
-  openSignIn(request: { clientKey: string; redirectUri: string; responseType: string; state?: string }): { signInId: string; appName: string };
+  /**
+   * Step 1: the landing page for a partner app's request; refuses an unknown client (8400) or another URL (8401).
+   * The contract admits only response_type=code (any other is refused 8203 before this is called).
+   */
+  openSignIn(request: { clientKey: string; redirectUri: string; state?: string }): { signInId: string; appName: string };
   /** Step 2: sends an OTP to the customer the identifier names (SMS to the mobile, else email). */
   sendOtp(signInId: string, identifier: { type: string; value: string }): { channel: SentMessage['channel'] };
   /** Steps 2-3: checks the OTP (8402 wrong; 8403 sign-in unknown or already used) and answers the redirect with the code. */
@@ -72,8 +72,11 @@ export interface CustomerAppOperations {
   revoke(request: OAuthHttpRequest): Promise<OAuthHttpResponse>;
   /** Step 5: the Bearer token's owner for a call about `customerId`; 8404 invalid, 8405 another customer's, 8407 misplaced. */
   authorizeCustomerCall(request: OAuthHttpRequest, customerId: number): Promise<TokenOwner>;
-  /** Step 5: "transferring points" to another customer of the org, named by an identifier. */
-  transferPoints(owner: TokenOwner, request: { points: unknown; to: { type: string; value: string } }): Outcome<{ balance: number; toCustomerId: number }>;
+  /**
+   * Step 5: "transferring points" to another customer of the org, named by an identifier: answers their id
+   * (8015 none, 8408 the token's own customer); the points move as any transfer does (transferCustomerPoints).
+   */
+  transferRecipient(owner: TokenOwner, to: { type: string; value: string }): number;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest();
@@ -150,24 +153,15 @@ function oauthErrorResponse(error: unknown): OAuthHttpResponse {
 
 export function createCustomerAppOperations(
   core: ServiceCore,
-  guard: OperationGuard,
   outbox: Outbox,
   store: SignInStore = createMemorySignInStore(),
 ): CustomerAppOperations {
   const { orgOf, now } = core;
-  const loyalty = core.store.loyalty;
 
   const appOf = (clientKey: string): PartnerApp => {
     const app = store.partnerApp(clientKey);
     if (!app) throw new DomainError(8400, clientKey);
     return app;
-  };
-
-  // A token's customer and a lookup's answer are customers of the org (never removed).
-  const liveCustomer = (orgId: number, customerId: number): Customer => {
-    const customer = core.store.customers(orgId).get(customerId)!;
-    if (customer.mergedInto !== undefined) throw new DomainError(8067, customer.mergedInto);
-    return customer;
   };
 
   type Model = OAuth2Server.AuthorizationCodeModel & OAuth2Server.RefreshTokenModel;
@@ -262,11 +256,10 @@ export function createCustomerAppOperations(
       return app;
     },
 
-    openSignIn({ clientKey, redirectUri, responseType, state }) {
+    openSignIn({ clientKey, redirectUri, state }) {
       const app = appOf(clientKey);
       // RFC 6749 4.1.2.1: never redirect to a URL that is not the registered one; refuse on the page instead.
       if (redirectUri !== app.redirectUri) throw new DomainError(8401, redirectUri, app.name);
-      if (responseType !== 'code') throw new DomainError(8203, `response_type must be "code", got "${responseType}"`);
       const id = opaque();
       store.saveSignIn({ id, clientKey, redirectUri, state });
       return { signInId: id, appName: app.name };
@@ -278,7 +271,8 @@ export function createCustomerAppOperations(
       const app = appOf(request.clientKey);
       const org = orgOf(app.orgId);
       const customerId = lookupCustomerId(org, core.store.customers(org.id), { source: 'ALL', identifiers: [identifier] });
-      const customer = liveCustomer(org.id, customerId);
+      // A lookup answers a live customer of the org (customers are never removed).
+      const customer = core.store.customers(org.id).get(customerId)!;
       // Stryker disable next-line StringLiteral: the OTP's length is the reference's choice, which no rule pins
       const otp = String(randomInt(0, 1_000_000)).padStart(6, '0');
       const to = customer.identifiers.mobile ?? customer.identifiers.email;
@@ -344,7 +338,7 @@ export function createCustomerAppOperations(
       const client = clientKey !== undefined && clientSecret !== undefined ? await model.getClient(clientKey, clientSecret) : false;
       // Stryker disable next-line StringLiteral: the error description is wording
       if (!client) return oauthErrorResponse(new OAuth2Server.InvalidClientError('Invalid client: client is invalid'));
-      if (typeof form.token !== 'string' || form.token === '') return oauthErrorResponse(new InvalidRequestError('Missing parameter: `token`'));
+      // The contract requires the token (RFC 7009 2.1); an empty one is a token no app holds.
       const token = store.byAccessToken(form.token) ?? store.byRefreshToken(form.token);
       // RFC 7009 2.2: an unknown token, or another client's, is answered 200 and left alone.
       if (token && token.clientKey === client.id) store.removeToken(token);
@@ -362,33 +356,18 @@ export function createCustomerAppOperations(
       }
       // The token is limited to the customer who signed in (seed step 4): another customer's id is refused.
       if (token.user.id !== customerId) throw new DomainError(8405, customerId);
-      liveCustomer(token.user.orgId, customerId);
+      // A token's customer is never removed, but may since have been merged into another: its data went there.
+      const customer = core.store.customers(token.user.orgId).get(customerId)!;
+      if (customer.mergedInto !== undefined) throw new DomainError(8067, customer.mergedInto);
       return { orgId: token.user.orgId, customerId, clientKey: token.client.id };
     },
 
-    transferPoints(owner, request) {
-      const points = checkPointsAmount(request.points);
-      const from = liveCustomer(owner.orgId, owner.customerId);
+    transferRecipient(owner, to) {
       const org = orgOf(owner.orgId);
-      const toId = lookupCustomerId(org, core.store.customers(org.id), { source: 'ALL', identifiers: [request.to] });
-      const to = liveCustomer(org.id, toId);
-      if (to.id === from.id) throw new DomainError(8408, from.id);
-      guard.requireAllowed(org.id, from, 'BLOCK_POINTS_REDEMPTION');
-      guard.requireAllowed(org.id, to, 'BLOCK_POINTS_ALLOCATION');
-      // Every customer's ledger, and so their account, opens when they are created.
-      const balance = loyalty.account(org.id, from.id)!.balance;
-      checkRedeemable(from.id, balance, points);
-      const createdAt = core.orgNow(org.id);
-      // Seed 003 "Points Transfer": one event in each ledger, regular points of the org's default program.
-      const programId = readLoyaltyProgram(org.configs).programs[0].id;
-      const line = (entryType: 'DEBIT' | 'CREDIT') => [{ entryType, points, category: 'REGULAR' as const, programId }];
-      loyalty.commit(org.id, {
-        entries: [
-          { customerId: from.id, eventName: 'PointsTransfer', lines: line('DEBIT'), createdAt, source: 'INSTORE', counterpartId: to.id, reason: `TRANSFER_TO ${to.id}` },
-          { customerId: to.id, eventName: 'PointsTransfer', lines: line('CREDIT'), createdAt, source: 'INSTORE', counterpartId: from.id, reason: `TRANSFER_FROM ${from.id}` },
-        ],
-      });
-      return { value: { balance: balance - points, toCustomerId: to.id }, warnings: [] };
+      // A lookup answers a live customer (a merge victim's identifiers lead to its survivor).
+      const toId = lookupCustomerId(org, core.store.customers(org.id), { source: 'ALL', identifiers: [to] });
+      if (toId === owner.customerId) throw new DomainError(8408, toId);
+      return toId;
     },
   };
 }
@@ -400,13 +379,7 @@ function basicCredentials(authorization: string | undefined): [string?, string?]
   const colon = decoded.indexOf(':');
   // Stryker disable next-line ArrayDeclaration: without a colon there is no secret, and a key without a secret is refused alike
   if (colon < 0) return [];
-  // A bad %-escape is kept as written: such a key or secret matches no app (the reference's are base64url).
-  const formDecode = (text: string) => {
-    try {
-      return decodeURIComponent(text.replace(/\+/g, ' '));
-    } catch {
-      return text;
-    }
-  };
-  return [formDecode(decoded.slice(0, colon)), formDecode(decoded.slice(colon + 1))];
+  // `unescape` keeps a bad %-escape as written: such a key or secret matches no app. No "+" is read as a
+  // space: the reference's keys and secrets are base64url, so neither holds a space.
+  return [unescape(decoded.slice(0, colon)), unescape(decoded.slice(colon + 1))];
 }
