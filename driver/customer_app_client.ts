@@ -21,6 +21,8 @@ export interface TokenSet {
   readonly accessToken: string;
   readonly refreshToken: string;
   readonly expiresIn: number;
+  /** The answer's Cache-Control header (RFC 6749 5.1: no-store), as given; null without one. */
+  readonly cacheControl: string | null;
 }
 
 /**
@@ -44,9 +46,10 @@ export interface CustomerAppClient {
   confirmOtp(signInId: string, otp: string): Promise<Result<{ redirectTo: string }>>;
   /**
    * Step 3, the app's side: the redirect as the app receives it, checked by oauth4webapi (state, error
-   * parameters); the code is then exchangeable with `exchangeCode`. Throws when the redirect is not a valid answer.
+   * parameters; no state when the sign-in sent none); the code is then exchangeable with `exchangeCode`.
+   * Throws when the redirect is not a valid answer.
    */
-  receiveRedirect(redirectTo: string, expectedState: string): URLSearchParams;
+  receiveRedirect(redirectTo: string, expectedState: string | undefined): URLSearchParams;
   /** Step 4: the code with the client key and secret for the token pair. */
   exchangeCode(callback: URLSearchParams): Promise<OAuthResult<TokenSet>>;
   refresh(refreshToken: string): Promise<OAuthResult<TokenSet>>;
@@ -65,9 +68,14 @@ type Json = any;
 
 const OPERATION_OF_PATH: Readonly<Record<string, string>> = { '/oauth2/token': 'exchangeOAuthToken', '/oauth2/revoke': 'revokeOAuthToken' };
 
-function tokenSet(response: oauth.TokenEndpointResponse): TokenSet {
+function tokenSet(response: oauth.TokenEndpointResponse, headers: Headers): TokenSet {
   if (!response.refresh_token) throw new oauth.UnsupportedOperationError('the token endpoint answered no refresh token', { cause: response });
-  return { accessToken: response.access_token, refreshToken: response.refresh_token, expiresIn: response.expires_in ?? 0 };
+  return {
+    accessToken: response.access_token,
+    refreshToken: response.refresh_token,
+    expiresIn: response.expires_in ?? 0,
+    cacheControl: headers.get('cache-control'),
+  };
 }
 
 function refusal(operation: string, status: number, name: string, description: string | undefined, challengeScheme?: string): OAuthResult<never> {
@@ -138,13 +146,13 @@ export function createCustomerAppClient(call: ContractCall, baseUrl: string, cre
       return toResult(response, () => ({ redirectTo: response.headers.location ?? '' }));
     },
     receiveRedirect(redirectTo, expectedState) {
-      return oauth.validateAuthResponse(as, client, new URL(redirectTo), expectedState);
+      return oauth.validateAuthResponse(as, client, new URL(redirectTo), expectedState ?? oauth.expectNoState);
     },
     async exchangeCode(callback) {
       try {
         const response = await oauth.authorizationCodeGrantRequest(as, client, clientAuth, callback, credentials.redirectUri, oauth.nopkce, options);
         const tokens = await oauth.processAuthorizationCodeResponse(as, client, response);
-        return { ok: true, operation: 'exchangeOAuthToken', value: tokenSet(tokens), warnings: [] };
+        return { ok: true, operation: 'exchangeOAuthToken', value: tokenSet(tokens, response.headers), warnings: [] };
       } catch (error) {
         return oauthRefusal('exchangeOAuthToken', error);
       }
@@ -152,7 +160,8 @@ export function createCustomerAppClient(call: ContractCall, baseUrl: string, cre
     async refresh(refreshToken) {
       try {
         const response = await oauth.refreshTokenGrantRequest(as, client, clientAuth, refreshToken, options);
-        return { ok: true, operation: 'exchangeOAuthToken', value: tokenSet(await oauth.processRefreshTokenResponse(as, client, response)), warnings: [] };
+        const tokens = await oauth.processRefreshTokenResponse(as, client, response);
+        return { ok: true, operation: 'exchangeOAuthToken', value: tokenSet(tokens, response.headers), warnings: [] };
       } catch (error) {
         return oauthRefusal('exchangeOAuthToken', error);
       }

@@ -10,7 +10,8 @@ import { roleKey, type MemberspecWorld } from './support/world.ts';
 interface SignInInProgress {
   readonly app: string;
   readonly signInId: string;
-  readonly state: string;
+  /** The state the app sent (RFC 6749 4.1.1, recommended), if any. */
+  readonly state: string | undefined;
   otp?: string;
   redirectTo?: string;
   callback?: URLSearchParams;
@@ -64,12 +65,9 @@ function mustSucceed<T>(result: Result<T> | OAuthResult<T>, what: string): T {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function registerApp(world: MemberspecWorld, name: string, redirectUri: string, accessTokenLifetimeSeconds?: number): Promise<void> {
+async function registerApp(world: MemberspecWorld, name: string, redirectUri: string, lifetimes: { accessTokenLifetimeSeconds?: number; refreshTokenLifetimeSeconds?: number } = {}): Promise<void> {
   const session = await world.session();
-  const credentials = mustSucceed(
-    await session.registerPartnerApp({ name, redirectUri, ...(accessTokenLifetimeSeconds !== undefined ? { accessTokenLifetimeSeconds } : {}) }),
-    `registering partner app "${name}"`,
-  );
+  const credentials = mustSucceed(await session.registerPartnerApp({ name, redirectUri, ...lifetimes }), `registering partner app "${name}"`);
   expect(credentials.clientKey, 'the partner app gets a client key').to.be.a('string').and.not.equal('');
   expect(credentials.clientSecret, 'the partner app gets a client secret').to.be.a('string').and.not.equal('');
   stateOf(world).apps.set(roleKey(name), session.partnerApp(credentials));
@@ -85,9 +83,9 @@ async function otpSentTo(world: MemberspecWorld, to: string): Promise<{ otp: str
   return { otp, channel: last!.channel };
 }
 
-async function openSignIn(world: MemberspecWorld, customer: string, app: string, redirectUri?: string): Promise<void> {
-  const state = `state-${roleKey(customer).replace(/\W/g, '')}-${Date.now()}`;
-  world.last = await appNamed(world, app).openSignIn({ state, ...(redirectUri ? { redirectUri } : {}) });
+async function openSignIn(world: MemberspecWorld, customer: string, app: string, redirectUri?: string, withState = true): Promise<void> {
+  const state = withState ? `state-${roleKey(customer).replace(/\W/g, '')}-${Date.now()}` : undefined;
+  world.last = await appNamed(world, app).openSignIn({ ...(state !== undefined ? { state } : {}), ...(redirectUri ? { redirectUri } : {}) });
   if (world.last.ok) {
     const { signInId } = world.last.value as { signInId: string };
     stateOf(world).signIns.set(roleKey(customer), { app: roleKey(app), signInId, state });
@@ -117,7 +115,14 @@ async function receivedOtp(world: MemberspecWorld, customer: string, identifier:
 function receiveCode(world: MemberspecWorld, customer: string): URLSearchParams {
   const signIn = signInOf(world, customer);
   if (!signIn.redirectTo) expect.fail(`the sign-in page did not redirect "${customer}" to the partner app`);
-  signIn.callback ??= appNamed(world, signIn.app).receiveRedirect(signIn.redirectTo, signIn.state);
+  if (!signIn.callback) {
+    try {
+      signIn.callback = appNamed(world, signIn.app).receiveRedirect(signIn.redirectTo, signIn.state);
+    } catch (error) {
+      // A redirect the app cannot accept (a state it did not send, an error parameter) is the target's fault.
+      expect.fail(`the redirect ${signIn.redirectTo} is no valid answer to the app's request: ${(error as Error).message}`);
+    }
+  }
   return signIn.callback;
 }
 
@@ -158,7 +163,14 @@ Given('a partner app {string} registered with the redirect URL {string}', async 
 Given(
   'a partner app {string} registered with the redirect URL {string} and access tokens valid for {int} second(s)',
   async function (this: MemberspecWorld, name: string, url: string, seconds: number) {
-    await registerApp(this, name, url, seconds);
+    await registerApp(this, name, url, { accessTokenLifetimeSeconds: seconds });
+  },
+);
+
+Given(
+  'a partner app {string} registered with the redirect URL {string} and refresh tokens valid for {int} second(s)',
+  async function (this: MemberspecWorld, name: string, url: string, seconds: number) {
+    await registerApp(this, name, url, { refreshTokenLifetimeSeconds: seconds });
   },
 );
 
@@ -166,6 +178,11 @@ Given(
 
 When('{string} opens the sign-in page of {string}', async function (this: MemberspecWorld, customer: string, app: string) {
   await openSignIn(this, customer, app);
+});
+
+// RFC 6749 4.1.1: the state is recommended, not required.
+When('{string} opens the sign-in page of {string} without a state', async function (this: MemberspecWorld, customer: string, app: string) {
+  await openSignIn(this, customer, app, undefined, false);
 });
 
 When('{string} opens the sign-in page of an app with a client key no app has', async function (this: MemberspecWorld, customer: string) {
@@ -194,6 +211,21 @@ Then(/^an OTP was sent by (SMS|email) to (?:mobile|email) (\w+)$/, async functio
 Then('no sign-in OTP was sent', async function (this: MemberspecWorld) {
   const sent = (await (await this.session()).sentMessages()).filter((message) => message.purpose === 'SIGN_IN_OTP');
   expect(sent, 'sign-in OTPs the org sent').to.deep.equal([]);
+});
+
+/** A sign-in id the landing page never gave out. */
+const neverOpened = () => `never-opened-${Date.now()}`;
+
+When(
+  '{string} asks for an OTP with {identifiers} on a sign-in page of {string} that was never opened',
+  async function (this: MemberspecWorld, _customer: string, ids: IdentifierSpec[], app: string) {
+    const [resolved] = this.identifiers([ids[0]]);
+    this.last = await appNamed(this, app).sendOtp(neverOpened(), resolved);
+  },
+);
+
+When('{string} enters a code on a sign-in page of {string} that was never opened', async function (this: MemberspecWorld, _customer: string, app: string) {
+  this.last = await appNamed(this, app).confirmOtp(neverOpened(), '123456');
 });
 
 When('{string} enters the OTP sent to {identifiers}', async function (this: MemberspecWorld, customer: string, ids: IdentifierSpec[]) {
@@ -267,6 +299,14 @@ Then('{string} receives an access token and a refresh token', function (this: Me
   expect(tokens.accessToken, 'access token').to.be.a('string').and.not.equal('');
   expect(tokens.refreshToken, 'refresh token').to.be.a('string').and.not.equal('');
   expect(tokens.refreshToken, 'the refresh token is not the access token').to.not.equal(tokens.accessToken);
+});
+
+// RFC 6749 5.1: "The authorization server MUST include the HTTP "Cache-Control" response header field with a
+// value of "no-store" in any response containing tokens".
+Then('{string} is told not to store the answer that holds the tokens', function (this: MemberspecWorld, app: string) {
+  const tokens = mustSucceed(this.last as OAuthResult<TokenSet>, `the token request of "${app}"`);
+  const directives = (tokens.cacheControl ?? '').split(',').map((directive) => directive.trim().toLowerCase());
+  expect(directives, `the Cache-Control header of the token answer ("${tokens.cacheControl ?? ''}")`).to.include('no-store');
 });
 
 Then('the partner app is refused with {word}', function (this: MemberspecWorld, error: string) {

@@ -44,6 +44,7 @@ Feature: OAuth2 sign-in for customer apps
       Then the sign-in page sends "Asha" back to "https://cardash.example/oauth/callback" with an auth code
       When "CarDash" exchanges the auth code of "Asha" with its client key and secret
       Then "CarDash" receives an access token and a refresh token
+      And "CarDash" is told not to store the answer that holds the tokens
       When "CarDash" reads the points of "Asha" with the access token of "Asha"
       Then the app is shown 500 points and the tier "Silver"
 
@@ -72,6 +73,22 @@ Feature: OAuth2 sign-in for customer apps
       When "Asha" opens the sign-in page of "CarDash"
       And "Asha" enters a code before any OTP was sent
       Then the request is refused with error 8402
+
+    # RFC 6749 4.1.1: the app's state is recommended, not required; without one, the redirect carries none.
+    @seed:003 @req:003-200 @req:003-202
+    Scenario: An app that sends no state is sent the code all the same
+      When "Asha" opens the sign-in page of "CarDash" without a state
+      And "Asha" asks for an OTP with mobile M1
+      And "Asha" enters the OTP sent to mobile M1
+      Then the sign-in page sends "Asha" back to "https://cardash.example/oauth/callback" with an auth code
+
+    @seed:003 @req:003-201
+    Scenario: A sign-in page that was never opened sends no OTP and takes no code
+      When "Asha" asks for an OTP with mobile M1 on a sign-in page of "CarDash" that was never opened
+      Then the request is refused with error 8403
+      And no sign-in OTP was sent
+      When "Asha" enters a code on a sign-in page of "CarDash" that was never opened
+      Then the request is refused with error 8403
 
     @seed:003 @req:003-201
     Scenario: Nobody is sent an OTP for an identifier no customer has
@@ -172,6 +189,17 @@ Feature: OAuth2 sign-in for customer apps
       Then the request is refused with error 8405
       And "Ravi" has 700 points
 
+    # Ruling 163: a merge moves the victim's data to its survivor (ruling 16), so the token of a customer merged
+    # into another since signing in opens nothing of theirs.
+    @seed:003 @req:003-204
+    Scenario: Once Asha is merged into Ravi, her token no longer reads her points
+      Given "Asha" has been given 100 goodwill points
+      And a loyalty customer "Ravi" registered through INSTORE with mobile M2
+      And "Asha" has signed in to "CarDash" with mobile M1
+      And "Asha" has been merged into "Ravi" on request
+      When "CarDash" reads the points of "Asha" with the access token of "Asha"
+      Then the request is refused with error 8067
+
     @seed:003 @req:003-204
     Scenario: A token sent in the query string is refused
       Given "Asha" has signed in to "CarDash" with mobile M1
@@ -194,6 +222,7 @@ Feature: OAuth2 sign-in for customer apps
       And "Asha" has signed in to "CarDash" with mobile M1
       When "CarDash" refreshes the tokens of "Asha"
       Then "CarDash" receives an access token and a refresh token
+      And "CarDash" is told not to store the answer that holds the tokens
       When "CarDash" reads the points of "Asha" with the refreshed access token of "Asha"
       Then the app is shown 250 points and the tier "Silver"
       When "CarDash" reads the points of "Asha" with the first access token of "Asha"
@@ -210,6 +239,16 @@ Feature: OAuth2 sign-in for customer apps
       And "QuickPay" refreshes the tokens of "Asha"
       And "QuickPay" reads the points of "Asha" with the refreshed access token of "Asha"
       Then the app is shown 40 points and the tier "Silver"
+
+    # Ruling 160: the app is registered with its refresh tokens' lifetime too; RFC 6749 5.2: an expired refresh
+    # token is invalid_grant.
+    @seed:003 @req:003-207
+    Scenario: A refresh token past its lifetime gives no new tokens
+      Given a partner app "QuickPay" registered with the redirect URL "https://quickpay.example/cb" and refresh tokens valid for 1 second
+      And "Asha" has signed in to "QuickPay" with mobile M1
+      When 1 second passes
+      And "QuickPay" refreshes the tokens of "Asha"
+      Then the partner app is refused with invalid_grant
 
     @seed:003 @req:003-208
     Scenario: The partner app invalidates an access token
@@ -228,6 +267,14 @@ Feature: OAuth2 sign-in for customer apps
       Then the request succeeds
       When "CarDash" reads the points of "Asha" with the access token of "Asha"
       Then the request is refused with error 8404
+
+    # RFC 7009 2.2: "invalid tokens do not cause an error response", one already invalidated included.
+    @seed:003 @req:003-208
+    Scenario: Invalidating a token a second time is answered as the first time
+      Given "Asha" has signed in to "CarDash" with mobile M1
+      When "CarDash" invalidates the access token of "Asha"
+      And "CarDash" invalidates the access token of "Asha"
+      Then the request succeeds
 
     # RFC 7009 2.1: the server "verifies whether the token was issued to the client making the revocation
     # request"; whatever it answers another app, the token stays valid.

@@ -17,7 +17,7 @@ import { createMemorySignInStore, type PartnerApp, type SignInStore, type Stored
 import type { Outbox, SentMessage } from './communications.ts';
 import type { ServiceCore } from './service_core.ts';
 
-const { Request, Response, OAuthError, InvalidRequestError } = OAuth2Server;
+const { Request, Response, OAuthError, InvalidRequestError, ServerError } = OAuth2Server;
 
 /** Seconds an auth code stays exchangeable (RFC 6749 4.1.2: short, at most 10 minutes). */
 export const AUTH_CODE_LIFETIME_SECONDS = 60;
@@ -130,9 +130,8 @@ function modelToken(token: StoredToken, app: PartnerApp) {
  */
 function libraryRequest(request: OAuthHttpRequest) {
   const body: Record<string, string> = { ...request.body };
-  const length = String(Buffer.byteLength(new URLSearchParams(body).toString()));
-  // Stryker disable next-line StringLiteral: both transports send a content length; this covers a client that streams its body
-  const headers: Record<string, string> = { ...request.headers, ...(request.body ? { 'content-length': request.headers['content-length'] ?? length } : {}) };
+  // The in-process transport sends no content length: the form's own, unless the request gave one.
+  const headers: Record<string, string> = { 'content-length': String(Buffer.byteLength(new URLSearchParams(body).toString())), ...request.headers };
   const [key, secret] = basicCredentials(request.headers.authorization);
   // Stryker disable next-line ConditionalExpression,LogicalOperator: a header without both parts is left as it came, which the library refuses alike
   if (key !== undefined && secret !== undefined) headers.authorization = `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
@@ -144,10 +143,10 @@ function libraryRequest(request: OAuthHttpRequest) {
   });
 }
 
-function oauthErrorResponse(error: unknown): OAuthHttpResponse {
+/** `headers`: the library's, such as its Basic challenge to a client that authenticated with the header (RFC 6749 5.2). */
+function oauthErrorResponse(error: unknown, headers: Record<string, string> = {}): OAuthHttpResponse {
   // Stryker disable next-line ConditionalExpression: only a bug throws anything but an OAuthError; rethrowing it keeps the bug loud
   if (!(error instanceof OAuthError)) throw error;
-  const headers: Record<string, string> = error.code === 401 ? { 'www-authenticate': 'Basic realm="Service"' } : {};
   return { status: error.code, body: { error: error.name, error_description: error.message }, headers };
 }
 
@@ -300,7 +299,8 @@ export function createCustomerAppOperations(
       const app = appOf(request.clientKey);
       store.saveSignIn({ ...request, used: true });
       const user: ModelUser = { id: request.customerId!, orgId: app.orgId };
-      const query = { response_type: 'code', client_id: app.clientKey, redirect_uri: request.redirectUri, ...(request.state !== undefined ? { state: request.state } : {}) };
+      // A sign-in without a state redirects without one (RFC 6749 4.1.2); the library reads "" as none.
+      const query = { response_type: 'code', client_id: app.clientKey, redirect_uri: request.redirectUri, state: request.state ?? '' };
       const response = new Response();
       await server.authorize(new Request({ method: 'GET', query, headers: {} }), response, {
         authenticateHandler: { handle: () => user },
@@ -318,7 +318,7 @@ export function createCustomerAppOperations(
       try {
         await server.token(libraryRequest(request), response);
       } catch (error) {
-        return oauthErrorResponse(error);
+        return oauthErrorResponse(error, { ...response.headers });
       }
       const body = { ...(response.body as Record<string, unknown>) };
       // The library derives expires_in from the time left, which rounds to 0 (and is left out) when a short
@@ -326,7 +326,8 @@ export function createCustomerAppOperations(
       const issued = store.byAccessToken(String(body.access_token))!;
       // Stryker disable next-line ConditionalExpression,EqualityOperator: the rounding happens only when a request outlasts most of a lifetime, which no scenario can time
       if (body.expires_in === undefined) body.expires_in = store.partnerApp(issued.clientKey)!.accessTokenLifetimeSeconds;
-      return { status: 200, body, headers: { 'cache-control': 'no-store' } };
+      // The library's headers: Cache-Control no-store (RFC 6749 5.1) and Pragma no-cache.
+      return { status: 200, body, headers: { ...response.headers } };
     },
 
     async revoke(request) {
@@ -351,8 +352,11 @@ export function createCustomerAppOperations(
         token = (await server.authenticate(libraryRequest({ ...request, body: undefined }), new Response())) as unknown as typeof token;
       } catch (error) {
         if (error instanceof InvalidRequestError) throw new DomainError(8407, error.message);
-        if (error instanceof OAuthError) throw new DomainError(8404, error.message);
-        throw error;
+        // The library wraps whatever the model throws in a ServerError: that is a bug, kept loud (a 500).
+        // Stryker disable next-line ConditionalExpression: only a bug throws a ServerError, and then neither answer is right
+        if (error instanceof ServerError) throw error;
+        // No token, or one that is unknown, revoked or expired.
+        throw new DomainError(8404, (error as Error).message);
       }
       // The token is limited to the customer who signed in (seed step 4): another customer's id is refused.
       if (token.user.id !== customerId) throw new DomainError(8405, customerId);
