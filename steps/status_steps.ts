@@ -3,6 +3,7 @@
 import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import { HarnessError, resolveRestriction, resolveStatus, type StatusLabelSetup } from '../driver/driver.ts';
+import { UNKNOWN_CUSTOMER_ID } from './support/unknown_customer.ts';
 import type { MemberspecWorld } from './support/world.ts';
 
 const STATUS_CONFIG = 'CONF_CUSTOMER_STATUS_ENABLED';
@@ -67,6 +68,18 @@ Given('{string} has been given the status label {string}', async function (this:
 
 When('a PII deletion request is raised for {string}', async function (this: MemberspecWorld, name: string) {
   this.last = await (await this.session()).requestPiiDeletion(this.customerId(name));
+});
+
+When('a PII deletion request is raised for an unknown customer', async function (this: MemberspecWorld) {
+  this.last = await (await this.session()).requestPiiDeletion(UNKNOWN_CUSTOMER_ID);
+});
+
+When('an unknown customer is marked with the fraud status {word} with the reason {string}', async function (this: MemberspecWorld, status: string, reason: string) {
+  this.last = await (await this.session()).setFraudStatus(UNKNOWN_CUSTOMER_ID, { status, reason });
+});
+
+When('the status log of an unknown customer is read', async function (this: MemberspecWorld) {
+  this.last = await (await this.session()).statusLog(UNKNOWN_CUSTOMER_ID);
 });
 
 When('{string} is marked with the fraud status {word} with the reason {string}', async function (this: MemberspecWorld, name: string, status: string, reason: string) {

@@ -86,3 +86,23 @@ Feature: The fraud status, legacy of the customer status
       Then the request is refused with error 3044
       And "Asha" shows no status
       And the status log of "Asha" is empty
+
+  Rule: The fraud status of a customer who does not exist, or was merged into another, is not set
+
+    # capillary-api-notes: 8015 "Customer not found"; ruling 16 (contract-13): a merge victim's data went to
+    # its survivor.
+    @seed:contract @req:contract-97
+    Scenario: A fraud status for an unknown customer is refused
+      Given the org setting CONF_CUSTOMER_STATUS_ENABLED is false
+      When an unknown customer is marked with the fraud status MARKED with the reason "flagged by the fraud team"
+      Then the request is refused with error 8015
+
+    @seed:contract @req:contract-97
+    Scenario: A fraud status for a merge victim is refused and changes nothing
+      Given the org setting CONF_CUSTOMER_STATUS_ENABLED is false
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And a loyalty customer "Asha's old account" registered through INSTORE with mobile M2
+      And "Asha's old account" has been merged into "Asha" on request
+      When "Asha's old account" is marked with the fraud status MARKED with the reason "flagged by the fraud team"
+      Then the request is refused with error 8067
+      And "Asha" shows no fraud status

@@ -167,3 +167,44 @@ Feature: Customer status and its labels
       Then the request is refused with error 8086
       And "Asha" shows the status "Active" without a label
       And the status log of "Asha" is empty
+
+    # Ruling 28 again: even where the org created a label of that name under Pending deletion, which org setup
+    # allows (the API names the status PENDING_DELETION), only a PII deletion request gives it.
+    @seed:000 @seed:001 @seed:contract @req:001-60 @req:000-96 @req:contract-51
+    Scenario: Deletion_pending cannot be given by hand even where the org created a label of that name
+      Given the org's status labels, created in this order:
+        | status           | label            |
+        | Active           | Regular          |
+        | Pending deletion | Deletion_pending |
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When "Asha" is given the status label "Deletion_pending" with the reason "customer asked"
+      Then the request is refused with error 8086
+      And "Asha" shows the status "Active" with the label "Regular"
+      And the status log of "Asha" is empty
+
+  Rule: The status of a customer who does not exist, or was merged into another, is not changed
+
+    # capillary-api-notes, customer status: 8015 "Customer not found".
+    @seed:contract @req:contract-97
+    Scenario: A PII deletion request for an unknown customer is refused
+      When a PII deletion request is raised for an unknown customer
+      Then the request is refused with error 8015
+
+    @seed:contract @req:contract-97
+    Scenario: The status log of an unknown customer is not found
+      When the status log of an unknown customer is read
+      Then the request is refused with error 8015
+
+    # Ruling 16 (contract-13) holds for the status too: a merge victim's data went to its survivor.
+    @seed:contract @req:contract-97
+    Scenario: A PII deletion request for a merge victim is refused and changes nothing
+      Given the org's status labels, created in this order:
+        | status | label   |
+        | Active | Regular |
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And a loyalty customer "Asha's old account" registered through INSTORE with mobile M2
+      And "Asha's old account" has been merged into "Asha" on request
+      When a PII deletion request is raised for "Asha's old account"
+      Then the request is refused with error 8067
+      And "Asha" shows the status "Active" with the label "Regular"
+      And the status log of "Asha" is empty

@@ -3,7 +3,6 @@
 // Every refusal is thrown before the changeset is edited, so a refused change leaves no log entry.
 import type { Changeset } from './changeset.ts';
 import {
-  currentStatus,
   customerStatusEnabled,
   DELETION_PENDING_LABEL,
   findLabel,
@@ -52,11 +51,13 @@ export function changeStatusLabel(
   return { status: label.status, label: label.label };
 }
 
-/** Seed 000: the customer gets Deletion_pending under Pending deletion, whatever the default label is. */
+/**
+ * Seed 000: the customer gets Deletion_pending under Pending deletion, whatever the default label is. Each
+ * request is logged, a repeated one too: the seeds say nothing to tell it apart.
+ */
 export function requestPiiDeletion(org: Org, changeset: Changeset, customerId: number, reason: string, author: ChangeAuthor): void {
   if (!customerStatusEnabled(org)) throw new DomainError(3044);
-  const customer = changeable(changeset, customerId);
-  if (currentStatus(org, customer).label === DELETION_PENDING_LABEL) return;
+  changeable(changeset, customerId);
   assign(changeset, customerId, 'PENDING_DELETION', DELETION_PENDING_LABEL, reason, author);
 }
 
