@@ -89,6 +89,16 @@ Feature: Subscriptions
         | TRANSACTIONAL | transactional |
         | TRANS         | transactional |
 
+    # capillary-api-notes 7: the platform's examples name the mobile channel SMS; the contract takes both names.
+    @seed:contract @req:contract-14
+    Scenario: The channel named SMS is the mobile channel
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When a subscription of "Asha" through INSTORE is sent with channel "SMS", priority "BULK" and status "OPTOUT"
+      Then the request succeeds
+      And the INSTORE subscriptions of "Asha" show:
+        | channel | promotional |
+        | mobile  | opted out   |
+
   Rule: Each channel of a source profile has its own statuses
 
     # Seed 002 "Subscription status": "Select the source > org [...] Select the channel", then set the

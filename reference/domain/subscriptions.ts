@@ -92,25 +92,15 @@ export function updateSubscriptions(changeset: Changeset, customerId: number, in
   return updates;
 }
 
-const rank = (channel: string) => CHANNELS.indexOf(channel);
-
 /**
- * The subscriptions set for one source account (or, with source ALL or none, for every account), ordered by
- * source, account, channel and priority. What was never set is not listed. 3217/8045/8127 as for an update.
+ * The subscriptions set for one source account (or, with source ALL or none, for every account), in the order
+ * they were first set: no document orders them. What was never set is not listed. 3217/8045/8127 as for an update.
  */
 export function readSubscriptions(customer: Customer, filter: SubscriptionFilter): Subscription[] {
-  let selected = customer.subscriptions ?? [];
-  if (filter.source !== undefined && filter.source.trim().toUpperCase() !== ALL_SOURCES) {
-    const { source, accountId } = validateSourceAccount(filter.source, filter.accountId);
-    // Stryker disable next-line StringLiteral: error detail wording, not pinned by the contract
-    if (!findProfile(customer, source, accountId)) throw new DomainError(8127, accountId ? `${source} account ${accountId}` : source);
-    selected = selected.filter((known) => known.source === source && known.accountId === accountId);
-  }
-  return [...selected].sort(
-    (a, b) =>
-      a.source.localeCompare(b.source) ||
-      a.accountId.localeCompare(b.accountId) ||
-      rank(a.channel) - rank(b.channel) ||
-      a.priority.localeCompare(b.priority),
-  );
+  const selected = customer.subscriptions ?? [];
+  if (filter.source === undefined || filter.source.trim().toUpperCase() === ALL_SOURCES) return selected;
+  const { source, accountId } = validateSourceAccount(filter.source, filter.accountId);
+  // Stryker disable next-line StringLiteral: error detail wording, not pinned by the contract
+  if (!findProfile(customer, source, accountId)) throw new DomainError(8127, accountId ? `${source} account ${accountId}` : source);
+  return selected.filter((known) => known.source === source && known.accountId === accountId);
 }
