@@ -255,6 +255,7 @@ function userGroupView(body: Json): UserGroupView {
   return withoutUndefined({
     id: body.id,
     name: body.name,
+    externalId: body.externalId,
     primaryMemberId: body.primaryMemberId,
     memberIds: (body.members as Json[]).map((member) => member.customerId),
     loyalty: loyalty

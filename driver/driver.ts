@@ -278,6 +278,8 @@ export interface ImportOutcome {
 export interface UserGroupView {
   readonly id: number;
   readonly name: string;
+  /** The external id the group was created with, if any. */
+  readonly externalId?: string;
   readonly primaryMemberId: number;
   readonly memberIds: readonly number[];
   /** The group's loyalty details; absent when the target answers none (null). */

@@ -3,6 +3,7 @@
 import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import { HarnessError, type GroupTransactionView, type Result, type UserGroupView } from '../driver/driver.ts';
+import { UNKNOWN_CUSTOMER_ID } from './support/unknown_customer.ts';
 import { roleKey, type MemberspecWorld } from './support/world.ts';
 
 const GROUPS = new WeakMap<MemberspecWorld, Map<string, number>>();
@@ -19,9 +20,10 @@ function groupId(world: MemberspecWorld, name: string): number {
   return id;
 }
 
-async function createGroup(world: MemberspecWorld, name: string, primary: string, others: string[]): Promise<void> {
+async function createGroup(world: MemberspecWorld, name: string, primary: string, others: string[], externalId?: string): Promise<void> {
   const result = await (await world.session()).createUserGroup({
     name,
+    ...(externalId !== undefined ? { externalId } : {}),
     primaryMemberId: world.customerId(primary),
     // A group of the primary member alone names no other members.
     ...(others.length > 0 ? { memberIds: others.map((member) => world.customerId(member)) } : {}),
@@ -48,6 +50,21 @@ When(
     this.last = await (await this.session()).addGroupTransaction(groupId(this, group), { memberId: this.customerId(member), billNumber, billAmount: amount, billingTime });
   },
 );
+
+When('a user group {string} is created with an unknown customer as primary member', async function (this: MemberspecWorld, name: string) {
+  const result = await (await this.session()).createUserGroup({ name, primaryMemberId: UNKNOWN_CUSTOMER_ID });
+  this.last = result;
+});
+
+When('a user group {string} with the external id {string} is created with {string} as primary member', async function (this: MemberspecWorld, name: string, externalId: string, primary: string) {
+  await createGroup(this, name, primary, [], externalId);
+});
+
+Then('the user group {string} shows the external id {string}', async function (this: MemberspecWorld, name: string, externalId: string) {
+  const result: Result<UserGroupView> = await (await this.session()).getUserGroup(groupId(this, name));
+  if (!result.ok) expect.fail(`reading user group "${name}" was refused with error ${result.error.code}: ${result.error.message}`);
+  expect(result.value.externalId, `the external id of "${name}"`).to.equal(externalId);
+});
 
 When('the unknown user group {int} is read', async function (this: MemberspecWorld, id: number) {
   this.last = await (await this.session()).getUserGroup(id);

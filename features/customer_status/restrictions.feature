@@ -210,6 +210,25 @@ Feature: Restrictions carried by status labels
         | Fraud suspected | 1200 points are imported for "Asha" from "legacy-program-2024.csv" | 1200   |
         | Internal        | "Asha" refers "Ben"                                                | 100    |
 
+    # Ruling 166: a group transaction is a bill the member makes on behalf of the group, so it is the member's
+    # transaction, and a label that blocks the member's transactions blocks it.
+    @seed:000 @seed:001 @seed:003 @req:001-55 @req:000-79 @req:003-231 @seed:contract @req:contract-99
+    Scenario: Block transaction refuses a bill a member makes for their user group
+      Given the org's status labels, created in this order:
+        | status    | label   | restrictions      |
+        | Active    | Regular |                   |
+        | Suspended | Held    | Block transaction |
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And a loyalty customer "Ravi" registered through INSTORE with mobile M2
+      And a user group "Sharma family" of "Asha" (primary) and "Ravi"
+      And "Ravi" has been given the status label "Held"
+      When "Ravi" makes a bill "G-1" of 1200 on 2022-02-03T10:00:00Z for the user group "Sharma family"
+      Then the request is refused with error 681
+      And the transactions of the user group "Sharma family" are:
+        | bill | member | amount | points | points expire on |
+      When "Asha" makes a bill "G-2" of 300 on 2022-02-04T10:00:00Z for the user group "Sharma family"
+      Then the request succeeds
+
   Rule: Block tier upgrade keeps the points a credit brings, not the tier
 
     # Ruling 38: a credit whose tier upgrade is blocked keeps its points but not the tier

@@ -50,6 +50,15 @@ Feature: Test and control status
       And "Asha" shows the test and control status control
       And "Ravi" shows the test and control status test
 
+    # The contract takes the status in any case (TestControlRequest: "TEST or CONTROL (any case)").
+    @seed:contract @req:contract-16
+    Scenario: The status written in lower case moves the customer
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And "Asha" is in the test group
+      When the test and control status of "Asha" is changed to the value "control"
+      Then the request succeeds
+      And "Asha" shows the test and control status control
+
   Rule: A group the brand set is kept
 
     # Seed 000: "These statuses are maintained by the brands or auto-assigned": the auto-assignment gives a

@@ -39,11 +39,32 @@ Feature: User groups and group transactions
       Then the request succeeds
       And the user group "Meera on her own" is in the program "Default Program" with the slab "Silver" and 0 points
 
+    # capillary-api-notes: a group is looked up by groupId, externalId or primaryUserId, so it keeps the
+    # external id it was created with.
+    @seed:contract @req:contract-98
+    Scenario: A group created with an external id shows it
+      When a user group "Meera on her own" with the external id "HH-0042" is created with "Meera" as primary member
+      Then the request succeeds
+      And the user group "Meera on her own" shows the external id "HH-0042"
+
     @seed:003 @req:003-230
     Scenario: A customer already in a group cannot be put in a second one
       Given a user group "Sharma family" of "Asha" (primary) and "Ravi"
       When a user group "Book club" is created with "Meera" as primary member and "Ravi"
       Then the request is refused with error 8422
+
+    # The contract: members are live customers of the org (8015 unknown, 8067 merge victim).
+    @seed:contract @req:contract-99
+    Scenario: A group of a customer who does not exist is refused
+      When a user group "Nobody's group" is created with an unknown customer as primary member
+      Then the request is refused with error 8015
+
+    @seed:contract @req:contract-99
+    Scenario: A group of a merge victim is refused
+      Given a loyalty customer "Asha's old account" registered through INSTORE with mobile M4
+      And "Asha's old account" has been merged into "Asha" on request
+      When a user group "Old account's group" is created with "Asha's old account" as primary member
+      Then the request is refused with error 8067
 
     @seed:003 @req:003-230
     Scenario: An unknown group is not found
@@ -74,3 +95,16 @@ Feature: User groups and group transactions
       And the transactions of the user group "Sharma family" are:
         | bill | member | amount | points | points expire on |
       And the user group "Sharma family" is in the program "Default Program" with the slab "Silver" and 0 points
+
+    # The contract: a bill number is used once in a group (8423); the refused bill earns the group nothing.
+    @seed:contract @req:contract-99
+    Scenario: A bill number already used in the group is refused
+      Given a user group "Sharma family" of "Asha" (primary) and "Ravi"
+      When "Ravi" makes a bill "G-1" of 1200 on 2022-02-03T10:00:00Z for the user group "Sharma family"
+      Then the request succeeds
+      When "Asha" makes a bill "G-1" of 300 on 2022-02-04T10:00:00Z for the user group "Sharma family"
+      Then the request is refused with error 8423
+      And the transactions of the user group "Sharma family" are:
+        | bill | member | amount | points | points expire on |
+        | G-1  | Ravi   | 1200   | 1200   | 2023-02-03       |
+      And the user group "Sharma family" is in the program "Default Program" with the slab "Gold" and 1200 points
