@@ -67,6 +67,10 @@ When('a subscription of an unknown customer through {source} is sent', async fun
   await setSubscriptions(this, UNKNOWN_CUSTOMER_ID, [{ ...source, channel: 'email', priority: 'BULK', type: 'OPTOUT' }]);
 });
 
+When('the subscriptions of an unknown customer are read', async function (this: MemberspecWorld) {
+  this.last = await (await this.session()).getSubscriptions(UNKNOWN_CUSTOMER_ID, {});
+});
+
 When('the {source} subscriptions of {string} are read', async function (this: MemberspecWorld, source: SourceSpec, name: string) {
   this.last = await (await this.session()).getSubscriptions(this.customerId(name), source);
 });

@@ -260,6 +260,11 @@ Feature: Subscriptions
         | an unknown status     | INSTORE     | EMAIL   | BULK     | MAYBE  | 1106 |
         | an unknown source     | PIGEON_POST | EMAIL   | BULK     | OPTOUT | 3217 |
 
+    @seed:contract @req:contract-15
+    Scenario: The subscriptions of an unknown customer cannot be read
+      When the subscriptions of an unknown customer are read
+      Then the request is refused with error 8015
+
     @seed:contract @req:contract-14
     Scenario: The subscriptions of an unknown customer cannot be set
       When a subscription of an unknown customer through INSTORE is sent
