@@ -15,19 +15,22 @@ function statusName(word: string): string {
   return status;
 }
 
+/** The restrictions cell, comma-separated; a label without any is sent without the key, as the contract allows. */
+function restrictionsOf(cell: string | undefined, name: (words: string) => string): Pick<StatusLabelSetup, 'restrictions'> {
+  const restrictions = (cell ?? '').split(/\s*,\s*/).filter(Boolean).map(name);
+  return restrictions.length > 0 ? { restrictions } : {};
+}
+
 /** A table of | status | label | restrictions | (restrictions: the seed's words, comma-separated). */
 function labelsOf(table: DataTable): StatusLabelSetup[] {
   return table.hashes().map((row) => ({
     status: statusName(row.status),
     label: row.label,
-    restrictions: (row.restrictions ?? '')
-      .split(/\s*,\s*/)
-      .filter(Boolean)
-      .map((words) => {
-        const restriction = resolveRestriction(words);
-        if (!restriction) throw new HarnessError(`unknown restriction "${words}"`);
-        return restriction.name;
-      }),
+    ...restrictionsOf(row.restrictions, (words) => {
+      const restriction = resolveRestriction(words);
+      if (!restriction) throw new HarnessError(`unknown restriction "${words}"`);
+      return restriction.name;
+    }),
   }));
 }
 
@@ -52,8 +55,12 @@ When('an org is requested with customer status enabled and these status labels:'
 // a label written "(blank)" is sent as spaces.
 When('an org is requested with customer status enabled and these status labels as written:', async function (this: MemberspecWorld, table: DataTable) {
   if (!this.driver) throw new HarnessError('no driver: the Before hook did not run');
-  const statusLabels = table.hashes().map((row) => ({ status: row.status, label: row.label === '(blank)' ? '   ' : row.label, restrictions: (row.restrictions ?? '').split(/\s*,\s*/).filter(Boolean) }));
-  this.last = await this.driver.requestOrg({ configs: { [STATUS_CONFIG]: true }, statusLabels: statusLabels as StatusLabelSetup[] });
+  const statusLabels: StatusLabelSetup[] = table.hashes().map((row) => ({
+    status: row.status,
+    label: row.label === '(blank)' ? '   ' : row.label,
+    ...restrictionsOf(row.restrictions, (words) => words),
+  }));
+  this.last = await this.driver.requestOrg({ configs: { [STATUS_CONFIG]: true }, statusLabels });
 });
 
 When('{string} is given the status label {string} with the reason {string}', async function (this: MemberspecWorld, name: string, label: string, reason: string) {

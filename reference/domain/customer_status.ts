@@ -97,10 +97,11 @@ const invalidLabels = (problem: string) => new DomainError(8207, 'statusLabels',
 export function parseStatusLabels(raw: readonly StatusLabelSetup[] | undefined): StatusLabel[] {
   const labels: StatusLabel[] = [];
   for (const entry of raw ?? []) {
-    const status = resolveStatus(String(entry.status ?? ''));
+    // The contract requires a status and a label, as text.
+    const status = resolveStatus(entry.status);
     // Stryker disable next-line StringLiteral: error detail wording (README, equivalent mutants)
     if (!status) throw invalidLabels(`unknown status "${String(entry.status)}" (use one of ${CUSTOMER_STATUS_NAMES.join(', ')})`);
-    const label = String(entry.label ?? '').trim();
+    const label = entry.label.trim();
     // Stryker disable next-line StringLiteral: error detail wording (README, equivalent mutants)
     if (label === '') throw invalidLabels(`a label under ${status} has no name`);
     // Stryker disable next-line StringLiteral: error detail wording (README, equivalent mutants)
