@@ -87,6 +87,17 @@ Feature: The fraud status, legacy of the customer status
       And "Asha" shows no status
       And the status log of "Asha" is empty
 
+    # Ruling 28: the deletion request gives a label too (Deletion_pending), so while customer status is off it
+    # is refused like a label change (3044).
+    @seed:000 @seed:001 @seed:contract @req:001-60 @req:000-96 @req:contract-50
+    Scenario: Without customer status enabled a PII deletion request is refused
+      Given the org setting CONF_CUSTOMER_STATUS_ENABLED is false
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When a PII deletion request is raised for "Asha"
+      Then the request is refused with error 3044
+      And "Asha" shows no status
+      And the status log of "Asha" is empty
+
   Rule: The fraud status of a customer who does not exist, or was merged into another, is not set
 
     # capillary-api-notes: 8015 "Customer not found"; ruling 16 (contract-13): a merge victim's data went to

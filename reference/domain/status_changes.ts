@@ -42,13 +42,12 @@ export function changeStatusLabel(
   customerId: number,
   change: { label: string; reason: string },
   author: ChangeAuthor,
-): { status: CustomerStatus; label: string } {
+): void {
   if (!customerStatusEnabled(org)) throw new DomainError(3044);
   changeable(changeset, customerId);
   const label = findLabel(org, change.label);
   if (!label || label.label === DELETION_PENDING_LABEL) throw new DomainError(8086, change.label);
   assign(changeset, customerId, label.status, label.label, change.reason, author);
-  return { status: label.status, label: label.label };
 }
 
 /**
