@@ -637,7 +637,7 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
         const response = await send('getSubscriptions', {
           method: 'GET',
           path: `/v2/customers/${encodeURIComponent(String(customerId))}/subscriptions`,
-          query: withoutUndefined({ source: filter.source ?? 'ALL', accountId: optionalText(filter.accountId) }),
+          query: withoutUndefined({ source: filter.source, accountId: optionalText(filter.accountId) }),
         });
         return toResult(response, (b) => ({ subscriptions: (b.subscriptions as Json[]).map(toSubscription) }));
       },

@@ -23,8 +23,9 @@ function wordOf(type: SubscriptionType | undefined): string {
   return Object.entries(STATUS_WORDS).find(([, known]) => known === type)?.[0] ?? 'not set';
 }
 
+/** The status columns: every column but the ones naming where the entry is (source, account, channel). */
 function priorityColumns(table: DataTable): [string, SubscriptionPriority][] {
-  const columns = table.raw()[0].filter((column) => column !== 'channel');
+  const columns = table.raw()[0].filter((column) => !['source', 'account', 'channel'].includes(column));
   return columns.map((column) => {
     const priority = PRIORITY_COLUMNS[column];
     if (!priority) throw new HarnessError(`unknown subscription column "${column}" (use promotional or transactional)`);
@@ -97,4 +98,23 @@ Then('the {source} subscriptions of {string} show:', async function (this: Membe
   const actual = table.hashes().map((row) => [row.channel, ...columns.map(([, priority]) => statusIn(row.channel, priority))]);
   const expected = table.hashes().map((row) => [row.channel, ...columns.map(([column]) => row[column])]);
   expect(actual, `${name}: ${source.source}${source.accountId ? ` account ${source.accountId}` : ''} subscriptions`).to.deep.equal(expected);
+});
+
+// Source ALL named ("are read" above sends no source: the contract's default). Each row names its source
+// (and account, for a multi-account source); only the rows named are compared.
+Then('the subscriptions of {string} in every source show:', async function (this: MemberspecWorld, name: string, table: DataTable) {
+  const result = await (await this.session()).getSubscriptions(this.customerId(name), { source: 'ALL' });
+  if (!result.ok) expect.fail(`reading the subscriptions of "${name}" in every source was refused with error ${result.error.code}: ${result.error.message}`);
+  const shown = result.value.subscriptions;
+  const columns = priorityColumns(table);
+  const statusIn = (row: Record<string, string>, priority: SubscriptionPriority) =>
+    wordOf(
+      shown.find(
+        (entry) =>
+          entry.source === row.source && entry.accountId === (row.account ?? '') && entry.channel === row.channel.toLowerCase() && entry.priority === priority,
+      )?.type,
+    );
+  const actual = table.hashes().map((row) => [row.source, row.account ?? '', row.channel, ...columns.map(([, priority]) => statusIn(row, priority))]);
+  const expected = table.hashes().map((row) => [row.source, row.account ?? '', row.channel, ...columns.map(([column]) => row[column])]);
+  expect(actual, `${name}: subscriptions in every source`).to.deep.equal(expected);
 });

@@ -99,6 +99,14 @@ Feature: Loyalty and non-loyalty customers
       Then the request is refused with error 8018
       And "Member" is a loyalty customer
 
+    # Ruling 14 refuses leaving the program only: a non-loyalty customer updated as non-loyalty leaves nothing.
+    @seed:contract @req:contract-09
+    Scenario: A non-loyalty customer updated as non-loyalty is not refused
+      Given a non-loyalty customer "Subscriber" registered through INSTORE with mobile M1
+      When "Subscriber" is changed to a non-loyalty customer through INSTORE
+      Then the request succeeds
+      And "Subscriber" is a non-loyalty customer
+
     @seed:contract @req:contract-09
     Scenario: Changing an unknown customer is refused
       When an unknown customer is changed to a loyalty customer through INSTORE

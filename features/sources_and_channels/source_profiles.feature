@@ -54,6 +54,17 @@ Feature: One customer, a profile per source
       And the INSTORE profile of "Christopher" shows the last name "Smith"
       And "Christopher" is a loyalty customer
 
+    @seed:000 @req:000-01
+    Scenario: A first name updated alone leaves the profile's last name as it was
+      Given a loyalty customer "Christopher" registered through INSTORE with these details:
+        | mobile     | M1          |
+        | first name | Christopher |
+        | last name  | Smith       |
+      When the INSTORE profile of "Christopher" is updated with the first name "Chris"
+      Then the request succeeds
+      And the INSTORE profile of "Christopher" shows the first name "Chris"
+      And the INSTORE profile of "Christopher" shows the last name "Smith"
+
   Rule: A customer registers only once per source
 
     @seed:contract @req:contract-06

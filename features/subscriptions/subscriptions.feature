@@ -186,6 +186,22 @@ Feature: Subscriptions
         | channel | promotional |
         | email   | opted in    |
 
+    # The contract: source ALL (the default) reads every source account.
+    @seed:002 @seed:contract @req:002-11 @req:contract-15
+    Scenario: Reading every source shows the subscriptions of each source profile and account
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And "Asha" also registered through FACEBOOK account "fb-1" with mobile M1
+      And "Asha" set these subscriptions through INSTORE:
+        | channel | promotional | transactional |
+        | email   | opted out   | opted in      |
+      And "Asha" set these subscriptions through FACEBOOK account "fb-1":
+        | channel | promotional | transactional |
+        | email   | opted in    | opted out     |
+      Then the subscriptions of "Asha" in every source show:
+        | source   | account | channel | promotional | transactional |
+        | INSTORE  |         | email   | opted out   | opted in      |
+        | FACEBOOK | fb-1    | email   | opted in    | opted out     |
+
     @seed:002 @seed:contract @req:002-11 @req:002-12 @req:contract-15
     Scenario: An opt-out in one Facebook account does not reach another account
       Given a loyalty customer "Asha" registered through FACEBOOK account "fb-1" with mobile M1
