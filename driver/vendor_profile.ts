@@ -85,9 +85,10 @@ export function loadVendorProfile(path: string, shownPath: string = path): Vendo
   if (!Array.isArray(statusLabels)) fail(shownPath, `"statusLabels" must be a list of ${labelShape}`);
   for (const entry of statusLabels as Record<string, any>[]) {
     if (typeof entry?.label !== 'string' || typeof entry?.status !== 'string') fail(shownPath, `"statusLabels" must be a list of ${labelShape}`);
-    if (!resolveStatus(entry.status)) fail(shownPath, `status label "${entry.label}" has an unknown status "${entry.status}"`);
+    // Names as a person types them into a profile: spaces around are dropped.
+    if (!resolveStatus(entry.status.trim())) fail(shownPath, `status label "${entry.label}" has an unknown status "${entry.status}"`);
     const restrictions = entry.restrictions ?? [];
-    const unknown = Array.isArray(restrictions) ? restrictions.find((r: unknown) => typeof r !== 'string' || !resolveRestriction(r)) : restrictions;
+    const unknown = Array.isArray(restrictions) ? restrictions.find((r: unknown) => typeof r !== 'string' || !resolveRestriction(r.trim())) : restrictions;
     if (unknown !== undefined) fail(shownPath, `status label "${entry.label}" has an unknown restriction ${JSON.stringify(unknown)}`);
   }
   return {
@@ -225,8 +226,8 @@ const STATUS_CONFIG = 'CONF_CUSTOMER_STATUS_ENABLED';
 function describeLabels(labels: readonly StatusLabelSetup[]): string {
   return labels
     .map((entry) => {
-      const restrictions = (entry.restrictions ?? []).map((r) => resolveRestriction(r)?.name ?? r).sort();
-      return `${resolveStatus(entry.status) ?? entry.status}:${entry.label}${restrictions.length ? `(${restrictions.join(',')})` : ''}`;
+      const restrictions = (entry.restrictions ?? []).map((r) => resolveRestriction(r.trim())?.name ?? r).sort();
+      return `${resolveStatus(entry.status.trim()) ?? entry.status}:${entry.label}${restrictions.length ? `(${restrictions.join(',')})` : ''}`;
     })
     .join(' | ');
 }

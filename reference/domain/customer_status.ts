@@ -67,8 +67,9 @@ export interface FraudDetails {
   readonly modifiedOn: string;
 }
 
+/** The status for the seed's words or the API name (case-insensitive, nothing around), or undefined. */
 export function resolveStatus(name: string): CustomerStatus | undefined {
-  const wanted = name.trim().toLowerCase();
+  const wanted = name.toLowerCase();
   return CUSTOMER_STATUSES.find((s) => s.seedName.toLowerCase() === wanted || s.name.toLowerCase() === wanted)?.name;
 }
 
@@ -140,8 +141,9 @@ export function defaultLabel(org: Org): StatusLabel | undefined {
   return (org.statusLabels ?? []).find((label) => label.status === 'ACTIVE');
 }
 
+/** The org's label of that name, in any case. */
 export function findLabel(org: Org, name: string): StatusLabel | undefined {
-  const wanted = name.trim().toLowerCase();
+  const wanted = name.toLowerCase();
   return (org.statusLabels ?? []).find((label) => label.label.toLowerCase() === wanted);
 }
 

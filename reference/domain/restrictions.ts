@@ -27,8 +27,8 @@ export const RESTRICTIONS = [
 ] as const satisfies readonly { seedName: string; name: string; future: boolean }[];
 export type Restriction = (typeof RESTRICTIONS)[number]['name'];
 
-/** The restriction for the seed's words or the API name (case-insensitive), or undefined. */
+/** The restriction for the seed's words or the API name (case-insensitive, nothing around), or undefined. */
 export function resolveRestriction(name: string): RestrictionDefinition | undefined {
-  const wanted = name.trim().toLowerCase();
+  const wanted = name.toLowerCase();
   return RESTRICTIONS.find((r) => r.seedName.toLowerCase() === wanted || r.name.toLowerCase() === wanted);
 }

@@ -92,7 +92,7 @@ describe('withSubscriptions and readSubscriptions', () => {
 describe('test and control status', () => {
   it('accepts test and control in any case and refuses anything else (8280)', () => {
     assert.equal(testControlStatus('control'), 'CONTROL');
-    assert.equal(testControlStatus(' TEST '), 'TEST');
+    assert.equal(testControlStatus('Test'), 'TEST');
     assert.equal(codeOf(() => testControlStatus('holdout')), 8280);
     assert.equal(codeOf(() => testControlStatus('')), 8280);
   });

@@ -30,7 +30,7 @@ const CHANNEL_ALIASES: Readonly<Record<string, string>> = { sms: 'mobile' };
 
 /** The channel in its lowercase form (SMS is mobile), or 1101. */
 export function subscriptionChannel(name: string): string {
-  const lower = name.trim().toLowerCase();
+  const lower = name.toLowerCase();
   const channel = CHANNEL_ALIASES[lower] ?? lower;
   if (!CHANNELS.includes(channel)) throw new DomainError(1101, name);
   return channel;
@@ -38,14 +38,14 @@ export function subscriptionChannel(name: string): string {
 
 /** TRANS or BULK (transactional and promotional are their aliases), or 1102. */
 export function subscriptionPriority(name: string): SubscriptionPriority {
-  const priority = PRIORITIES[name.trim().toLowerCase()];
+  const priority = PRIORITIES[name.toLowerCase()];
   if (!priority) throw new DomainError(1102, name);
   return priority;
 }
 
 /** OPTIN or OPTOUT, or 1106. */
 export function subscriptionType(name: string): SubscriptionType {
-  const type = TYPES[name.trim().toLowerCase()];
+  const type = TYPES[name.toLowerCase()];
   if (!type) throw new DomainError(1106, name);
   return type;
 }
@@ -98,7 +98,7 @@ export function updateSubscriptions(changeset: Changeset, customerId: number, in
  */
 export function readSubscriptions(customer: Customer, filter: SubscriptionFilter): Subscription[] {
   const selected = customer.subscriptions ?? [];
-  if (filter.source === undefined || filter.source.trim().toUpperCase() === ALL_SOURCES) return selected;
+  if (filter.source === undefined || filter.source.toUpperCase() === ALL_SOURCES) return selected;
   const { source, accountId } = validateSourceAccount(filter.source, filter.accountId);
   // Stryker disable next-line StringLiteral: error detail wording, not pinned by the contract
   if (!findProfile(customer, source, accountId)) throw new DomainError(8127, accountId ? `${source} account ${accountId}` : source);

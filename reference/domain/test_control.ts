@@ -9,7 +9,7 @@ export const DEFAULT_TEST_CONTROL: TestControlStatus = 'TEST';
 
 /** TEST or CONTROL (any case), or 8280. */
 export function testControlStatus(value: string): TestControlStatus {
-  const upper = value.trim().toUpperCase();
+  const upper = value.toUpperCase();
   if (upper !== 'TEST' && upper !== 'CONTROL') throw new DomainError(8280, value);
   return upper;
 }
