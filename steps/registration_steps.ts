@@ -73,6 +73,15 @@ When(
   },
 );
 
+// The platform's docs: "mobile: digits only". A dash after the first seven digits (country code and all).
+When(
+  'a {loyalty} registration arrives through {source} with the mobile {word} written with a dash in it',
+  async function (this: MemberspecWorld, loyalty: LoyaltyType, source: SourceSpec, token: string) {
+    const mobile = this.value(token) ?? '';
+    await register(this, this.incomingCustomer(source, loyalty, [{ type: 'mobile', value: `${mobile.slice(0, 7)}-${mobile.slice(7)}` }]));
+  },
+);
+
 When('a {loyalty} registration without a source arrives with {identifiers}', async function (this: MemberspecWorld, loyalty: LoyaltyType, ids: IdentifierSpec[]) {
   const customer = { ...this.incomingCustomer({ source: '' }, loyalty, this.identifiers(ids)) } as Partial<IncomingCustomer>;
   delete customer.source;

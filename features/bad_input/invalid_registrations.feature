@@ -37,6 +37,14 @@ Feature: Invalid registrations and lookups
       Then the request is refused with error 8014
       And no customer is found with email E1
 
+    # The platform's docs: "mobile: digits only, with the country code"; a number with a dash in it is
+    # malformed, however a phone-number library would read it.
+    @seed:contract @req:contract-05
+    Scenario: A mobile number with a dash in it
+      When a loyalty registration arrives through INSTORE with the mobile M1 written with a dash in it
+      Then the request is refused with error 8014
+      And no customer is found with mobile M1
+
     @seed:contract @req:contract-05
     Scenario: A malformed mobile when mobile is not the primary identifier
       Given the org setting CONF_REGISTRATION_PRIMARY_KEY is email
