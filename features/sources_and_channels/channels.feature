@@ -33,6 +33,19 @@ Feature: Communication channels
         | Android  | android      | android-device-token-1 |
         | Postmail | postmail     | 12 MG Road, Bengaluru  |
 
+    # The API's channel types add mobilePush to the seed's; letter case aside, it is the same channel type.
+    @seed:contract @req:contract-05
+    Scenario: A customer registered with a mobilePush channel, as the API writes it
+      When a loyalty registration arrives through INSTORE with these details:
+        | mobile             | M1           |
+        | mobilePush channel | push-token-1 |
+      Then the request succeeds
+      And the request created a new customer "Asha"
+      And the INSTORE profile of "Asha" has these communication channels:
+        | channel    | value        |
+        | mobilePush | push-token-1 |
+      And "Asha" is reachable on mobilePush
+
     @seed:000 @seed:contract @req:000-05 @req:contract-05
     Scenario: A channel that is not supported is refused
       When a loyalty registration arrives through INSTORE with these details:

@@ -35,6 +35,23 @@ Feature: Supported customer data sources
         | Mapp_SDK       | MAPP_SDK       |         |
         | OAuth_External | OAUTH_EXTERNAL |         |
 
+    # The API's source enum adds these to seed 000's list.
+    @seed:contract @req:contract-04
+    Scenario Outline: Registering a customer through the API's source <source code>
+      When a loyalty registration arrives through <source code> with mobile M1
+      Then the request succeeds
+      And the request created a new customer "Asha"
+      And "Asha" has these source profiles:
+        | source        | account |
+        | <source code> |         |
+
+      Examples:
+        | source code |
+        | MARTJACK    |
+        | TMALL       |
+        | TAOBAO      |
+        | JD          |
+
     @seed:000 @seed:contract @req:000-04 @req:contract-04
     Scenario: A source that is not supported is refused
       When a loyalty registration arrives through CARRIER_PIGEON with mobile M1

@@ -18,7 +18,8 @@ export function customerFromDetails(
   for (const [rawKey, rawValue] of table.raw()) {
     const key = rawKey.trim().toLowerCase();
     const value = world.value(rawValue.trim());
-    const channel = /^(.+) channel$/.exec(key);
+    // Channel types as written (the API's mobilePush); the target reads them in any letter case.
+    const channel = /^(.+) channel$/.exec(rawKey.trim());
     const field = /^(custom|extended) field (.+)$/.exec(rawKey.trim());
     if (isIdentifierWord(key)) {
       if (value !== undefined) identifiers.push({ type: identifierType(key), value });
