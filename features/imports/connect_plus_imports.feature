@@ -121,6 +121,16 @@ Feature: Connect+ imports: templates, per-row results and transaction date forma
       And "Asha" has 2 bills
       And the latest bill of "Asha" was made at 2022-02-05T10:30:00Z
 
+    # A row runs the transaction add its API runs, which takes a bill amount of 0 or more (a bill paid in full
+    # with points or a coupon); only a negative amount is refused.
+    @seed:003 @req:003-250
+    Scenario: A transaction import row with a bill amount of 0 is accepted
+      When a TRANSACTION_ADD_V2 import with the date format "yyyy-MM-dd HH:mm:ss" is sent:
+        | source  | mobile | billNumber | billAmount | billingTime         |
+        | INSTORE | M1     | IMP-1      | 0          | 2022-02-03 19:00:00 |
+      Then the import accepted 1 row and refused 0
+      And "Asha" has 1 bills
+
     @seed:003 @req:003-250
     Scenario: A transaction import records the bill's amount and store
       When a TRANSACTION_ADD_V2 import with the date format "yyyy-MM-dd HH:mm:ss" is sent:
