@@ -66,6 +66,10 @@ Then('the user group {string} shows the external id {string}', async function (t
   expect(result.value.externalId, `the external id of "${name}"`).to.equal(externalId);
 });
 
+When('{string} makes a bill {string} of {float} without a billing time for the user group {string}', async function (this: MemberspecWorld, member: string, billNumber: string, amount: number, group: string) {
+  this.last = await (await this.session()).addGroupTransaction(groupId(this, group), { memberId: this.customerId(member), billNumber, billAmount: amount });
+});
+
 When('the unknown user group {int} is read', async function (this: MemberspecWorld, id: number) {
   this.last = await (await this.session()).getUserGroup(id);
 });

@@ -108,3 +108,15 @@ Feature: User groups and group transactions
         | bill | member | amount | points | points expire on |
         | G-1  | Ravi   | 1200   | 1200   | 2023-02-03       |
       And the user group "Sharma family" is in the program "Default Program" with the slab "Gold" and 1200 points
+
+    # Ruling 167 counts the expiry from the bill's date; a bill sent without its time is made when it arrives,
+    # by the org's clock (the test-control extension moves it; the customers' ledgers exist, so only forward).
+    @seed:003 @req:003-232 @new-org
+    Scenario: A group bill sent without its billing time is dated by the org's clock
+      Given the org's clock moves on to "2030-03-10T09:00:00Z"
+      And a user group "Sharma family" of "Asha" (primary) and "Ravi"
+      When "Ravi" makes a bill "G-1" of 400 without a billing time for the user group "Sharma family"
+      Then the request succeeds
+      And the transactions of the user group "Sharma family" are:
+        | bill | member | amount | points | points expire on |
+        | G-1  | Ravi   | 400    | 400    | 2031-03-10       |
