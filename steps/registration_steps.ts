@@ -55,6 +55,11 @@ When('a {loyalty} registration arrives through {source} with {identifiers}', asy
   await register(this, this.incomingCustomer(source, loyalty, this.identifiers(ids)));
 });
 
+// The loyalty type is optional in the request (contract: loyaltyInfo).
+When('a registration that names no loyalty type arrives through {source} with {identifiers}', async function (this: MemberspecWorld, source: SourceSpec, ids: IdentifierSpec[]) {
+  await register(this, this.incomingCustomer(source, undefined, this.identifiers(ids)));
+});
+
 When('a {loyalty} registration arrives through {source} with these details:', async function (this: MemberspecWorld, loyalty: LoyaltyType, source: SourceSpec, table: DataTable) {
   await register(this, customerFromDetails(this, source, loyalty, table));
 });

@@ -39,6 +39,10 @@ Then('{string} is a {loyalty} customer', async function (this: MemberspecWorld, 
   expect((await this.view(name)).loyaltyType, `${name}: loyalty type`).to.equal(loyalty);
 });
 
+Then('{string} is a loyalty or a non-loyalty customer', async function (this: MemberspecWorld, name: string) {
+  expect((await this.view(name)).loyaltyType, `${name}: loyalty type`).to.be.oneOf(['loyalty', 'non_loyalty']);
+});
+
 Then('{string} shows the registration date {word}', async function (this: MemberspecWorld, name: string, date: string) {
   const shown = (await this.view(name)).registeredOn;
   expect(Date.parse(shown), `${name}: registered on ${shown}`).to.equal(Date.parse(date));

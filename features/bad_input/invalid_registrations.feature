@@ -21,6 +21,16 @@ Feature: Invalid registrations and lookups
         | first name | Asha |
       Then the request is refused with error 8005
 
+    # Ruling 11: an external ID sent while CONF_USERS_USE_EXTERNAL_ID is off is ignored; a registration left
+    # with no identifier has no valid one, even when any identifier is enough (8005, "No valid identifiers passed").
+    @seed:contract @req:contract-04 @seed:000 @req:000-10
+    Scenario: With any identifier allowed, a registration whose only identifier is ignored
+      Given the org setting CONF_ALLOW_REGISTRATION_FROM_ANY_IDENTIFIERS is true
+      And the org setting CONF_USERS_USE_EXTERNAL_ID is false
+      When a loyalty registration arrives through INSTORE with external id X1
+      Then the request is refused with error 8005
+      And no customer is found with external id X1
+
   Rule: Identifier values must be well formed
 
     # Ruling 12: the docs list an invalid email (8055) or secondary mobile (8056) as warnings; memberspec

@@ -23,6 +23,16 @@ Feature: Loyalty and non-loyalty customers
         | loyalty      |
         | non-loyalty  |
 
+    # The loyalty type is optional in a registration, and the seeds do not say which one a registration that
+    # names none gives ("You can define the loyalty type of a customer during customer registration"): either
+    # is accepted, but the customer has one of the two.
+    @seed:000 @req:000-07 @req:000-08
+    Scenario: A registration that names no loyalty type creates a customer of one of the two types
+      When a registration that names no loyalty type arrives through INSTORE with mobile M1
+      Then the request succeeds
+      And the request created a new customer "Asha"
+      And "Asha" is a loyalty or a non-loyalty customer
+
     @seed:000 @req:000-07 @req:000-08
     Scenario Outline: A <loyalty type> transaction from a new mobile creates a <loyalty type> customer
       When a <loyalty type> transaction arrives through INSTORE with mobile M1

@@ -46,24 +46,28 @@ export function validateSourceAccount(sourceName: string, accountId: string | un
   return { source, accountId };
 }
 
-/** The non-matching identifiers of a request (ruling 90): one value per type; an empty value is none. */
-function collectOtherIdentifiers(given: readonly Identifier[]): OtherIdentifierValues {
-  const values: OtherIdentifierValues = {};
-  for (const identifier of given) {
-    if (!isOtherType(identifier.type) || identifier.value.trim() === '') continue;
-    // Stryker disable next-line StringLiteral: error detail wording, not pinned by the contract
-    if (values[identifier.type] !== undefined) throw new DomainError(8013, `${identifier.type} given twice`);
-    values[identifier.type] = otherValue(identifier.type, identifier.value);
-  }
-  return values;
-}
-
-function collectIdentifiers(given: readonly Identifier[], org: Org, settings: OrgSettings, warnings: ApiMessage[]): IdentifierValues {
+/**
+ * The identifiers of a request, one value per type: the matching ones normalised, the non-matching ones
+ * (ruling 90) as given; an empty value is none.
+ */
+function collectIdentifiers(
+  given: readonly Identifier[],
+  org: Org,
+  settings: OrgSettings,
+  warnings: ApiMessage[],
+): { identifiers: IdentifierValues; otherIdentifiers: OtherIdentifierValues } {
   const phone = phoneContext(org, settings);
   const invalidMobile = settings.primaryKey === 'mobile' ? 8014 : 8056;
   const values: IdentifierValues = {};
+  const others: OtherIdentifierValues = {};
   for (const identifier of given) {
-    if (isOtherType(identifier.type)) continue;
+    if (isOtherType(identifier.type)) {
+      if (identifier.value.trim() === '') continue;
+      // Stryker disable next-line StringLiteral: error detail wording, not pinned by the contract
+      if (others[identifier.type] !== undefined) throw new DomainError(8013, `${identifier.type} given twice`);
+      others[identifier.type] = otherValue(identifier.type, identifier.value);
+      continue;
+    }
     const type = requireMatchingType(identifier.type);
     if (identifier.value.trim() === '') continue;
     // Stryker disable next-line StringLiteral: error detail wording, not pinned by the contract
@@ -75,7 +79,7 @@ function collectIdentifiers(given: readonly Identifier[], org: Org, settings: Or
     }
     values[type] = normaliseValue(type, identifier.value, phone, invalidMobile);
   }
-  return values;
+  return { identifiers: values, otherIdentifiers: others };
 }
 
 function requireMandatory(values: IdentifierValues, settings: OrgSettings): void {
@@ -125,8 +129,7 @@ export function validateIncoming(input: IncomingCustomer, org: Org, now: string)
   const { source, accountId } = validateSourceAccount(input.source, input.accountId);
   if (input.identifiers.length === 0) throw new DomainError(8005);
   const warnings: ApiMessage[] = [];
-  const identifiers = collectIdentifiers(input.identifiers, org, settings, warnings);
-  const otherIdentifiers = collectOtherIdentifiers(input.identifiers);
+  const { identifiers, otherIdentifiers } = collectIdentifiers(input.identifiers, org, settings, warnings);
   const fields = givenFields(input.fields);
   const extendedFields = givenFields(input.extendedFields);
   if (Object.keys(identifiers).length === 0 && settings.allowAnyIdentifier) throw new DomainError(8005);
