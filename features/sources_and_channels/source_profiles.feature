@@ -65,6 +65,17 @@ Feature: One customer, a profile per source
       And the INSTORE profile of "Christopher" shows the first name "Chris"
       And the INSTORE profile of "Christopher" shows the last name "Smith"
 
+    # Seed 000 "merges, and adds it to the existing customer profile under a different source": the
+    # identifier the customer lacked comes with the new source, on the customer and on that source's profile.
+    @seed:000 @req:000-02
+    Scenario: A registration through another source with the known mobile adds the email the customer lacked
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When a loyalty registration arrives through WEBSITE with mobile M1 and email E1
+      Then the request succeeds with warning 8050
+      And the request's customer is "Asha"
+      And "Asha" has mobile M1 and email E1
+      And the WEBSITE profile of "Asha" shows mobile M1 and email E1
+
   Rule: A customer registers only once per source
 
     @seed:contract @req:contract-06
@@ -82,3 +93,30 @@ Feature: One customer, a profile per source
       When a loyalty transaction arrives through INSTORE with mobile M1
       Then the request succeeds
       And the request's customer is "Asha"
+
+  Rule: A request that joins a customer through a source she already has completes that source's profile
+
+    # The registration joins "Asha" by her known email and gives her a new mobile: her INSTORE profile shows
+    # the identifiers as they are now, gains the first name and the custom field it lacked (contract-96: "a
+    # registration that joins an existing customer adds the fields it lacks") and keeps the last name the
+    # request does not give.
+    @seed:000 @seed:contract @req:000-12 @req:contract-96
+    Scenario: A registration that joins the customer by a known email completes her profile of that source
+      Given the org setting CONF_USERS_IS_EMAIL_UNIQUE is true
+      And a loyalty customer "Asha" registered through INSTORE with these details:
+        | mobile    | M1  |
+        | email     | E1  |
+        | last name | Rao |
+      When a loyalty registration arrives through INSTORE with these details:
+        | mobile                | M2   |
+        | email                 | E1   |
+        | first name            | Asha |
+        | custom field employee | true |
+      Then the request succeeds
+      And the request's customer is "Asha"
+      And the INSTORE profile of "Asha" shows mobile M2 and email E1
+      And the INSTORE profile of "Asha" shows the first name "Asha"
+      And the INSTORE profile of "Asha" shows the last name "Rao"
+      And the INSTORE profile of "Asha" shows these custom fields:
+        | name     | value |
+        | employee | true  |

@@ -52,10 +52,10 @@ export function attachProfile(
   for (const identifier of toIdentifierList(identifiers, primaryKey, data.otherIdentifiers)) {
     existing.identifiers = [...existing.identifiers.filter((known) => known.type !== identifier.type), identifier];
   }
-  if (existing.firstName === undefined && data.firstName !== undefined) existing.firstName = data.firstName;
-  if (existing.lastName === undefined && data.lastName !== undefined) existing.lastName = data.lastName;
-  const fields = fillFields(existing.fields, data.fields);
-  if (fields) existing.fields = fields;
+  // A name or field given as undefined stays absent: answers leave out keys holding undefined.
+  existing.firstName ??= data.firstName;
+  existing.lastName ??= data.lastName;
+  existing.fields = fillFields(existing.fields, data.fields);
   for (const channel of data.commChannels) {
     if (!existing.commChannels.some((known) => known.type === channel.type && known.value === channel.value)) {
       existing.commChannels.push({ ...channel });

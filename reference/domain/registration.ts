@@ -19,17 +19,16 @@ interface Matches {
 }
 
 function findMatches(changeset: Changeset, incoming: ValidIncoming, settings: OrgSettings): Matches {
-  const P = settings.primaryKey;
-  const primaryValue = incoming.identifiers[P];
-  const primary = primaryValue === undefined ? undefined : changeset.liveHolders(P, primaryValue)[0];
+  const unique = uniqueTypes(settings, incoming.loyaltyType);
+  let primary: Customer | undefined;
   const secondary = new Map<number, Customer>();
-  for (const type of uniqueTypes(settings, incoming.loyaltyType)) {
-    const value = incoming.identifiers[type];
-    if (type === P || value === undefined) continue;
-    for (const holder of changeset.liveHolders(type, value)) {
-      if (holder.id !== primary?.id) secondary.set(holder.id, holder);
-    }
+  for (const [type, value] of Object.entries(incoming.identifiers) as [MatchingIdentifierType, string][]) {
+    if (!unique.includes(type)) continue;
+    const holders = changeset.liveHolders(type, value);
+    if (type === settings.primaryKey) primary = holders[0];
+    else for (const holder of holders) secondary.set(holder.id, holder);
   }
+  if (primary) secondary.delete(primary.id);
   return { primary, secondary: [...secondary.values()] };
 }
 
