@@ -60,6 +60,21 @@ Feature: Primary and mandatory identifiers at registration
       And "Asha" has email E1
       And "Asha" has no mobile
 
+    # The email leads to the customer who holds it (CONF_USERS_IS_EMAIL_UNIQUE); a registration that gives no
+    # mobile takes nothing away from her.
+    @seed:000 @seed:001 @req:000-10 @req:001-02 @req:000-12
+    Scenario: A registration with only a known email joins the customer who holds it and keeps her mobile
+      Given an org with these settings:
+        | setting                                      | value  |
+        | CONF_REGISTRATION_PRIMARY_KEY                | mobile |
+        | CONF_ALLOW_REGISTRATION_FROM_ANY_IDENTIFIERS | true   |
+        | CONF_USERS_IS_EMAIL_UNIQUE                   | true   |
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1 and email E1
+      When a loyalty registration arrives through WEBSITE with email E1
+      Then the request succeeds
+      And the request's customer is "Asha"
+      And "Asha" has mobile M1 and email E1
+
     @seed:000 @seed:001 @req:000-10 @req:001-02
     Scenario: Without the setting, a registration with only an email is refused
       Given an org with these settings:

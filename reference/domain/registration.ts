@@ -56,16 +56,16 @@ function fillMissing(changeset: Changeset, customer: Customer, incoming: ValidIn
 
 /** Non-matching identifiers and extended fields the customer lacks come from the incoming data (ruling 90). */
 function fillOthers(customer: Customer, incoming: ValidIncoming): void {
-  if (Object.keys(incoming.otherIdentifiers).length > 0) customer.otherIdentifiers = { ...incoming.otherIdentifiers, ...customer.otherIdentifiers };
-  const extendedFields = fillFields(customer.extendedFields, incoming.extendedFields);
-  if (extendedFields) customer.extendedFields = extendedFields;
+  customer.otherIdentifiers = { ...incoming.otherIdentifiers, ...customer.otherIdentifiers };
+  // Undefined (none either side) stays absent: the view leaves out extended fields it does not have.
+  customer.extendedFields = fillFields(customer.extendedFields, incoming.extendedFields);
 }
 
 function createCustomer(changeset: Changeset, incoming: ValidIncoming, identifiers: IdentifierValues, P: MatchingIdentifierType): Customer {
   return changeset.create({
     loyaltyType: incoming.loyaltyType,
     identifiers: { ...identifiers },
-    ...(Object.keys(incoming.otherIdentifiers).length > 0 ? { otherIdentifiers: { ...incoming.otherIdentifiers } } : {}),
+    otherIdentifiers: { ...incoming.otherIdentifiers },
     ...(incoming.extendedFields ? { extendedFields: { ...incoming.extendedFields } } : {}),
     profiles: [newProfile(incoming, identifiers, P)],
     registeredOn: incoming.registeredOn,
