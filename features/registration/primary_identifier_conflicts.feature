@@ -29,7 +29,8 @@ Feature: Secondary identifier matches without a primary identifier match
       Given the org setting <setting> is true
       And a loyalty customer "Asha" registered through INSTORE with email E1 and mobile M1
       When a loyalty registration arrives through INSTORE with email E1 and mobile M2
-      Then the request succeeds
+      # Ruling 11: the answer names the secondary identifier it ignored.
+      Then the request succeeds with warning 8210
       And the request created a new customer "New customer"
       And "New customer" has mobile M2
       And "New customer" has no email

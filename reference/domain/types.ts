@@ -223,8 +223,6 @@ export interface Outcome<T> {
 
 export interface RegistrationResult {
   customerId: number;
-  /** 'created' a new customer, 'updated' an existing one, or 'merged' customers. */
-  action: 'created' | 'updated' | 'merged';
   merges: MergeRecord[];
 }
 

@@ -95,14 +95,15 @@ export function createIdentityService(
     },
 
     register(orgId, input) {
-      const { result } = transact(orgId, (changeset, org) =>
-        withGeneratedExternalId(org, changeset, input, (incoming) =>
+      const { result } = transact(orgId, (changeset, org) => {
+        const outcome = withGeneratedExternalId(org, changeset, input, (incoming) =>
           resolveIncoming(org, changeset, validateIncoming(incoming, org, now()), 'registration'),
-        ),
-      );
+        );
+        return { ...outcome, created: changeset.createdCustomerIds().includes(outcome.result.customerId) };
+      });
       const org = orgOf(orgId);
       // Ruling 6: with customer status on and no default label yet, the new customer is Active without one.
-      const noDefault = result.result.action === 'created' && customerStatusEnabled(org) && !defaultLabel(org);
+      const noDefault = result.created && customerStatusEnabled(org) && !defaultLabel(org);
       return { value: result.result, warnings: noDefault ? [...result.warnings, warning(8107)] : result.warnings };
     },
 
