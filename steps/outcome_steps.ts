@@ -46,6 +46,13 @@ Then('the error message mentions {string}', function (this: MemberspecWorld, tex
   expect(last && !last.ok ? last.error.message : '', `expected a refusal, but ${describeLast(this)}`).to.include(text);
 });
 
+Then('the warning {int} mentions {string}', function (this: MemberspecWorld, code: number, text: string) {
+  const last = this.last;
+  const messages = last && last.ok ? last.warnings.filter((w) => w.code === code).map((w) => w.message) : [];
+  const mentioned = messages.some((message) => message.toLowerCase().includes(text.toLowerCase()));
+  expect(mentioned, `expected a warning ${code} that mentions "${text}", got ${JSON.stringify(messages)}`).to.equal(true);
+});
+
 Then("the request's customer is {string}", function (this: MemberspecWorld, name: string) {
   expect(this.lastCustomerId(), `the request's customer should be "${name}"`).to.equal(this.customerId(name));
 });

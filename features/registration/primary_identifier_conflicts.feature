@@ -31,6 +31,7 @@ Feature: Secondary identifier matches without a primary identifier match
       When a loyalty registration arrives through INSTORE with email E1 and mobile M2
       # Ruling 11: the answer names the secondary identifier it ignored.
       Then the request succeeds with warning 8210
+      And the warning 8210 mentions "email"
       And the request created a new customer "New customer"
       And "New customer" has mobile M2
       And "New customer" has no email

@@ -88,6 +88,15 @@ Feature: One customer, a profile per source
         | INSTORE |         |
 
     @seed:contract @req:contract-06
+    Scenario: Registering a known customer again through the same source with all her identifiers is refused
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1 and email E1
+      When a loyalty registration arrives through INSTORE with mobile M1 and email E1
+      Then the request is refused with error 8006
+      And "Asha" has these source profiles:
+        | source  | account |
+        | INSTORE |         |
+
+    @seed:contract @req:contract-06
     Scenario: A transaction through the same source is tagged to the existing customer
       Given a loyalty customer "Asha" registered through INSTORE with mobile M1
       When a loyalty transaction arrives through INSTORE with mobile M1
