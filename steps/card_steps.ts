@@ -97,6 +97,13 @@ When(
   },
 );
 
+When(
+  'the status of card {word} written with a space on each side of {string} is changed to {word}',
+  async function (this: MemberspecWorld, token: string, name: string, status: string) {
+    this.last = await (await this.session()).changeCardStatus(this.customerId(name), spaced(cardNumber(this, token)), status);
+  },
+);
+
 When('the status of card {word} of {string} is changed to {word}', async function (this: MemberspecWorld, token: string, name: string, status: string) {
   this.last = await (await this.session()).changeCardStatus(this.customerId(name), cardNumber(this, token), status);
 });

@@ -337,6 +337,17 @@ Feature: Cards on a customer
         | a blank label                                                  | SUSPENDED         |
         | the label "Lost at the store" written with a space on each side | Lost at the store |
 
+    # As when a card is linked or looked up, spaces typed around a card number are not part of it.
+    @seed:002 @req:002-25 @seed:contract @req:contract-61
+    Scenario: Spaces around the number of a card whose status is changed are not part of it
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And card C1 is linked to "Asha"
+      When the status of card C1 written with a space on each side of "Asha" is changed to SUSPENDED
+      Then the request succeeds
+      And the cards of "Asha" are:
+        | card | status    | label     |
+        | C1   | SUSPENDED | SUSPENDED |
+
     @seed:002 @req:002-25 @seed:contract @req:contract-61
     Scenario: Only a card the customer holds can be changed
       Given a loyalty customer "Asha" registered through INSTORE with mobile M1

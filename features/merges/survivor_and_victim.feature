@@ -48,6 +48,31 @@ Feature: Survivor and victim of a merge
       And "Ben" is merged into "Asha"
       And "Asha" is not merged
 
+    # Ruling 3: between equals, the customer matched on the primary identifier survives, even when the other
+    # is older.
+    @seed:000 @seed:001 @req:000-02 @req:000-12 @req:001-04
+    Scenario: Incoming data that matches two loyalty customers keeps the one matched on the primary identifier
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1 and email E1
+      And a loyalty customer "Ben" registered through INSTORE with mobile M2
+      When a loyalty transaction arrives through INSTORE with mobile M2 and email E1
+      Then the request succeeds
+      And the request's customer is "Ben"
+      And "Asha" is merged into "Ben"
+      And "Ben" is not merged
+
+    # Ruling 3: what moved to the survivor, the victim and its source profile no longer show; what the victim
+    # kept, they still do.
+    @seed:004 @seed:contract @req:004-07 @req:contract-10
+    Scenario: The victim's source profile no longer shows the identifiers that moved
+      Given a non-loyalty customer "Campaign User" registered through INSTORE with mobile M1, email E1 and external id X1
+      And a loyalty customer "Loyalty User" registered through INSTORE with mobile M2
+      When a merge of "Campaign User" into "Loyalty User" is requested
+      Then the request succeeds
+      And "Loyalty User" has mobile M2, email E1 and external id X1
+      And the INSTORE profile of "Campaign User" shows mobile M1
+      And the INSTORE profile of "Campaign User" shows no email
+      And the INSTORE profile of "Campaign User" shows no external id
+
   Rule: A merge request that cannot be carried out is refused and changes nothing
 
     @seed:contract @req:contract-10

@@ -5,14 +5,15 @@
 import type { Changeset } from './changeset.ts';
 import { requireAllowed } from './customer_status.ts';
 import { warning, type ApiMessage } from './errors.ts';
-import { MATCHING_IDENTIFIER_TYPES, type Customer, type Identifier, type MergeRecord, type Org } from './types.ts';
+import type { Customer, Identifier, MatchingIdentifierType, MergeRecord, Org } from './types.ts';
 
 /** Loyalty beats non-loyalty; on a tie the preferred customer (if given), else the oldest. */
 export function chooseSurvivor(candidates: readonly Customer[], preferred?: Customer): Customer {
   const loyal = candidates.filter((customer) => customer.loyaltyType === 'loyalty');
   const pool = loyal.length > 0 ? loyal : candidates;
   if (preferred && pool.some((customer) => customer.id === preferred.id)) return preferred;
-  return pool.reduce((oldest, customer) => (customer.id < oldest.id ? customer : oldest));
+  const oldestId = Math.min(...pool.map((customer) => customer.id));
+  return pool.find((customer) => customer.id === oldestId)!;
 }
 
 /**
@@ -30,9 +31,8 @@ export function mergeCustomers(
   const survivor = changeset.edit(survivorId);
   const victim = changeset.edit(victimId);
   const moved: Identifier[] = [];
-  for (const type of MATCHING_IDENTIFIER_TYPES) {
-    const value = victim.identifiers[type];
-    if (survivor.identifiers[type] !== undefined || value === undefined) continue;
+  for (const [type, value] of Object.entries(victim.identifiers) as [MatchingIdentifierType, string][]) {
+    if (survivor.identifiers[type] !== undefined) continue;
     survivor.identifiers[type] = value;
     delete victim.identifiers[type];
     moved.push({ type, value });

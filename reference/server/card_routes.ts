@@ -45,7 +45,7 @@ export const CARD_ROUTES: readonly RouteDefinition[] = [
     auth: true,
     handler: ({ service, org, path, body }) => {
       const outcome = service.changeCardStatus(org.id, path.customerId as number, String(path.cardNumber), body.status, body.label);
-      return ok({ createdId: outcome.value.customerId, entity: cardDetailsBody(outcome.value.card), warnings: [] });
+      return ok({ createdId: outcome.value.customerId, entity: cardDetailsBody(outcome.value.card), warnings: outcome.warnings });
     },
   },
   {
@@ -56,7 +56,7 @@ export const CARD_ROUTES: readonly RouteDefinition[] = [
     handler: ({ service, org, query }) => {
       const seriesId = query.seriesId === undefined ? undefined : (query.seriesId as number);
       const outcome = service.checkCardAvailability(org.id, String(query.cardNumber), seriesId);
-      return ok({ entity: { cardNumber: String(query.cardNumber).trim(), ...outcome.value }, warnings: [] });
+      return ok({ entity: { cardNumber: String(query.cardNumber).trim(), ...outcome.value }, warnings: outcome.warnings });
     },
   },
 ];
