@@ -31,7 +31,6 @@ Feature: Goodwill points by card
 
     @seed:003 @req:003-220
     Scenario: Goodwill points for the holder of a card external id
-      Given a loyalty customer "Chen" registered through INSTORE with mobile M3
       When 120 goodwill points are given for "missing stamp" to the holder of the card external id X1
       Then the points went to "Asha" in the program "Default Program"
       And "Asha" has 120 points
@@ -46,6 +45,7 @@ Feature: Goodwill points by card
 
     @seed:003 @req:003-220
     Scenario: A card external id nobody holds names no customer
+      Given a loyalty customer "Chen" registered through INSTORE with mobile M3
       When 100 goodwill points are given for "typo" to the holder of the card external id X9
       Then the request is refused with error 8015
       And "Asha" has 0 points
