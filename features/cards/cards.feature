@@ -58,6 +58,9 @@ Feature: Cards on a customer
       And card C1 is linked to "Campaign User"
       And "Campaign User" has been merged into "Loyalty User" on request
       Then looking up the card number C1 through INSTORE finds "Loyalty User"
+      And the cards of "Loyalty User" are:
+        | card | status | label  |
+        | C1   | ACTIVE | ACTIVE |
 
     @seed:002 @req:002-21 @seed:contract @req:contract-60
     Scenario: Linking a card the customer already holds changes nothing
