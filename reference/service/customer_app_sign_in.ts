@@ -132,9 +132,8 @@ function libraryRequest(request: OAuthHttpRequest) {
   const body: Record<string, string> = { ...request.body };
   // The in-process transport sends no content length: the form's own, unless the request gave one.
   const headers: Record<string, string> = { 'content-length': String(Buffer.byteLength(new URLSearchParams(body).toString())), ...request.headers };
-  const [key, secret] = basicCredentials(request.headers.authorization);
-  // Stryker disable next-line ConditionalExpression,LogicalOperator: a header without both parts is left as it came, which the library refuses alike
-  if (key !== undefined && secret !== undefined) headers.authorization = `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
+  const basic = basicCredentials(request.headers.authorization);
+  if (basic) headers.authorization = `Basic ${Buffer.from(`${basic.key}:${basic.secret}`).toString('base64')}`;
   return new Request({
     method: request.method,
     query: Object.fromEntries(Object.entries(request.query).map(([name, value]) => [name, String(value)])),
@@ -332,9 +331,9 @@ export function createCustomerAppOperations(
 
     async revoke(request) {
       const form = request.body ?? {};
-      const [basicKey, basicSecret] = basicCredentials(request.headers.authorization);
-      const clientKey = basicKey ?? form.client_id;
-      const clientSecret = basicSecret ?? form.client_secret;
+      const basic = basicCredentials(request.headers.authorization);
+      const clientKey = basic?.key ?? form.client_id;
+      const clientSecret = basic?.secret ?? form.client_secret;
       // Stryker disable next-line ConditionalExpression,LogicalOperator: a key without a secret (or the reverse) authenticates no client either way
       const client = clientKey !== undefined && clientSecret !== undefined ? await model.getClient(clientKey, clientSecret) : false;
       // Stryker disable next-line StringLiteral: the error description is wording
@@ -348,12 +347,13 @@ export function createCustomerAppOperations(
 
     async authorizeCustomerCall(request, customerId) {
       let token: { user: ModelUser; client: ModelClient };
+      const bearerRequest = libraryRequest({ ...request, body: undefined });
       try {
-        token = (await server.authenticate(libraryRequest({ ...request, body: undefined }), new Response())) as unknown as typeof token;
+        token = (await server.authenticate(bearerRequest, new Response())) as unknown as typeof token;
       } catch (error) {
+        // The library throws only its OAuthErrors; it wraps whatever the model throws in a ServerError.
         if (error instanceof InvalidRequestError) throw new DomainError(8407, error.message);
-        // The library wraps whatever the model throws in a ServerError: that is a bug, kept loud (a 500).
-        // Stryker disable next-line ConditionalExpression: only a bug throws a ServerError, and then neither answer is right
+        // Stryker disable next-line ConditionalExpression: only a bug throws a ServerError, and then neither answer is right (kept loud, a 500)
         if (error instanceof ServerError) throw error;
         // No token, or one that is unknown, revoked or expired.
         throw new DomainError(8404, (error as Error).message);
@@ -376,14 +376,18 @@ export function createCustomerAppOperations(
   };
 }
 
-/** client_secret_basic (RFC 6749 2.3.1): the key and secret are form-encoded before base64. */
-function basicCredentials(authorization: string | undefined): [string?, string?] {
-  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(authorization ?? '');
-  const decoded = match ? Buffer.from(match[1], 'base64').toString('utf8') : '';
+/**
+ * client_secret_basic (RFC 6749 2.3.1): the key and secret are form-encoded before base64. None without a Basic
+ * header holding both (`String(undefined)` is no Basic header either).
+ */
+function basicCredentials(authorization: string | undefined): { key: string; secret: string } | undefined {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(String(authorization));
+  if (!match) return undefined;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
-  // Stryker disable next-line ArrayDeclaration: without a colon there is no secret, and a key without a secret is refused alike
-  if (colon < 0) return [];
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: without a colon the slices name no app either; only a request that also sends credentials in the form (two methods, which RFC 6749 2.3 forbids) tells them apart
+  if (colon < 0) return undefined;
   // `unescape` keeps a bad %-escape as written: such a key or secret matches no app. No "+" is read as a
   // space: the reference's keys and secrets are base64url, so neither holds a space.
-  return [unescape(decoded.slice(0, colon)), unescape(decoded.slice(colon + 1))];
+  return { key: unescape(decoded.slice(0, colon)), secret: unescape(decoded.slice(colon + 1)) };
 }
