@@ -67,7 +67,8 @@ export function createUserGroupOperations(core: ServiceCore, guard: OperationGua
         id: store.nextGroupId(),
         orgId,
         name: input.name,
-        ...(input.externalId !== undefined ? { externalId: input.externalId } : {}),
+        // Absent when not given: an undefined value is never sent.
+        externalId: input.externalId,
         primaryMemberId: input.primaryMemberId,
         memberIds,
         createdAt: now(),
