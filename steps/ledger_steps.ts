@@ -312,6 +312,9 @@ function ledgerViewOf(world: MemberspecWorld, table: DataTable): LedgerViewReque
       case 'page size':
         view.limit = Number(value);
         break;
+      case 'page':
+        view.page = Number(value);
+        break;
       default:
         throw new HarnessError(`unknown ledger filter "${filter}"`);
     }
@@ -337,6 +340,11 @@ When('the ledger of {string} is read with the dates of the last {int} days', asy
 Then('the ledger view shows:', function (this: MemberspecWorld, table: DataTable) {
   const page = mustSucceed(this.last as Result<LedgerPageView>, 'the ledger read');
   expectRows(this, page.entries, table, 'the ledger view, oldest first, one row per entry');
+});
+
+Then('the ledger view counts {int} entr(y)(ies) in all, on {int} page(s)', function (this: MemberspecWorld, total: number, pages: number) {
+  const page = mustSucceed(this.last as Result<LedgerPageView>, 'the ledger read');
+  expect({ totalEntries: page.totalEntries, pageCount: page.pageCount }, 'entries in all and pages of the ledger view').to.deep.equal({ totalEntries: total, pageCount: pages });
 });
 
 Then('the ledger view shows no events', function (this: MemberspecWorld) {

@@ -89,6 +89,9 @@ Feature: Org settings the platform does not know
         | SOURCE_ACCOUNTS_EXTERNALID_ENABLED | "[\"INSTORE:\"]"                 |
         | SOURCE_ACCOUNTS_EXTERNALID_ENABLED | "\" INSTORE:\""                  |
         | SOURCE_ACCOUNTS_EXTERNALID_ENABLED | "INSTORE: "                      |
+        | CONF_LOYALTY_PROGRAMS              | "Fashion, Beauty"                |
+        | CONF_LOYALTY_TIERS                 | " Silver:0 , Gold : 1000 "       |
+        | CONF_LOYALTY_REFERRER_POINTS       | " 100 "                          |
 
     @seed:contract @req:contract-12
     Scenario Outline: <setting> given as the JSON value <value> is refused
@@ -106,6 +109,12 @@ Feature: Org settings the platform does not know
         | CONF_LOYALTY_REFERRER_POINTS       | 2.5                    |
         | CONF_LOYALTY_TIERS                 | 5                      |
         | CONF_LOYALTY_PROGRAMS              | 5                      |
+        | CONF_LOYALTY_PROGRAMS              | ""                     |
+        | CONF_LOYALTY_TIERS                 | "Silver:0,Gold:Platinum:500" |
+        | CONF_LOYALTY_TIERS                 | "Silver:0,Gold:500pts" |
+        | CONF_LOYALTY_REFERRER_POINTS       | "  "                   |
+        | CONF_LOYALTY_REFERRER_POINTS       | null                   |
+        | CONF_LOYALTY_POINTS_EXPIRY_DAYS    | true                   |
         | CONF_REGISTRATION_PRIMARY_KEY      | 5                      |
         | CONF_MIN_REGISTRATION_DATE         | ["2024-01-01"]         |
         | CONF_MIN_REGISTRATION_DATE         | "2024-01-1"            |

@@ -65,6 +65,54 @@ Feature: Points expiry and promised points in the ledger
         | 2026-02-01T06:00:00Z | 100    |
         | 2026-02-20T06:00:00Z | 50     |
 
+    @seed:003 @req:003-026 @new-org
+    Scenario: Points spent before their expiry date leave nothing to expire on that morning
+      Given the org setting CONF_LOYALTY_POINTS_EXPIRY_DAYS is 30
+      And the org's clock reads "2026-01-01T10:00:00Z"
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And "Asha" has been given 100 goodwill points
+      And "Asha" has redeemed 100 points
+      And the org's clock moves on to "2026-01-20T10:00:00Z"
+      And "Asha" has been given 50 goodwill points
+      When the org's clock moves on to "2026-03-01T10:00:00Z"
+      Then "Asha" has 0 points
+      And the PointsExpiry events of "Asha" are:
+        | date                 | points |
+        | 2026-02-20T06:00:00Z | 50     |
+
+    @seed:003 @req:003-026 @new-org
+    Scenario: Each program's unspent points expire from that program
+      Given the org setting CONF_LOYALTY_POINTS_EXPIRY_DAYS is 30
+      And the org setting CONF_LOYALTY_PROGRAMS is Fashion,Beauty
+      And the org's clock reads "2026-01-01T10:00:00Z"
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And "Asha" has been given 100 goodwill points in "Fashion"
+      And "Asha" has been given 40 goodwill points in "Beauty"
+      And "Asha" has redeemed 30 points
+      When the org's clock moves on to "2026-02-15T12:00:00Z"
+      Then the points ledger of "Asha" shows, after its opening balance:
+        | event                  | entry  | points | program |
+        | AllocateGoodwillPoints | CREDIT | 100    | Fashion |
+        | AllocateGoodwillPoints | CREDIT | 40     | Beauty  |
+        | PointsRedemption       | DEBIT  | 30     | Fashion |
+        | PointsExpiry           | DEBIT  | 70     | Fashion |
+        | PointsExpiry           | DEBIT  | 40     | Beauty  |
+      And "Asha" has 0 points
+
+    # Rulings 112 and 113: the expiry job runs at 06:00 UTC and promised points convert that many days after
+    # the bill, to the millisecond: a clock that reads that instant finds the job done.
+    @seed:003 @req:003-026 @req:003-040 @req:003-021 @new-org
+    Scenario: A job has run when the org's clock reads the instant it is due
+      Given the org setting CONF_LOYALTY_PROMISED_POINTS_DAYS is 14
+      And the org setting CONF_LOYALTY_POINTS_EXPIRY_DAYS is 30
+      And the org's clock reads "2026-01-01T10:00:00Z"
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And a bill "B1" of 500 was paid through INSTORE with mobile M1
+      When the org's clock moves on to "2026-01-15T10:00:00Z"
+      Then "Asha" has 500 points
+      When the org's clock moves on to "2026-02-15T06:00:00Z"
+      Then "Asha" has 0 points
+
   Rule: Once a ledger exists, the org's clock only moves on
 
     # Ruling 112: the test-control clock takes an ISO 8601 date-time (8520 otherwise); before the first ledger

@@ -54,6 +54,21 @@ Feature: Ledger entries, filters and closing balances
         | Credit | AllocateGoodwillPoints | CREDIT | 300    |
         | Debit  | PointsRedemption       | DEBIT  | 120    |
 
+    # Ruling 100: pages are numbered from 0; a filtered view counts and pages the entries it shows.
+    @seed:003 @req:003-007 @req:003-002
+    Scenario: The second page of the credits, two a page
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And "Asha" has been given 10 goodwill points 3 times
+      And "Asha" has redeemed 5 points
+      When the ledger of "Asha" is read with these filters:
+        | entry type | Credit |
+        | page size  | 2      |
+        | page       | 1      |
+      Then the ledger view shows:
+        | event                  | entry  | points |
+        | AllocateGoodwillPoints | CREDIT | 10     |
+      And the ledger view counts 3 entries in all, on 2 pages
+
     @seed:003 @req:003-008
     Scenario: The Promised and Regular accounts of a ledger
       Given a loyalty customer "Asha" registered through INSTORE with mobile M1
@@ -111,9 +126,34 @@ Feature: Ledger entries, filters and closing balances
       Then the ledger view shows:
         | event                  | entry  | points |
         | AllocateGoodwillPoints | CREDIT | 50     |
+      And the ledger view counts 1 entry in all, on 1 page
       When the ledger of "Asha" is read with these filters:
         | start date | 2026-01-01T00:00:00 |
         | end date   | 2026-01-02T00:00:00 |
+        | entry type | Credit              |
+      Then the ledger view shows:
+        | event                  | entry  | points |
+        | AllocateGoodwillPoints | CREDIT | 100    |
+
+    # The contract's startDate: "yyyy-MM-ddTHH:mm:ss (UTC) or an ISO 8601 instant": an instant may carry
+    # milliseconds and the offset it was written in; 15:30 at +05:30 is 10:00 UTC.
+    @seed:003 @req:003-006 @new-org
+    Scenario: Dates written with milliseconds and a UTC offset bound the view where they say, both ends included
+      Given the org's clock reads "2026-01-01T10:00:00Z"
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And "Asha" has been given 100 goodwill points
+      And 2 days pass
+      And "Asha" has been given 50 goodwill points
+      When the ledger of "Asha" is read with these filters:
+        | start date | 2026-01-01T15:29:59.999+05:30 |
+        | end date   | 2026-01-01T15:30:00.001+05:30 |
+        | entry type | Credit                        |
+      Then the ledger view shows:
+        | event                  | entry  | points |
+        | AllocateGoodwillPoints | CREDIT | 100    |
+      When the ledger of "Asha" is read with these filters:
+        | start date | 2026-01-01T10:00:00 |
+        | end date   | 2026-01-01T10:00:00 |
         | entry type | Credit              |
       Then the ledger view shows:
         | event                  | entry  | points |

@@ -70,6 +70,29 @@ Feature: Redemptions across programs in the ledger
         | event            | entry | points | program |
         | PointsRedemption | DEBIT | 60     | Fashion |
 
+    @seed:003 @req:003-036 @req:003-037
+    Scenario: Without a program filter a group redemption shows with its debits from each program
+      Given "Asha" has redeemed 250 points
+      When the ledger of "Asha" is read with these filters:
+        | entry type | Debit |
+      Then the ledger view shows:
+        | event            | entry | points | program | points on event |
+        | PointsRedemption | DEBIT | 100    | Fashion | -250            |
+        | PointsRedemption | DEBIT | 150    | Beauty  | -250            |
+
+    @seed:003 @req:003-037
+    Scenario: The Beauty view shows only what happened in Beauty, its opening balances included
+      Given "Asha" has redeemed 60 points
+      When the ledger of "Asha" is read with these filters:
+        | program | Beauty |
+      Then the ledger view shows:
+        | event                  | entry           | points | program |
+        | CustomerRegistration   | OPENING_BALANCE | 0      | Beauty  |
+        | CustomerRegistration   | OPENING_BALANCE | 0      | Beauty  |
+        | CustomerRegistration   | OPENING_BALANCE | 0      | Beauty  |
+        | AllocateGoodwillPoints | CREDIT          | 200    | Beauty  |
+      And the ledger view counts 2 entries in all, on 1 page
+
   Rule: A reversal credits each program the redemption took from
 
     @seed:003 @req:003-039 @req:003-019
