@@ -52,6 +52,11 @@ Feature: Code-linked promotions
       When a code-linked promotion "Broken" of ABS 10 off bills above -1, valid till 2099-12-31, is created
       Then the request is refused with error 8500
 
+    @seed:003 @req:003-100
+    Scenario: A promotion with a blank name is refused
+      When a code-linked promotion "  " of ABS 10 off, valid till 2099-12-31, is created
+      Then the request is refused with error 8500
+
     @seed:003 @req:003-100 @req:003-107
     Scenario Outline: A promotion allowing <limit> <restriction> is refused
       When a code-linked promotion "Broken" of ABS 10 off, valid till 2099-12-31, is created with at most <limit> <restriction>

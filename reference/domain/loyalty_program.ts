@@ -108,20 +108,23 @@ export function parseAmountConfig(raw: unknown, configName: string, whole: boole
 
 const PROGRAMS = new WeakMap<OrgConfigs, LoyaltyProgram>();
 
-/** The org's program; configs missing a key read as its default. Frozen configs are read once. */
+/**
+ * The org's program; configs missing a key read as its default. Org setup checked each value (configs.ts
+ * parseOrgConfigs, with the parsers above), so reading them cannot fail. Frozen configs are read once.
+ */
 export function readLoyaltyProgram(configs: OrgConfigs): LoyaltyProgram {
   const known = PROGRAMS.get(configs);
   // Stryker disable next-line ConditionalExpression: a cache; the program read again is the same
   if (known) return known;
   const value = (name: keyof typeof LOYALTY_DEFAULTS) => configs[name] ?? LOYALTY_DEFAULTS[name];
   const program: LoyaltyProgram = Object.freeze({
-    pointsPerCurrencyUnit: parseAmountConfig(value('CONF_LOYALTY_POINTS_PER_CURRENCY_UNIT'), 'CONF_LOYALTY_POINTS_PER_CURRENCY_UNIT', false),
+    pointsPerCurrencyUnit: Number(value('CONF_LOYALTY_POINTS_PER_CURRENCY_UNIT')),
     tiers: Object.freeze(parseTiers(value('CONF_LOYALTY_TIERS'))),
-    referrerPoints: parseAmountConfig(value('CONF_LOYALTY_REFERRER_POINTS'), 'CONF_LOYALTY_REFERRER_POINTS', true),
-    refereePoints: parseAmountConfig(value('CONF_LOYALTY_REFEREE_POINTS'), 'CONF_LOYALTY_REFEREE_POINTS', true),
+    referrerPoints: Number(value('CONF_LOYALTY_REFERRER_POINTS')),
+    refereePoints: Number(value('CONF_LOYALTY_REFEREE_POINTS')),
     programs: Object.freeze(parsePrograms(value('CONF_LOYALTY_PROGRAMS'))),
-    expiryDays: parseAmountConfig(value('CONF_LOYALTY_POINTS_EXPIRY_DAYS'), 'CONF_LOYALTY_POINTS_EXPIRY_DAYS', true),
-    promisedDays: parseAmountConfig(value('CONF_LOYALTY_PROMISED_POINTS_DAYS'), 'CONF_LOYALTY_PROMISED_POINTS_DAYS', true),
+    expiryDays: Number(value('CONF_LOYALTY_POINTS_EXPIRY_DAYS')),
+    promisedDays: Number(value('CONF_LOYALTY_PROMISED_POINTS_DAYS')),
   });
   if (Object.isFrozen(configs)) PROGRAMS.set(configs, program);
   return program;
