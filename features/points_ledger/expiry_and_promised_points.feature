@@ -186,6 +186,20 @@ Feature: Points expiry and promised points in the ledger
         | date                 | points |
         | 2026-02-15T06:00:00Z | 500    |
 
+    # Ruling 103: nothing follows the merge in a victim's ledger; its promised points move to the survivor,
+    # whose ledger converts them.
+    @seed:003 @req:003-045 @req:003-021 @new-org
+    Scenario: A merge victim's promised points convert in the survivor's ledger, not in the victim's
+      Given the org setting CONF_LOYALTY_PROMISED_POINTS_DAYS is 14
+      And the org's clock reads "2026-01-01T10:00:00Z"
+      And a loyalty customer "Asha" registered through INSTORE with mobile M1
+      And a loyalty customer "Ravi" registered through INSTORE with mobile M2
+      And a bill "B1" of 500 was paid through INSTORE with mobile M2
+      And "Ravi" has been merged into "Asha" on request
+      When 15 days pass
+      Then the last event of the ledger of "Ravi" is MergeCustomer
+      And "Asha" has 500 points
+
     @seed:003 @req:003-026 @req:003-021 @new-org
     Scenario: Events of the jobs are written in the order they happened
       Given the org setting CONF_LOYALTY_PROMISED_POINTS_DAYS is 45

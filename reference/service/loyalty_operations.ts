@@ -252,11 +252,13 @@ export function createLoyaltyOperations(core: ServiceCore, guard: OperationGuard
     if (program.expiryDays === 0 && program.promisedDays === 0) return;
     const now = Date.parse(orgNow(orgId));
     for (const customerId of loyalty.customersWithLedger(orgId)) {
+      const customer = store.customers(orgId).get(customerId)!;
+      // Ruling 103: nothing follows the merge in a victim's ledger; its points, promised ones too, moved to the survivor.
+      if (customer.mergedInto !== undefined) continue;
       const due = dueJobEvents(loyalty.ledger(orgId, customerId), program, now);
       if (due.length === 0) continue;
       loyalty.commit(orgId, { entries: due.map((entry) => ({ ...entry, customerId })) });
       // Converted points are earned now: they may lift the customer into a higher tier (a tier not applied is the current one).
-      const customer = store.customers(orgId).get(customerId)!;
       const account = accountOf(orgId, customerId, program);
       const decision = tierAfterCredit(program.tiers, account.tier, account.lifetimePoints, !guard.hasRestriction(orgId, customer, 'BLOCK_TIER_UPGRADE'));
       loyalty.commit(orgId, { tiers: [{ customerId, tier: decision.tier }] });
