@@ -65,6 +65,10 @@ Given('a bill of {float} was paid through {source} with {identifiers}', async fu
   lastTransaction(this);
 });
 
+When('a bill of {float} at store {word} arrives through {source} with {identifiers} and an empty list of lines', async function (this: MemberspecWorld, amount: number, store: string, source: SourceSpec, ids: IdentifierSpec[]) {
+  await sendBill(this, amount, source, ids, { storeCode: store, lineItems: [] });
+});
+
 When(
   'a bill of {float} at store {word} arrives through {source} with {identifiers} and these lines:',
   async function (this: MemberspecWorld, amount: number, store: string, source: SourceSpec, ids: IdentifierSpec[], table: DataTable) {

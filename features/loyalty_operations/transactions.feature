@@ -29,6 +29,14 @@ Feature: Transactions with bill lines, store and outlier flag
         | TSHIRT | Cotton shirt | 2   | 400  | 800    |
         | SOCKS  | Wool socks   | 3   | 150  | 450    |
 
+    # Ruling 36 checks the lines a bill lists: an empty list lists none, as a bill sent without lines.
+    @seed:contract @req:contract-20
+    Scenario: A bill with an empty list of lines is recorded as a bill without lines
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When a bill of 300 at store STORE01 arrives through INSTORE with mobile M1 and an empty list of lines
+      Then the request succeeds
+      And "Asha" has 300 points
+
     # The bill column is the transaction number: the number the scenario's first (1) or second (2) bill was sent with.
     @seed:002 @seed:contract @req:002-81 @req:contract-21 @req:contract-22 @req:002-89
     Scenario: Recent transactions list the newest first, with number, store, outlier flag and points issued
