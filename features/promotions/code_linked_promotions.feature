@@ -28,6 +28,20 @@ Feature: Code-linked promotions
         | 1000 | the bill got 100 off with promo code ZN34C        | 1        |
         | 100  | the request is refused with error 8511            | 0        |
 
+    # Only a percentage is capped at 100: an amount off may be any amount above 0, and takes at most the bill.
+    @seed:003 @req:003-100
+    Scenario Outline: A promotion of <type> <value> off takes <discount> off a bill of <bill>
+      Given a code-linked promotion "Big" of <type> <value> off, valid till 2099-12-31
+      And the brand uploaded the promo code BIG1 for "Big"
+      When "Asha" pays a bill of <bill> with promo code BIG1
+      Then the bill got <discount> off with promo code BIG1
+
+      Examples:
+        | type | value | bill | discount |
+        | ABS  | 500   | 1200 | 500      |
+        | ABS  | 500   | 300  | 300      |
+        | PERC | 100   | 200  | 200      |
+
     @seed:003 @req:003-100
     Scenario: A bill with a code the org never issued is refused and not recorded
       When "Asha" pays a bill of 150 with promo code NOSUCH99
