@@ -132,7 +132,25 @@ Given(/^the brand uploaded the promo codes? (\S+(?:(?:, | and )\S+)*) for "([^"]
   mustSucceed(this.last!, `uploading ${codes} for "${promotion}"`);
 });
 
-When(/^(-?\d+) promo codes are generated for "([^"]*)"$/, async function (this: MemberspecWorld, count: string, promotion: string) {
+/** An id no promotion of any org has. */
+const UNKNOWN_PROMOTION_ID = 2_000_000_000;
+
+When('{int} promo codes are generated for a promotion the org does not have', async function (this: MemberspecWorld, count: number) {
+  this.last = await (await this.session()).addPromoCodes(UNKNOWN_PROMOTION_ID, { count });
+});
+
+When('the brand uploads an empty list of promo codes for {string}', async function (this: MemberspecWorld, promotion: string) {
+  this.last = await (await this.session()).addPromoCodes(promotionId(this, promotion), { codes: [] });
+});
+
+When(/^the brand uploads (\d+) promo codes for "([^"]*)"$/, { timeout: BULK_STEP_TIMEOUT_MS }, async function (this: MemberspecWorld, count: string, promotion: string) {
+  // Six characters each, so 10001 of them fit the contract's 100 kB body: three of the scenario's suffix, three counting.
+  const prefix = stateOf(this).suffix.slice(0, 3);
+  const codes = Array.from({ length: Number(count) }, (_, index) => `${prefix}${index.toString(36).toUpperCase().padStart(3, '0')}`);
+  this.last = await (await this.session()).addPromoCodes(promotionId(this, promotion), { codes });
+});
+
+When(/^(-?\d+) promo codes are generated for "([^"]*)"$/, { timeout: BULK_STEP_TIMEOUT_MS }, async function (this: MemberspecWorld, count: string, promotion: string) {
   const id = promotionId(this, promotion);
   const result = await (await this.session()).addPromoCodes(id, { count: Number(count) });
   this.last = result;

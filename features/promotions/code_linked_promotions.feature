@@ -106,6 +106,22 @@ Feature: Code-linked promotions
         | the brand uploads the promo code ZN-34             | 8503 |
         | 0 promo codes are generated                        | 8502 |
         | -3 promo codes are generated                       | 8502 |
+        | 10001 promo codes are generated                    | 8502 |
+        | the brand uploads an empty list of promo codes     | 8502 |
+        | the brand uploads 10001 promo codes                | 8502 |
+
+    @seed:003 @req:003-101
+    Scenario: Codes for a promotion the org does not have are refused
+      When 3 promo codes are generated for a promotion the org does not have
+      Then the request is refused with error 8501
+
+    # The contract's PromoCodesRequest: 1 to 10000 codes a request, generated or uploaded (8502).
+    @seed:003 @req:003-101 @req:003-102 @bulk
+    Scenario: One request adds up to 10000 codes, generated or uploaded
+      When 10000 promo codes are generated for "Get 10% off on a bill of more than 100$"
+      Then the request succeeds
+      When the brand uploads 10000 promo codes for "Get 10% off on a bill of more than 100$"
+      Then the request succeeds
 
   Rule: Promo codes become invalid once the promotion expires
 
@@ -117,10 +133,13 @@ Feature: Code-linked promotions
         | redemptions of a code | 100   |
       And the brand uploaded the promo code JULY20 for "July special"
       And "Asha" has paid a bill of 150 with promo code JULY20
+      When the date is 2030-07-31T23:59:59Z
+      And "Asha" pays a bill of 150 with promo code JULY20
+      Then the bill got 20 off with promo code JULY20
       When the date is 2030-08-01T00:00:01Z
       And "Asha" pays a bill of 150 with promo code JULY20
       Then the request is refused with error 8506
-      And promo code JULY20 has been redeemed 1 time
+      And promo code JULY20 has been redeemed 2 times
 
   Rule: Promo codes apply to loyalty and non-loyalty customers alike
 
