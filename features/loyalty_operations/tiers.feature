@@ -33,6 +33,14 @@ Feature: Tiers
       And "Asha" is in tier "Silver"
 
     @seed:contract @req:contract-28
+    Scenario: A credit that reaches no higher tier keeps the tier the customer is in
+      Given "Asha" has been given 600 goodwill points
+      When "Asha" is given 100 goodwill points for "service recovery"
+      Then the request succeeds
+      And the request moved nobody up a tier
+      And "Asha" is in tier "Gold"
+
+    @seed:contract @req:contract-28
     Scenario: A credit reaching the threshold moves the customer up
       Given "Asha" has been given 450 goodwill points
       When "Asha" is given 50 goodwill points for "service recovery"
