@@ -213,6 +213,11 @@ Given('{string} has paid a bill of {float} with promo code {word}', async functi
   mustSucceed(result, `the bill of "${name}" with ${featureCode}`);
 });
 
+When(/^"([^"]*)" pays a bill of (\d+(?:\.\d+)?) with promo codes (\S+) and (\S+)$/, async function (this: MemberspecWorld, name: string, amount: string, first: string, second: string) {
+  const codes = [codeOf(this, first), codeOf(this, second)];
+  this.last = await (await this.session()).addTransaction({ billNumber: this.nextBillNumber(), billAmount: Number(amount), customer: await billCustomer(this, name), promoCodes: codes });
+});
+
 When('{string} pays a bill of {float}', async function (this: MemberspecWorld, name: string, amount: number) {
   this.last = await pay(this, await this.session(), await billCustomer(this, name), amount);
 });

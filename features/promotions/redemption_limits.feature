@@ -87,6 +87,36 @@ Feature: Promo code redemption restrictions
       And promo code MANSI25 has been redeemed 1 time
       And promo code KABIR25 has been redeemed 2 times
 
+    # Ruling 131: the promotion's budget counts transactions, and a bill is one transaction however many of the
+    # promotion's codes it carries.
+    @seed:003 @req:003-108
+    Scenario: Two codes of a promotion on one bill use one of its transactions
+      Given a code-linked promotion "Influencer week" of ABS 25 off, valid till 2099-12-31, with these restrictions:
+        | restriction                   | limit |
+        | redemptions of a code         | 5     |
+        | transactions of the promotion | 2     |
+      And the brand uploaded the promo codes MANSI25 and KABIR25 for "Influencer week"
+      And "Ravi" has paid a bill of 100 with promo code MANSI25
+      When "Asha" pays a bill of 100 with promo codes MANSI25 and KABIR25
+      Then the request succeeds
+      When "Ravi" pays a bill of 100 with promo code KABIR25
+      Then the request is refused with error 8510
+      And promo code MANSI25 has been redeemed 2 times
+      And promo code KABIR25 has been redeemed 1 time
+
+    # The contract's TransactionRequest: a code may not be presented twice on one bill (8514); ruling 132: a code
+    # applies once per transaction.
+    @seed:003 @req:003-105
+    Scenario: A bill carrying the same code twice is refused and nothing changes
+      Given a code-linked promotion "Influencer week" of ABS 25 off, valid till 2099-12-31, with these restrictions:
+        | restriction           | limit |
+        | redemptions of a code | 5     |
+      And the brand uploaded the promo code MANSI25 for "Influencer week"
+      When "Asha" pays a bill of 100 with promo codes MANSI25 and MANSI25
+      Then the request is refused with error 8514
+      And "Asha" has no transactions
+      And promo code MANSI25 has been redeemed 0 times
+
     # Ruling 132: a linked code that can no longer apply (expired, used up) is skipped at the next bill, never a
     # reason to refuse it.
     @seed:003 @req:003-108 @req:003-109

@@ -54,10 +54,10 @@ export function planRedemptions(core: ServiceCore, orgId: number, customer: Cust
   const codes = new Map<string, PromoCode>();
   const promotions = new Map<number, Promotion>();
   const applied: AppliedPromotion[] = [];
+  // `promotion` as stored, before this bill: the bill is one transaction of it however many of its codes it
+  // carries (ruling 131), so each of them is checked against the transactions left before the bill.
   const apply = (code: PromoCode, promotion: Promotion, linked: boolean) => {
-    // A promotion counts one transaction however many of its codes the bill carries.
-    const counted = promotions.get(promotion.id) ?? promotion;
-    checkRedemption(code, counted, customer.id, billAmount);
+    checkRedemption(code, promotion, customer.id, billAmount);
     codes.set(code.code, redeemed(code, customer.id));
     if (!promotions.has(promotion.id)) promotions.set(promotion.id, { ...promotion, redemptions: promotion.redemptions + 1 });
     applied.push({ code: code.code, promotionId: promotion.id, promotionName: promotion.name, discount: discountOn(promotion, billAmount), linked });
@@ -66,12 +66,12 @@ export function planRedemptions(core: ServiceCore, orgId: number, customer: Cust
     const normalized = normalizeCode(raw);
     if (codes.has(normalized)) throw new DomainError(8514, normalized);
     const live = checkLiveCode(String(raw), store.code(orgId, normalized), store.promotion(orgId, store.code(orgId, normalized)?.promotionId ?? -1), now);
-    apply(live.code, promotions.get(live.promotion.id) ?? live.promotion, false);
+    apply(live.code, live.promotion, false);
   }
   // Linked codes apply by themselves; one that can no longer apply (expired, used up) is skipped, not refused.
   for (const code of store.pendingLinksOf(orgId, customer.id)) {
     if (codes.has(code.code)) continue;
-    const promotion = promotions.get(code.promotionId) ?? store.promotion(orgId, code.promotionId)!;
+    const promotion = store.promotion(orgId, code.promotionId)!;
     if (isExpired(promotion, now)) continue;
     try {
       apply(code, promotion, true);
