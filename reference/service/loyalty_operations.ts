@@ -331,6 +331,7 @@ export function createLoyaltyOperations(core: ServiceCore, guard: OperationGuard
           createdAt: now(),
           billingTime: input.billingTime,
           storeCode: input.storeCode,
+          // Stryker disable next-line ConditionalExpression: an empty or absent list of lines reads as a bill without lines
           ...(input.lineItems?.length ? { lineItems: input.lineItems } : {}),
           outlier: planned.outlier,
           pointsAwarded: planned.points,
