@@ -9,7 +9,7 @@ import { LOOKUP_OTHER_IDENTIFIER_TYPES, type Customer, type Identifier, type Loo
 
 /** Reads name a source (or ALL); an unknown one is 8003. */
 export function validateReadSource(source: string): string {
-  if (source.trim().toUpperCase() === ALL_SOURCES) return ALL_SOURCES;
+  if (source.toUpperCase() === ALL_SOURCES) return ALL_SOURCES;
   const resolved = resolveSource(source);
   if (!resolved) throw new DomainError(8003, source);
   return resolved;

@@ -35,9 +35,9 @@ const BY_LOWER = new Map<string, string>([
   ...Object.entries(SEED_SOURCE_NAMES).map(([seed, source]): [string, string] => [seed.toLowerCase(), source]),
 ]);
 
-/** The API enum value for an enum value or a seed name (case-insensitive), or undefined. */
+/** The API enum value for an enum value or a seed name (in any case, without spaces no document writes), or undefined. */
 export function resolveSource(name: string): string | undefined {
-  return BY_LOWER.get(name.trim().toLowerCase());
+  return BY_LOWER.get(name.toLowerCase());
 }
 
 export function isMultiAccountSource(source: string): boolean {
@@ -49,7 +49,7 @@ export const CHANNELS: readonly string[] = ['wechat', 'mobile', 'ios', 'line', '
 
 /** The channel type in its lowercase form, or undefined when it is not a supported channel. */
 export function resolveChannel(type: string): string | undefined {
-  const lower = type.trim().toLowerCase();
+  const lower = type.toLowerCase();
   return CHANNELS.includes(lower) ? lower : undefined;
 }
 
