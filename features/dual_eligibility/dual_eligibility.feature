@@ -79,6 +79,16 @@ Feature: Dual eligibility
       When a customer is looked up through INSTORE by email E1 and external id X2
       Then the lookup finds "John124"
 
+    # Each loyalty user keeps its own primary identifier: one another user of the source holds is refused (8007).
+    @seed:000 @req:000-29 @req:000-30 @seed:contract @req:contract-08
+    Scenario: A loyalty user cannot take the external ID another loyalty user holds
+      Given a loyalty customer "John123" registered through INSTORE with email E1, mobile M1 and external id X1
+      And a loyalty customer "John124" registered through INSTORE with email E1, mobile M1 and external id X2
+      When "John124" adds the external id X1 through INSTORE
+      Then the request is refused with error 8007
+      And "John124" has external id X2
+      And looking up the external id X1 through INSTORE finds "John123"
+
     # The platform's 8013 "Customer identifier is invalid" answers a bad identifierName, before any search.
     @seed:000 @req:000-31 @seed:contract @req:contract-07
     Scenario: Looking up by an identifier type that does not exist is refused as unknown, not as not found

@@ -206,3 +206,33 @@ Feature: Updating a registered customer's identifiers
       And "Asha" has mobile M1
       And "Asha" has no email
       And looking up the mobile M1 through INSTORE finds "Asha"
+
+  Rule: A value that identifies one customer is not given to a second customer of the same source
+
+    # contract-08: a value another customer of the same source holds is refused with 8007. An external ID
+    # identifies one customer whatever the email setting; an email does when it is the primary identifier.
+    @seed:000 @seed:001 @req:000-12 @req:001-04 @seed:contract @req:contract-08
+    Scenario: Without unique emails, an external ID another Instore customer holds is refused
+      Given an org with these settings:
+        | setting                       | value  |
+        | CONF_REGISTRATION_PRIMARY_KEY | mobile |
+        | CONF_USERS_IS_EMAIL_UNIQUE    | false  |
+      And a loyalty customer "Existing" registered through INSTORE with mobile M1 and external id X1
+      And a loyalty customer "Changed" registered through INSTORE with mobile M2
+      When "Changed" adds the external id X1 through INSTORE
+      Then the request is refused with error 8007
+      And "Changed" has no external id
+      And looking up the external id X1 through INSTORE finds "Existing"
+
+    @seed:000 @seed:001 @req:000-09 @req:001-01 @req:000-12 @req:001-04 @seed:contract @req:contract-08
+    Scenario: With email as the primary identifier, an email another Instore customer holds is refused though emails are not unique
+      Given an org with these settings:
+        | setting                       | value |
+        | CONF_REGISTRATION_PRIMARY_KEY | email |
+        | CONF_USERS_IS_EMAIL_UNIQUE    | false |
+      And a loyalty customer "Existing" registered through INSTORE with email E1
+      And a loyalty customer "Changed" registered through INSTORE with email E2 and mobile M2
+      When "Changed" adds the email E1 through INSTORE
+      Then the request is refused with error 8007
+      And "Changed" has email E2
+      And looking up the email E1 through INSTORE finds "Existing"
