@@ -92,6 +92,7 @@ Feature: Org settings the platform does not know
         | CONF_LOYALTY_PROGRAMS              | "Fashion, Beauty"                |
         | CONF_LOYALTY_TIERS                 | " Silver:0 , Gold : 1000 "       |
         | CONF_LOYALTY_REFERRER_POINTS       | " 100 "                          |
+        | CONF_LOYALTY_REFERRER_POINTS       | 100                              |
 
     @seed:contract @req:contract-12
     Scenario Outline: <setting> given as the JSON value <value> is refused

@@ -126,6 +126,7 @@ export function readLoyaltyProgram(configs: OrgConfigs): LoyaltyProgram {
     expiryDays: Number(value('CONF_LOYALTY_POINTS_EXPIRY_DAYS')),
     promisedDays: Number(value('CONF_LOYALTY_PROMISED_POINTS_DAYS')),
   });
+  // Stryker disable next-line ConditionalExpression: a cache; the program read again is the same
   if (Object.isFrozen(configs)) PROGRAMS.set(configs, program);
   return program;
 }
