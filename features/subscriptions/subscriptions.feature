@@ -231,6 +231,12 @@ Feature: Subscriptions
         | email   | opted in    |
       Then the request is refused with error 8127
 
+    @seed:002 @seed:contract @req:002-11 @req:contract-15
+    Scenario: The subscriptions of a source profile the customer does not have cannot be read
+      Given a loyalty customer "Asha" registered through INSTORE with mobile M1
+      When the WEBSITE subscriptions of "Asha" are read
+      Then the request is refused with error 8127
+
     @seed:002 @seed:contract @req:002-03 @req:contract-14
     Scenario: A subscription through a source with several accounts names its account
       Given a loyalty customer "Asha" registered through FACEBOOK account "fb-1" with mobile M1
