@@ -39,7 +39,7 @@ import {
 } from './driver.ts';
 import type { ApiRequest, ApiResponse, Transport } from './transport.ts';
 import { checkProfileApplicable, type VendorProfile } from './vendor_profile.ts';
-import { NO_SECRETS, REDACTED, basicAuthorization, secretScrubber, type SecretScrubber, type TillCredentials } from './credentials.ts';
+import { NO_SECRETS, REDACTED, basicAuthorization, md5Hex, secretScrubber, type SecretScrubber, type TillCredentials } from './credentials.ts';
 import { toResult, type OperationResponse } from './results.ts';
 import { createCustomerAppClient } from './customer_app_client.ts';
 
@@ -443,12 +443,15 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
     return { ...response, operation: operationId };
   }
 
-  function session(orgId: string, till: TillCredentials, credentials: 'md5' | 'none' | 'plain password' = 'md5', secrets = secretScrubber([till])): OrgSession {
+  type Credentials = 'md5' | 'none' | 'plain password' | 'md5 and one more digit';
+  function session(orgId: string, till: TillCredentials, credentials: Credentials = 'md5', secrets = secretScrubber([till])): OrgSession {
     const tillUsername = till.username;
+    const basic = (password: string) => `Basic ${Buffer.from(`${till.username}:${password}`, 'utf8').toString('base64')}`;
     const authorization = {
       md5: () => ({ authorization: basicAuthorization(till.username, till.password) }),
       none: () => ({}),
-      'plain password': () => ({ authorization: `Basic ${Buffer.from(`${till.username}:${till.password}`, 'utf8').toString('base64')}` }),
+      'plain password': () => ({ authorization: basic(till.password) }),
+      'md5 and one more digit': () => ({ authorization: basic(`${md5Hex(till.password)}0`) }),
     };
     const auth: Record<string, string> = authorization[credentials]();
     const view = (body: Json) => toCustomerView(body);
@@ -581,6 +584,9 @@ export function createContractDriver(options: ContractDriverOptions): Driver {
       },
       withPlainPassword() {
         return session(orgId, till, 'plain password', secrets);
+      },
+      withMd5AndOneMoreDigit() {
+        return session(orgId, till, 'md5 and one more digit', secrets);
       },
       tillUsername,
       async changeStatusLabel(query, change) {

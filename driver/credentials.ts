@@ -11,7 +11,7 @@ export interface TillCredentials {
   readonly password: string;
 }
 
-function md5Hex(text: string): string {
+export function md5Hex(text: string): string {
   return createHash('md5').update(text, 'utf8').digest('hex');
 }
 

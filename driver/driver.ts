@@ -150,6 +150,8 @@ export interface OrgSession {
   anonymous(): OrgSession;
   /** The same org reached with the till's password sent as it is, where its md5 belongs (a client's slip). */
   withPlainPassword(): OrgSession;
+  /** The same org reached with one more hex digit after the md5 of the till's password (a client's slip). */
+  withMd5AndOneMoreDigit(): OrgSession;
 
   // Subscriptions and test/control groups
   /** Sets opt-ins/opt-outs; the answer lists the entries as the target stored them. */

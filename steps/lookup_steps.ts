@@ -56,6 +56,10 @@ When('the customer details of {string} are read with the till password sent wher
   this.last = await (await this.session()).withPlainPassword().getCustomer(this.customerId(name));
 });
 
+When('the customer details of {string} are read with one more digit after the md5 of the till password', async function (this: MemberspecWorld, name: string) {
+  this.last = await (await this.session()).withMd5AndOneMoreDigit().getCustomer(this.customerId(name));
+});
+
 When('another org reads the customer details of {string}', async function (this: MemberspecWorld, name: string) {
   const id = this.customerId(name);
   this.last = await (await this.otherOrg()).getCustomer(id);

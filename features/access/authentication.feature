@@ -20,6 +20,11 @@ Feature: Authentication and org isolation
       Then the request is refused with error 401
 
     @seed:contract @req:contract-01
+    Scenario: Reading a customer with one more digit after the md5 of the till's password
+      When the customer details of "Asha" are read with one more digit after the md5 of the till password
+      Then the request is refused with error 401
+
+    @seed:contract @req:contract-01
     Scenario: Registering without credentials
       When a loyalty registration without credentials arrives through INSTORE with mobile M2
       Then the request is refused with error 401

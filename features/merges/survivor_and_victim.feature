@@ -133,6 +133,8 @@ Feature: Survivor and victim of a merge
       When the customer details of "Campaign User" are read
       Then the request succeeds with warning 8069
       And "Campaign User" is merged into "Loyalty User"
+      When the customer details of "Loyalty User" are read
+      Then the request succeeds without warning 8069
 
     # Ruling 3: the victim keeps the identifiers its survivor already had; a lookup by one of them
     # still reaches the customer the person now is.

@@ -1,7 +1,7 @@
 // The routes table: one entry per contract operation, shared by the Express app and the in-process
 // dispatcher. Handlers only translate contract bodies and queries to IdentityService calls and back.
 import { CONTRACT } from '../../contract/contract.ts';
-import { DomainError, warning, type ApiMessage } from '../domain/errors.ts';
+import { DomainError, type ApiMessage } from '../domain/errors.ts';
 import type { CustomerView, FieldValues, LoyaltyType, MergeRecord } from '../domain/types.ts';
 import { SUBSCRIPTION_ROUTES } from './subscription_routes.ts';
 import { LOYALTY_ROUTES, pointsSummaryBody } from './loyalty_routes.ts';
@@ -64,11 +64,9 @@ function mergeRecordBody(record: MergeRecord): Record<string, unknown> {
   };
 }
 
-/** A merge victim is returned with warning 8069 (added here if the service did not). */
+/** The customer view with the service's warnings (8069 on a merge victim). */
 function viewResponse(view: CustomerView, warnings: readonly ApiMessage[]): HandlerResult {
-  const all = [...warnings];
-  if (view.mergedInto !== undefined && !all.some((w) => w.code === 8069)) all.push(warning(8069, view.mergedInto));
-  return ok({ ...customerViewBody(view), warnings: messages(all) });
+  return ok({ ...customerViewBody(view), warnings: messages(warnings) });
 }
 
 
