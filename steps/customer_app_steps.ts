@@ -83,8 +83,9 @@ async function otpSentTo(world: MemberspecWorld, to: string): Promise<{ otp: str
   return { otp, channel: last!.channel };
 }
 
-async function openSignIn(world: MemberspecWorld, customer: string, app: string, redirectUri?: string, withState = true): Promise<void> {
-  const state = withState ? `state-${roleKey(customer).replace(/\W/g, '')}-${Date.now()}` : undefined;
+/** `withState`: true for a state of the harness's own, false for none, or the state to send. */
+async function openSignIn(world: MemberspecWorld, customer: string, app: string, redirectUri?: string, withState: boolean | string = true): Promise<void> {
+  const state = typeof withState === 'string' ? withState : withState ? `state-${roleKey(customer).replace(/\W/g, '')}-${Date.now()}` : undefined;
   world.last = await appNamed(world, app).openSignIn({ ...(state !== undefined ? { state } : {}), ...(redirectUri ? { redirectUri } : {}) });
   if (world.last.ok) {
     const { signInId } = world.last.value as { signInId: string };
@@ -184,6 +185,18 @@ When('{string} opens the sign-in page of {string}', async function (this: Member
 When('{string} opens the sign-in page of {string} without a state', async function (this: MemberspecWorld, customer: string, app: string) {
   await openSignIn(this, customer, app, undefined, false);
 });
+
+// The sign-in as far as it goes: refused when the page opens, or through the OTP to the redirect.
+When(
+  '{string} signs in to {string} with the state {string} and the OTP sent to {identifiers}',
+  async function (this: MemberspecWorld, customer: string, app: string, state: string, ids: IdentifierSpec[]) {
+    await openSignIn(this, customer, app, undefined, state);
+    if (!this.last?.ok) return;
+    await requestOtp(this, customer, ids[0]);
+    if (!this.last?.ok) return;
+    await enterOtp(this, customer, await receivedOtp(this, customer, ids[0]));
+  },
+);
 
 When('{string} opens the sign-in page of an app with a client key no app has', async function (this: MemberspecWorld, customer: string) {
   const unknown = { clientKey: `unregistered-${Date.now()}`, clientSecret: 'none', name: 'Unregistered', redirectUri: 'https://unregistered.example/cb' };

@@ -82,6 +82,13 @@ Feature: OAuth2 sign-in for customer apps
       And "Asha" enters the OTP sent to mobile M1
       Then the sign-in page sends "Asha" back to "https://cardash.example/oauth/callback" with an auth code
 
+    # RFC 6749 A.5: a state is printable ASCII (%x20-7E); the seeds say nothing of others. A vendor may refuse
+    # such a state when the page opens or carry it through to the redirect, but never answers a server error.
+    @seed:003 @req:003-200
+    Scenario: A state that is not printable ASCII never gives a server error
+      When "Asha" signs in to "CarDash" with the state "café" and the OTP sent to mobile M1
+      Then the request succeeds or is refused, without a server error
+
     @seed:003 @req:003-201
     Scenario: A sign-in page that was never opened sends no OTP and takes no code
       When "Asha" asks for an OTP with mobile M1 on a sign-in page of "CarDash" that was never opened
