@@ -1,6 +1,7 @@
 // `npm run mutation [-- stryker options]`: StrykerJS over reference/domain and reference/service under the
 // in-process suite (stryker.config.mjs), then the score and the surviving mutants grouped by file.
-// Incremental: only mutants whose code or covering scenarios changed run again (`-- --force` runs all).
+// Incremental: only mutants whose code or covering scenarios changed run again (`-- --force` runs all);
+// `-- --static` adds the mutants of module-level tables.
 // Not in CI: a full run takes about half an hour on two cores.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,8 +12,13 @@ import { formatSummary, readMutationReport, summarize } from './mutation_report.
 const REPORT = path.join(PROJECT_ROOT, 'reports', 'mutation', 'mutation.json');
 const STRYKER = path.join(PROJECT_ROOT, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js');
 
+// `--static`: also the mutants of module-level tables, which stryker.config.mjs leaves out (Stryker's CLI can
+// only switch ignoreStatic on).
+const args = process.argv.slice(2);
+const withStatic = args.includes('--static');
+const env = withStatic ? { ...process.env, MEMBERSPEC_MUTATE_STATIC: '1' } : process.env;
 const started = Date.now();
-const run = spawnSync(process.execPath, [STRYKER, 'run', ...process.argv.slice(2)], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+const run = spawnSync(process.execPath, [STRYKER, 'run', ...args.filter((arg) => arg !== '--static')], { cwd: PROJECT_ROOT, stdio: 'inherit', env });
 const minutes = ((Date.now() - started) / 60000).toFixed(1);
 if (run.status !== 0 || !existsSync(REPORT)) {
   console.error(`stryker did not finish (exit ${run.status ?? run.signal}); no score`);
