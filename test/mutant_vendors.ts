@@ -788,8 +788,9 @@ export async function startMutantVendor(mutant: Mutant): Promise<RunningMutant> 
   };
 }
 
-/** Answer headers the suite reads besides the content type: a redirect's target, an auth challenge. */
-const PASSED_HEADERS = ['location', 'www-authenticate'];
+/** Answer headers the suite reads besides the content type: a redirect's target, an auth challenge, a token
+ * answer's caching (RFC 6749 5.1). */
+const PASSED_HEADERS = ['location', 'www-authenticate', 'cache-control', 'pragma'];
 
 async function forward(
   upstream: string,
