@@ -3,8 +3,7 @@ import { When } from '@cucumber/cucumber';
 import { HarnessError, type LoyaltyType } from '../driver/driver.ts';
 import type { IdentifierSpec, SourceSpec } from './support/parameter_types.ts';
 import type { MemberspecWorld } from './support/world.ts';
-
-const UNKNOWN_CUSTOMER_ID = 2_000_000_000;
+import { UNKNOWN_CUSTOMER_ID } from './support/unknown_customer.ts';
 
 When(
   '{string} changes its {idType} from {word} to {word} through {source}',

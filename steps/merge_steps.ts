@@ -2,9 +2,7 @@
 import { Given, Then, When } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import type { MemberspecWorld } from './support/world.ts';
-
-/** An id no org hands out, for "an unknown customer". */
-const UNKNOWN_CUSTOMER_ID = 2_000_000_000;
+import { UNKNOWN_CUSTOMER_ID } from './support/unknown_customer.ts';
 
 async function requestMerge(world: MemberspecWorld, victimId: number, survivorId: number): Promise<void> {
   world.last = await (await world.session()).mergeCustomers({ survivorId, victimId });

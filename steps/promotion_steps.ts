@@ -7,12 +7,10 @@ import { expect } from 'chai';
 import { HarnessError, type IncomingCustomer, type OrgSession, type PromoCodeView, type PromotionSpec, type Result, type TransactionOutcome } from '../driver/driver.ts';
 import { mustSucceed } from './loyalty_steps.ts';
 import type { MemberspecWorld } from './support/world.ts';
+import { UNKNOWN_CUSTOMER_ID } from './support/unknown_customer.ts';
 
 /** A step that sends a thousand requests gets more than the per-step limit meant for a few. */
 export const BULK_STEP_TIMEOUT_MS = 180_000;
-
-/** An id no customer of any org has. */
-const UNKNOWN_CUSTOMER_ID = 2_000_000_000;
 
 /** The feature's restriction words -> the promotion's limits. */
 const RESTRICTIONS: Readonly<Record<string, keyof NonNullable<PromotionSpec['limits']>>> = {

@@ -5,9 +5,7 @@ import { expect } from 'chai';
 import { HarnessError, type Subscription, type SubscriptionInput, type SubscriptionPriority, type SubscriptionType } from '../driver/driver.ts';
 import type { SourceSpec } from './support/parameter_types.ts';
 import type { MemberspecWorld } from './support/world.ts';
-
-/** An id no org hands out, for "an unknown customer". */
-const UNKNOWN_CUSTOMER_ID = 2_000_000_000;
+import { UNKNOWN_CUSTOMER_ID } from './support/unknown_customer.ts';
 
 /** The seed's switches (seed 002 "Promotional status", "Transactional status") and the API's priorities. */
 const PRIORITY_COLUMNS: Readonly<Record<string, SubscriptionPriority>> = { promotional: 'BULK', transactional: 'TRANS' };

@@ -4,9 +4,7 @@ import { Given, Then, When } from '@cucumber/cucumber';
 import { expect } from 'chai';
 import { HarnessError, type TestControlStatus } from '../driver/driver.ts';
 import type { MemberspecWorld } from './support/world.ts';
-
-/** An id no org hands out, for "an unknown customer". */
-const UNKNOWN_CUSTOMER_ID = 2_000_000_000;
+import { UNKNOWN_CUSTOMER_ID } from './support/unknown_customer.ts';
 
 const GROUPS: Readonly<Record<string, TestControlStatus>> = { test: 'TEST', control: 'CONTROL' };
 
